@@ -1,0 +1,59 @@
+// highstep: one program, sub-commands as ../shared/DESIGN.md lists them.
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "commands.h"
+
+namespace {
+
+struct Command {
+    std::string_view name;
+    int (*run)(const highstep::cli::Args&);
+    std::string_view usage;
+};
+
+// Keep in the order `highstep --help` should show them.
+constexpr Command kCommands[] = {
+    {"analyze", highstep::cli::run_analyze, "analyze FILE.csv [--from S --to S]   print the analysis JSON of a recording"},
+};
+
+void print_usage(std::FILE* out) {
+    std::fprintf(out, "usage: highstep [COMMAND ...]\n\n"
+                      "With no command, opens the game window.\n\ncommands:\n");
+    for (const Command& c : kCommands) {
+        std::fprintf(out, "  %.*s\n", static_cast<int>(c.usage.size()), c.usage.data());
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        if (args.empty() || args[0].starts_with("--") && args[0] != "--help") {
+            for (const Command& c : kCommands) {
+                if (c.name == "game") return c.run(args);
+            }
+            std::fprintf(stderr, "highstep: this build has no game window\n");
+            return 1;
+        }
+        if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+            print_usage(stdout);
+            return 0;
+        }
+        for (const Command& c : kCommands) {
+            if (c.name == args[0]) {
+                return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
+            }
+        }
+        std::fprintf(stderr, "highstep: unknown command '%s'\n\n", args[0].c_str());
+        print_usage(stderr);
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "highstep: %s\n", e.what());
+        return 1;
+    }
+}
