@@ -23,7 +23,7 @@ struct BodySettings {
     double stance_width_mm = 200.0;  // distance between the two feet's centres of pressure
     double feet_offset_x_mm = 0.0;   // both feet shifted to the player's right (off-centre stance)
     double feet_offset_y_mm = 0.0;   // both feet shifted to the front
-    double noise_kg = 0.05;          // sensor noise, standard deviation per sensor and sample
+    double noise_kg = 0.02;          // sensor noise, SD per sensor and sample (a Wii board: ~0.02 kg)
     double sensor_offset_kg = 0.5;   // per-sensor zero offsets drawn in [-this, +this] (tare removes them)
     bool rotated_180 = false;        // board turned round: the player's front-left presses the board's BR sensor
     // Sway of the CoP in quiet two-foot stance (Pose::sway = 1). Real quiet stance

@@ -67,8 +67,10 @@ struct LoweringTimes {
 // From full weight (two feet or one leg) down through partial on `stays` foot to
 // an empty board: the other foot steps back to the floor first. `lowering_s` is
 // the whole descent, from leaving full weight to the last foot off; short values
-// (< 0.4 s) are a drop.
-LoweringTimes append_lowering(PoseTrack& track, Side stays, double lowering_s, double partial_bw = 0.25);
+// (< 0.4 s) are a drop. With `to_empty` false the movement stops at partial load
+// (the simulated board waits for the player to lift the last foot).
+LoweringTimes append_lowering(PoseTrack& track, Side stays, double lowering_s, double partial_bw = 0.25,
+                              bool to_empty = true);
 
 // Empty board → first foot partial → both feet (stepping on to stand), and back.
 // Returns the time the first foot touched down / the board became empty.

@@ -8,7 +8,7 @@
 //   lean X_MM Y_MM S              move the CoP to (X, Y) mm from the feet's centre, hold S, come back
 //   one-leg left|right S          single-leg stance on that leg, no drive
 //   knee-drive left|right [S]     knee drive; the side is the STANCE leg (as in the analysis JSON)
-//   step-off [left|right]         step off the board (the last foot to leave; default right)
+//   step-off [left|right]         step off the board (the last foot to leave; default left)
 //   step-up left|right            step-up with that lead leg, controlled lowering
 //   step-up-drop left|right       step-up lowered fast (a drop)
 //   step-up-knee left|right [S]   step-up finishing on the lead leg with the other knee driven up for S
