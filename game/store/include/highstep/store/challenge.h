@@ -32,7 +32,7 @@ struct Challenge {
     ChallengeRules rules;
     std::string starts_day;           // "YYYY-MM-DD", inclusive
     std::string ends_day;             // "YYYY-MM-DD", inclusive, >= starts_day
-    std::string household;            // who created it (1..40 chars; default "home")
+    std::string household;            // who created it (1..40 chars; empty: this database's household)
     std::int64_t created_unix_s = 0;  // 0: now
 };
 
@@ -41,7 +41,7 @@ struct ChallengeEntry {
     std::string uid;                  // 32 hex digits, unique everywhere (dedups re-imports)
     std::int64_t challenge_id = 0;
     std::string player_name;
-    std::string household;            // "home" for this database's own players
+    std::string household;            // household_name() for this database's own players
     std::string level_id;
     double score = 0.0;
     std::string grade;
@@ -61,6 +61,13 @@ struct LeaderboardRow {
     double mean_stability_mm_s = 0.0; // mean of the counted runs' CoP velocity
     std::vector<std::optional<double>> level_best;  // per challenge level, in order
 };
+
+// This database's household name (made once as "home-" + 6 hex digits until
+// set), written into its players' challenge entries so that results from
+// several households never merge on a leaderboard.
+std::string household_name(Database& db);
+// Renames the household, in its own entries too. Throws StoreError for a bad name.
+void set_household_name(Database& db, std::string_view name);
 
 // "" when the challenge is acceptable, else why not.
 std::string validate_challenge(const Challenge& challenge);

@@ -1,7 +1,7 @@
 #pragma once
 // Recording a play session as it happens. Each call is one transaction, so a
 // crash or a pulled plug loses at most the rep in progress; a session that
-// never reached finish() stays "interrupted" with every rep it had.
+// never reached finish() stays "unfinished" with every rep it had.
 //
 // Index
 //   Judgement           Perfect/Great/Good/Miss as stored
@@ -106,7 +106,7 @@ struct FinishOutcome {
 
 class SessionLog {
 public:
-    // Inserts the session row (state "interrupted" until finish()).
+    // Inserts the session row (state "unfinished" until finish()).
     SessionLog(Database& db, const SessionStart& start);
 
     std::int64_t session_id() const { return session_id_; }
