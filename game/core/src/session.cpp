@@ -124,7 +124,9 @@ struct Session::Impl {
     // ------------------------------------------------------------- reps
 
     void add_rep(RepInput rep) {
-        if (!program->accept_rep(rep.side, rep.t_s, cues)) return;
+        // The program moves on now (a rest starts when the set's last rep is known),
+        // while the judgement uses the contact time.
+        if (!program->accept_rep(rep.side, t_s, cues)) return;
         if (level.has_beat() && rep.kind != RepKind::hold) {
             rep.timing = judge_timing(rep.t_s, grid, settings.input_offset_ms, level.scoring.windows);
             calibrator.push(rep.timing->raw_error_ms);
@@ -461,8 +463,9 @@ void Session::set_board_connected(bool connected) {
     s.connected = connected;
     s.cues.push_back(detail::cue_at(connected ? CueKind::board_back : CueKind::board_lost, s.t_s));
     if (!connected) {
+        // Frozen from the last step: nothing after it is played.
         s.paused = true;
-        s.pause_started_board_s.reset();
+        s.pause_started_board_s = s.t_s + s.paused_total_s;
     }
     s.hud.paused_board_lost = s.paused;
 }

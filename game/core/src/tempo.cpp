@@ -57,7 +57,9 @@ TimingResult judge_timing(double contact_s, const BeatGrid& grid, double input_o
     result.beat_s = grid.nearest_beat_s(corrected_s);
     result.error_ms = (corrected_s - result.beat_s) * 1000.0;
     result.raw_error_ms = (contact_s - grid.nearest_beat_s(contact_s)) * 1000.0;
-    const double abs_ms = std::fabs(result.error_ms);
+    // A micro-second of slack so that a contact exactly on a window's edge, after
+    // floating-point subtraction, gets the better judgement as documented.
+    const double abs_ms = std::fabs(result.error_ms) - 1e-3;
     if (abs_ms <= windows.perfect_ms) {
         result.judgement = Judgement::perfect;
     } else if (abs_ms <= windows.great_ms) {

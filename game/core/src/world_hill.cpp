@@ -106,7 +106,10 @@ private:
         const double dy = ledge_top_y(target) + kRunnerHalfH_m - p.y;
         double apex = std::max(0.0, dy) + kClearance_m;
         if (judgement == Judgement::miss) {
-            apex = 0.6 * std::max(dy, 0.2);  // too low: hits the riser
+            // Too low and too short: a hop that falls short of the riser and topples
+            // backwards, on the ledge it started from.
+            apex = 0.4 * std::max(dy, 0.2);
+            aim_x = std::min(p.x + 0.3, (ledge_ + 1) * params_.ledge_width_m - 2.0 * kRunnerHalfH_m);
             runner_->SetFixedRotation(false);
             tumbling_ = true;
             rest_s_ = 0.0;
@@ -115,10 +118,10 @@ private:
         const double vy = std::sqrt(2.0 * g * apex);
         const double t_up = vy / g;
         const double t_down = std::sqrt(2.0 * std::max(0.0, apex - dy) / g);
-        const double flight = judgement == Judgement::miss ? 2.0 * t_up : t_up + t_down;
+        const double flight = judgement == Judgement::miss ? t_up : t_up + t_down;
         const double vx = (aim_x - p.x) / std::max(flight, 0.05);
         runner_->SetLinearVelocity(b2Vec2(static_cast<float>(vx), static_cast<float>(vy)));
-        if (judgement == Judgement::miss) runner_->SetAngularVelocity(-4.0f);
+        if (judgement == Judgement::miss) runner_->SetAngularVelocity(3.0f);  // backwards
         grounded_ = false;
         launched_for_s_ = 0.0;
     }

@@ -217,6 +217,10 @@ struct SessionResult {
     double duration_s = 0.0;
 };
 
+// The result as the JSON object `highstep play` prints (format in docs/session.md).
+// Numbers are rounded to 0.001 so that output is stable and readable.
+std::string to_json(const SessionResult& result, int indent = 2);
+
 // Collects scored reps set by set. The Session drives it; tests and tools may too.
 class Scorer {
 public:

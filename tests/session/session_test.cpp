@@ -1,0 +1,229 @@
+// The session: program, judgements and cues from events placed by hand; pause
+// on a lost board; determinism on generated recordings through the real recogniser.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "highstep/core/session.h"
+#include "highstep/synth/generator.h"
+#include "highstep/synth/script.h"
+
+using namespace highstep;
+using namespace highstep::core;
+
+namespace {
+
+// 60 bpm, count-in 4 s from t = 0: beats on every whole second.
+Level hill(int sets, int reps_per_leg, double rest_s) {
+    Level l;
+    l.id = "hill-test";
+    l.type = LevelType::hill_climb;
+    l.exercise = Exercise::step_up;
+    l.program.sets = sets;
+    l.program.reps_per_leg = reps_per_leg;
+    l.program.rest_s = rest_s;
+    l.program.tempo_bpm = 60.0;
+    l.program.count_in_s = 4.0;
+    l.program.lead_order = LeadOrder::alternate;
+    return l;
+}
+
+StepUpEvent step_up(Side lead, double contact_s) {
+    StepUpEvent e;
+    e.lead = lead;
+    e.start_s = contact_s;
+    e.top_s = contact_s + 0.8;
+    e.end_s = contact_s + 2.6;
+    e.rise_s = 0.8;
+    e.lowering_s = 1.4;
+    e.peak_bw = 1.2;
+    return e;
+}
+
+SessionSettings external() {
+    SessionSettings s;
+    s.external_events = true;
+    return s;
+}
+
+// Pushes a step-up as a recogniser would: once it has ended.
+void rep(Session& s, Side lead, double contact_s) {
+    s.advance_to(contact_s + 2.6);
+    s.push_event(step_up(lead, contact_s));
+    s.advance_to(contact_s + 2.7);
+}
+
+std::size_t count(const std::vector<SoundCue>& cues, CueKind kind) {
+    return static_cast<std::size_t>(std::count_if(cues.begin(), cues.end(), [&](const SoundCue& c) { return c.kind == kind; }));
+}
+
+}  // namespace
+
+TEST(Session, ProgramRunsSetsRestAndFinishes) {
+    Session s(hill(2, 2, 10.0), external());
+    s.advance_to(0.0);
+    EXPECT_EQ(s.hud().phase, Phase::count_in);
+    s.advance_to(4.5);
+    EXPECT_EQ(s.hud().phase, Phase::active);
+    EXPECT_EQ(s.hud().lead, Side::left);
+    std::vector<SoundCue> cues = s.take_cues();
+    EXPECT_EQ(count(cues, CueKind::tick), 5u);  // beats 0..4 s
+    EXPECT_EQ(count(cues, CueKind::lead_leg), 1u);
+    EXPECT_TRUE(std::all_of(cues.begin(), cues.end(), [](const SoundCue& c) {
+        return c.kind != CueKind::tick || std::fabs(c.t_s - std::round(c.t_s)) < 1e-9;  // on the beat
+    }));
+
+    rep(s, Side::left, 5.0);
+    EXPECT_EQ(s.hud().lead, Side::right);  // alternate
+    EXPECT_EQ(s.hud().reps_left, 1);
+    rep(s, Side::right, 8.0);
+    rep(s, Side::left, 11.0);
+    rep(s, Side::right, 14.0);
+    EXPECT_EQ(s.hud().phase, Phase::rest);
+    EXPECT_EQ(s.hud().set, 1);
+    // The rest started when the set's last rep was known (16.6 s), not at its contact.
+    EXPECT_NEAR(s.hud().rest_remaining_s, 10.0 - 0.1, 0.02);
+    cues = s.take_cues();
+    EXPECT_EQ(count(cues, CueKind::judgement), 4u);
+    EXPECT_EQ(count(cues, CueKind::set_done), 1u);
+    s.advance_to(28.0);
+    EXPECT_EQ(s.hud().phase, Phase::active);
+    EXPECT_EQ(s.hud().set, 2);
+    cues = s.take_cues();
+    EXPECT_EQ(count(cues, CueKind::rest_over), 1u);
+    EXPECT_EQ(count(cues, CueKind::tick), 2u);  // quiet during the rest: beats 27 and 28 only
+
+    for (int i = 0; i < 4; ++i) rep(s, i % 2 ? Side::right : Side::left, 29.0 + 3.0 * i);
+    EXPECT_TRUE(s.finished());
+    cues = s.take_cues();
+    EXPECT_EQ(count(cues, CueKind::result), 1u);
+    const SessionResult r = s.result();
+    EXPECT_TRUE(r.completed);
+    EXPECT_EQ(r.reps, 8);
+    EXPECT_EQ(r.judgements[0], 8);  // all Perfect: the contacts were on the beat
+    EXPECT_EQ(r.max_combo, 8);
+    EXPECT_EQ(r.sets.size(), 2u);
+    EXPECT_EQ(r.grade, Grade::S);
+    EXPECT_NEAR(r.interval_spread_ms, 0.0, 1e-6);
+    EXPECT_EQ(r.symmetry.left.reps, 4);
+    EXPECT_EQ(r.symmetry.right.reps, 4);
+}
+
+TEST(Session, LateContactsAreJudgedAndOffsetFixesThem) {
+    for (double offset : {0.0, 150.0}) {
+        SessionSettings set = external();
+        set.input_offset_ms = offset;
+        set.calibration.reps = 4;
+        Session s(hill(1, 2, 0.0), set);
+        s.advance_to(0.0);
+        rep(s, Side::left, 5.15);
+        rep(s, Side::right, 8.15);
+        rep(s, Side::left, 11.15);
+        rep(s, Side::right, 14.15);
+        const SessionResult r = s.result();
+        ASSERT_EQ(r.reps, 4);
+        const auto j = r.sets[0].reps[0].input.timing->judgement;
+        EXPECT_EQ(j, offset == 0.0 ? Judgement::good : Judgement::perfect);
+        // Auto-sync sees the raw 150 ms either way.
+        ASSERT_TRUE(r.suggested_offset_ms.has_value());
+        EXPECT_NEAR(*r.suggested_offset_ms, 150.0, 1e-6);
+    }
+}
+
+TEST(Session, ExtraRepsOnAFullLegDoNotCountAndARepEndsTheRestEarly) {
+    Session s(hill(2, 1, 60.0), external());
+    s.advance_to(0.0);
+    rep(s, Side::left, 5.0);
+    rep(s, Side::left, 8.0);  // left already done in this set
+    EXPECT_EQ(s.hud().reps_left, 1);
+    EXPECT_EQ(s.hud().reps_done_total, 1);
+    rep(s, Side::right, 11.0);
+    EXPECT_EQ(s.hud().phase, Phase::rest);
+    rep(s, Side::right, 20.0);  // ready before the rest is over
+    EXPECT_EQ(s.hud().phase, Phase::active);
+    EXPECT_EQ(s.hud().set, 2);
+    EXPECT_EQ(s.hud().reps_right, 1);
+}
+
+TEST(Session, BoardLostPausesAndResumesWhereItStopped) {
+    Session s(hill(1, 2, 0.0), external());
+    s.advance_to(0.0);
+    s.advance_to(3.0);
+    const double count_in = s.hud().count_in_remaining_s;
+    EXPECT_NEAR(count_in, 1.0, 0.01);
+    s.take_cues();
+    s.set_board_connected(false);
+    s.advance_to(3.5);
+    s.advance_to(40.0);
+    EXPECT_TRUE(s.hud().paused_board_lost);
+    EXPECT_NEAR(s.hud().count_in_remaining_s, count_in, 1e-9);  // frozen
+    std::vector<SoundCue> cues = s.take_cues();
+    EXPECT_EQ(count(cues, CueKind::board_lost), 1u);
+    EXPECT_EQ(count(cues, CueKind::tick), 0u);
+    s.set_board_connected(true);
+    s.advance_to(40.0);
+    s.advance_to(40.5);
+    EXPECT_FALSE(s.hud().paused_board_lost);
+    EXPECT_NEAR(s.hud().count_in_remaining_s, 0.5, 0.01);
+    cues = s.take_cues();
+    EXPECT_EQ(count(cues, CueKind::board_back), 1u);
+}
+
+TEST(Session, FinishEarlyGivesAPartialResult) {
+    Session s(hill(2, 3, 30.0), external());
+    s.advance_to(0.0);
+    rep(s, Side::left, 5.0);
+    rep(s, Side::right, 8.0);
+    s.finish();
+    EXPECT_TRUE(s.finished());
+    const SessionResult r = s.result();
+    EXPECT_FALSE(r.completed);
+    EXPECT_EQ(r.reps, 2);
+    EXPECT_EQ(r.reps_target, 12);
+    EXPECT_EQ(r.grade, Grade::D);
+    EXPECT_FALSE(r.sets.back().completed);
+}
+
+namespace {
+
+synth::SynthSession generated(const std::string& script, int reps, std::uint64_t seed) {
+    synth::SynthSettings settings;
+    settings.rate_hz = 80.0;
+    settings.jitter_ms = 2.0;
+    settings.seed = seed;
+    return synth::generate(synth::named_script(script, reps), settings);
+}
+
+}  // namespace
+
+TEST(Session, SameRecordingGivesTheSameResult) {
+    const synth::SynthSession rec = generated("step-ups", 6, 7);
+    Level l = hill(1, 3, 30.0);
+    const std::string a = to_json(run_headless(l, rec.samples));
+    const std::string b = to_json(run_headless(l, rec.samples));
+    EXPECT_EQ(a, b);
+    // The live way (samples in batches, advance_to at frame times) gives the same result.
+    SessionSettings settings;
+    Session live(l, settings);
+    std::size_t i = 0;
+    for (double frame_s = rec.samples.front().t_s; i < rec.samples.size(); frame_s += 1.0 / 60.0) {
+        while (i < rec.samples.size() && rec.samples[i].t_s <= frame_s) live.push_sample(rec.samples[i++]);
+        live.advance_to(frame_s);
+    }
+    live.advance_to(rec.samples.back().t_s + settings.step_s);
+    live.finish();
+    EXPECT_EQ(to_json(live.result()), a);
+}
+
+TEST(Session, GeneratedStepUpsAreCountedPerLeg) {
+    const synth::SynthSession rec = generated("step-ups", 6, 11);
+    int left = 0, right = 0;
+    for (const auto& t : rec.truth) {
+        if (t.type == synth::TruthType::step_up) (t.side == synth::Side::left ? left : right) += 1;
+    }
+    ASSERT_GT(left + right, 0);
+    const SessionResult r = run_headless(hill(1, 10, 30.0), rec.samples);
+    EXPECT_EQ(r.symmetry.left.reps, left);
+    EXPECT_EQ(r.symmetry.right.reps, right);
+    EXPECT_GT(r.symmetry.left.mean_peak_bw, 1.05);
+}
