@@ -68,7 +68,9 @@ void set_household_name(Database& db, std::string_view name) {
 std::string validate_challenge(const Challenge& c) {
     if (!c.uid.empty() && !text::is_uid(c.uid)) return "challenge uid must be 32 hex digits";
     if (std::string why = text::check_name(c.name, 60); !why.empty()) return "challenge name " + why;
-    if (std::string why = text::check_name(c.household, 40); !why.empty()) return "household name " + why;
+    if (std::string why = text::check_name(c.household, 40); !c.household.empty() && !why.empty()) {
+        return "household name " + why;  // empty: this database's household, filled in on create
+    }
     if (c.level_ids.empty() || c.level_ids.size() > 20) return "a challenge needs 1 to 20 levels";
     for (std::size_t i = 0; i < c.level_ids.size(); ++i) {
         if (!text::is_level_id(c.level_ids[i])) return "'" + c.level_ids[i] + "' is not a level id";

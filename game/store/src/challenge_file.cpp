@@ -202,6 +202,9 @@ ParsedFile parse_file(std::string_view text, std::string_view source, const Chal
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n');
         throw ChallengeFileError(std::string(source) + ":" + std::to_string(line) + ": not valid JSON (" +
                                  e.what() + ")");
+    } catch (const json::exception& e) {
+        // e.g. a number too large for a double: the parser gives no position.
+        throw ChallengeFileError(std::string(source) + ": not valid JSON (" + e.what() + ")");
     }
     const Reader r(text, source);
     if (!doc.is_object()) r.fail({}, "a challenge file is a JSON object");

@@ -39,8 +39,10 @@ Database::Database(const std::filesystem::path& path, const DatabaseSettings& se
             // last committed state. synchronous=NORMAL is durable across an
             // application crash in WAL mode; FULL adds safety against power loss
             // at the cost of a sync per rep, which a rep every few seconds affords.
-            sql::Statement wal(db_, "PRAGMA journal_mode = WAL");
-            wal.step();
+            {
+                sql::Statement wal(db_, "PRAGMA journal_mode = WAL");
+                wal.step();  // finalized at the end of this block: no statement left running
+            }
             sql::exec(db_, "PRAGMA synchronous = FULL");
             create_or_migrate(db_, file);
         } else {

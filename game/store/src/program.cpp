@@ -115,9 +115,9 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
         if (today_n - n < 7) ++in_last_week;
         last_knee = std::max(last_knee, n);
     }
-    const int per_week = std::clamp(settings.knee_drive_days_per_week, 1, 2);
-    plan.knee_drive_day = today_done || (last_step_up != nullptr && in_last_week < per_week &&
-                                         today_n - last_knee >= settings.min_days_between_knee_drive);
+    const int per_week = std::clamp(settings.knee_drive_days_per_week, 0, 2);
+    plan.knee_drive_day = per_week > 0 && (today_done || (last_step_up != nullptr && in_last_week < per_week &&
+                                         today_n - last_knee >= settings.min_days_between_knee_drive));
 
     const Rung& rung = ladder[static_cast<std::size_t>(plan.rung)];
     plan.items.push_back({"warmup", settings.warmup_level_id, 1, 0, settings.warmup_hold_s, 0.0,

@@ -72,7 +72,7 @@ struct ProgramSettings {
     std::string step_up_level_id = "hill-1";    // main block
     std::string knee_drive_level_id = "sprint-1";  // high-box step-ups with knee drive
     double warmup_hold_s = 30.0;                // per warm-up stance
-    int knee_drive_days_per_week = 2;           // 1 or 2
+    int knee_drive_days_per_week = 2;           // 1 or 2 (0: no knee-drive days, e.g. after an injury)
     int min_days_between_knee_drive = 3;        // spread them over the week
 };
 

@@ -32,7 +32,7 @@ struct SessionStart {
     std::int64_t player_id = 0;
     std::string level_id;                 // levels/<id>.json's id, e.g. "hill-1"
     std::string level_title;              // shown in tables if the level file is gone
-    std::string exercise;                 // "step_up", "knee_drive" or "balance"
+    std::string exercise = "step_up";     // "step_up", "knee_drive" or "balance"
     std::int64_t started_unix_s = 0;      // 0: now
     double body_weight_kg = 0.0;          // from this session's weigh-in (0: unknown)
     int program_rung = -1;                // training-program rung played (-1: not from a plan)
