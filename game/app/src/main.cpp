@@ -18,6 +18,7 @@ struct Command {
 // Keep in the order `highstep --help` should show them.
 constexpr Command kCommands[] = {
     {"analyze", highstep::cli::run_analyze, "analyze FILE.csv [--from S --to S]   print the analysis JSON of a recording"},
+    {"synth", highstep::cli::run_synth, "synth OUT.csv [--script NAME|FILE] [--truth OUT.json] ...   write a synthetic recording with its true events"},
 };
 
 void print_usage(std::FILE* out) {
@@ -33,7 +34,7 @@ void print_usage(std::FILE* out) {
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
-        if (args.empty() || args[0].starts_with("--") && args[0] != "--help") {
+        if (args.empty() || (args[0].starts_with("--") && args[0] != "--help")) {
             for (const Command& c : kCommands) {
                 if (c.name == "game") return c.run(args);
             }

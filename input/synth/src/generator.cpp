@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -16,10 +17,16 @@ constexpr std::uint64_t kStreamScript = 4;
 constexpr double kMinOneLegHold_s = 1.0;  // DESIGN.md: a one_leg_hold is held ≥ 1 s
 constexpr double kTail_s = 0.5;           // samples after the last movement
 
+std::string number_text(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
 void check_range(double v, double lo, double hi, const char* what) {
     if (!(v >= lo && v <= hi)) {
-        throw std::invalid_argument(std::string(what) + " must be in " + std::to_string(lo) + ".." +
-                                    std::to_string(hi) + ", got " + std::to_string(v));
+        throw std::invalid_argument(std::string(what) + " must be in " + number_text(lo) + ".." +
+                                    number_text(hi) + ", got " + number_text(v));
     }
 }
 
