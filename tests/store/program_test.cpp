@@ -125,7 +125,7 @@ TEST(ProgramTest, KneeDriveOnceOrTwiceAWeekSpreadOut) {
     EXPECT_TRUE(plan.knee_drive_day);
     ASSERT_EQ(plan.items.size(), 2u);
     EXPECT_EQ(plan.items[1].kind, "knee_drive");
-    EXPECT_EQ(plan.items[1].level_id, "sprint-1");
+    EXPECT_EQ(plan.items[1].level_id, "hill-3");
     EXPECT_GE(plan.items[1].rest_s, 60.0);
 
     h.push_back(session("2026-01-06", -1, 10, 0, 0, 0, 0, "knee_drive"));

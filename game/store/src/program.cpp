@@ -120,7 +120,7 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
                                          today_n - last_knee >= settings.min_days_between_knee_drive));
 
     const Rung& rung = ladder[static_cast<std::size_t>(plan.rung)];
-    plan.items.push_back({"warmup", settings.warmup_level_id, 1, 0, settings.warmup_hold_s, 0.0,
+    plan.items.push_back({"warmup", settings.warmup_level_id, 1, 1, settings.warmup_hold_s, 0.0,
                           "Balance warm-up: hands behind your head, stand tall and still on two feet."});
     if (plan.knee_drive_day) {
         // The knee drive makes every rep harder: fewer reps, the same sets and rest.

@@ -8,7 +8,7 @@ std::vector<ProgressPoint> progress(Database& db, std::int64_t player_id, std::o
     sql::Statement q(db,
                      "SELECT id, level_id, exercise, finished_unix_s, day, score, COALESCE(grade, ''), "
                      "COALESCE(stability_mean_velocity_mm_s, 0), COALESCE(tempo_accuracy, 0), COALESCE(reps, 0), "
-                     "COALESCE(symmetry, 1) FROM sessions WHERE player_id = ?1 AND state = 'finished' "
+                     "COALESCE(symmetry, 1), perfect + great + good + miss > 0 FROM sessions WHERE player_id = ?1 AND state = 'finished' "
                      "AND (?2 IS NULL OR level_id = ?2) ORDER BY finished_unix_s, id");
     q.bind(1, player_id);
     if (level_id) {
@@ -30,6 +30,7 @@ std::vector<ProgressPoint> progress(Database& db, std::int64_t player_id, std::o
         p.tempo_accuracy = q.real(8);
         p.reps = q.int32(9);
         p.symmetry = q.real(10);
+        p.has_tempo = q.int64(11) != 0;
         out.push_back(std::move(p));
     }
     return out;

@@ -53,7 +53,7 @@ struct PlanItem {
     std::string kind;          // "warmup", "step_up", "knee_drive"
     std::string level_id;      // the level to play, e.g. "tower-1", "hill-1"
     int sets = 1;
-    int reps_per_leg = 0;      // 0 for a timed hold
+    int reps_per_leg = 0;      // reps per leg; for a two-foot hold, the number of holds
     double hold_s = 0.0;       // warm-up hold per stance (0 for reps)
     double rest_s = 0.0;       // rest between sets
     std::string note;          // one line for the player, e.g. "hands behind your head"
@@ -70,7 +70,7 @@ struct DayPlan {
 struct ProgramSettings {
     std::string warmup_level_id = "tower-1";    // balance warm-up (prisoner hold, two feet)
     std::string step_up_level_id = "hill-1";    // main block
-    std::string knee_drive_level_id = "sprint-1";  // high-box step-ups with knee drive
+    std::string knee_drive_level_id = "hill-3";    // high-box step-ups with knee drive
     double warmup_hold_s = 30.0;                // per warm-up stance
     int knee_drive_days_per_week = 2;           // 1 or 2 (0: no knee-drive days, e.g. after an injury)
     int min_days_between_knee_drive = 3;        // spread them over the week

@@ -22,7 +22,8 @@ struct ProgressPoint {
     double score = 0.0;
     std::string grade;
     double stability_mean_velocity_mm_s = 0.0;  // lower is steadier
-    double tempo_accuracy = 0.0;              // 0..1
+    double tempo_accuracy = 0.0;              // 0..1 of judged contacts (see has_tempo)
+    bool has_tempo = false;                   // the session judged contacts on a beat
     int reps = 0;
     double symmetry = 1.0;                    // 0..1
 };
