@@ -39,7 +39,7 @@ BodyModel::BodyModel(const BodySettings& settings, std::uint64_t seed)
       noise_rng_(Rng::stream(seed, kStreamNoise)) {
     Rng offsets = Rng::stream(seed, kStreamOffsets);
     for (float& o : offsets_kg_) {
-        o = static_cast<float>(offsets.uniform(-settings_.sensor_offset_kg, settings_.sensor_offset_kg));
+        o = static_cast<float>(offsets.uniform(0.0, settings_.sensor_offset_kg));
     }
     // Start the sway processes in their stationary state, not at zero, so the
     // first seconds sway like the rest.

@@ -177,7 +177,8 @@ private:
         const PushOffTimes push = append_push_off(track_, a.side, !knee, shape);
         up.top_s = track_.first_time_total_at_least(1.0, push.start_s, push.peak_s);
         if (knee) {
-            track_.hold_until(push.settled_s + pick(a.seconds, 1.0, 3.0));
+            // Hold counted from the top, as the knee-drive truth's hold_s is.
+            track_.hold_until(std::max(push.settled_s + 0.2, up.top_s + pick(a.seconds, 1.0, 3.0)));
         } else {
             track_.hold_until(push.settled_s + rng_.uniform(0.5, 1.2));
         }

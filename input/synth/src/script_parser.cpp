@@ -83,7 +83,7 @@ Shape shape_of(ActionKind kind) {
         case ActionKind::step_on: return {0, 1, 0, 0};
         case ActionKind::stand: return {0, 0, 1, 0};
         case ActionKind::lean: return {0, 0, 0, 0};  // handled separately: X Y S
-        case ActionKind::one_leg: return {1, 0, 1, 0};
+        case ActionKind::one_leg: return {1, 0, 0, 1};
         case ActionKind::knee_drive: return {1, 0, 0, 1};
         case ActionKind::step_off: return {0, 1, 0, 0};
         case ActionKind::step_up: return {1, 0, 0, 0};

@@ -24,7 +24,10 @@ struct BodySettings {
     double feet_offset_x_mm = 0.0;   // both feet shifted to the player's right (off-centre stance)
     double feet_offset_y_mm = 0.0;   // both feet shifted to the front
     double noise_kg = 0.02;          // sensor noise, SD per sensor and sample (a Wii board: ~0.02 kg)
-    double sensor_offset_kg = 0.5;   // per-sensor zero offsets drawn in [-this, +this] (tare removes them)
+    // Per-sensor zero offsets drawn in [0, this] kg: an empty board reads a little
+    // above zero, as real boards do (the board clamps below 0 kg, so a negative
+    // drift would be invisible and untareable). Taring removes them.
+    double sensor_offset_kg = 0.5;
     bool rotated_180 = false;        // board turned round: the player's front-left presses the board's BR sensor
     // Sway of the CoP in quiet two-foot stance (Pose::sway = 1). Real quiet stance
     // (../shared/data/real baselines) shows 2–3 mm RMS and 10–17 mm/s mean velocity.

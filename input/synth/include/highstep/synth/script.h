@@ -6,7 +6,7 @@
 //   step-on [left|right]          step onto the board to stand (first foot; default left)
 //   stand S                       quiet stance on two feet
 //   lean X_MM Y_MM S              move the CoP to (X, Y) mm from the feet's centre, hold S, come back
-//   one-leg left|right S          single-leg stance on that leg, no drive
+//   one-leg left|right [S]        single-leg stance on that leg for S seconds, no drive
 //   knee-drive left|right [S]     knee drive; the side is the STANCE leg (as in the analysis JSON)
 //   step-off [left|right]         step off the board (the last foot to leave; default left)
 //   step-up left|right            step-up with that lead leg, controlled lowering
