@@ -67,7 +67,11 @@ std::vector<RawLogEntry> read_raw_log(const std::filesystem::path& path, const R
             throw RawLogError(name, line_no, "time goes backwards (" + std::string(time) + " after a later report)");
         }
         last_t_s = e.t_s;
-        const std::string_view hex = trim(line.substr(space + 1));
+        // Bytes may also be written apart ("32 00 00 ..."), as hex dumps often are.
+        std::string hex;
+        for (char c : line.substr(space + 1)) {
+            if (c != ' ' && c != '\t') hex += c;
+        }
         if (hex.empty()) throw RawLogError(name, line_no, "no report bytes after the time");
         if (hex.size() % 2 != 0) throw RawLogError(name, line_no, "odd number of hex digits in the report");
         e.report.reserve(hex.size() / 2);
@@ -75,7 +79,7 @@ std::vector<RawLogEntry> read_raw_log(const std::filesystem::path& path, const R
             const int hi = hex_value(hex[i]);
             const int lo = hex_value(hex[i + 1]);
             if (hi < 0 || lo < 0) {
-                throw RawLogError(name, line_no, "'" + std::string(hex.substr(i, 2)) + "' is not a hex byte");
+                throw RawLogError(name, line_no, "'" + hex.substr(i, 2) + "' is not a hex byte");
             }
             e.report.push_back(static_cast<std::uint8_t>(hi * 16 + lo));
         }

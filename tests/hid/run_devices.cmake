@@ -1,0 +1,20 @@
+# Runs `highstep devices` and checks it exits 0 with a "no boards found." message.
+# On a machine where a board is connected and usable, prints HIGHSTEP_SKIP instead.
+execute_process(COMMAND "${HIGHSTEP}" devices
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+message(STATUS "stdout:\n${out}")
+message(STATUS "stderr:\n${err}")
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "highstep devices exited with ${rc}")
+endif()
+if(out MATCHES "no boards found\\.")
+    if(NOT out MATCHES "(Pair|pair it|bluetoothctl)")
+        message(FATAL_ERROR "no pairing advice after 'no boards found.'")
+    endif()
+    return()
+endif()
+if(out MATCHES "(wii-balance-board|generic-hid)  [^\n]*calibration ok")
+    message(STATUS "HIGHSTEP_SKIP: a board is connected here")
+    return()
+endif()
+message(FATAL_ERROR "neither 'no boards found.' nor a usable board in the output")
