@@ -19,6 +19,9 @@ struct Command {
 constexpr Command kCommands[] = {
     {"analyze", highstep::cli::run_analyze, "analyze FILE.csv [--from S --to S]   print the analysis JSON of a recording"},
     {"synth", highstep::cli::run_synth, "synth OUT.csv [--script NAME|FILE] [--truth OUT.json] ...   write a synthetic recording with its true events"},
+    {"devices", highstep::cli::run_devices, "devices [--map FILE]   list the boards this machine sees, or why it sees none"},
+    {"record", highstep::cli::run_record, "record OUT.csv [--seconds N] [--raw-log RAW.hidlog] [--map FILE]   record the first board found"},
+    {"decode", highstep::cli::run_decode, "decode RAW.hidlog OUT.csv [--map FILE]   turn a raw HID log back into a recording"},
 };
 
 void print_usage(std::FILE* out) {
