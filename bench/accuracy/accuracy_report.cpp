@@ -1,0 +1,89 @@
+// accuracy_report: detection accuracy of highstep::core::analyze() on labelled
+// synthetic suites. Prints, per event type, precision, recall and the timing
+// error of matched events (median and 95th percentile of |detected − true| of the
+// start / contact time, and the median signed error as the bias).
+//
+//   accuracy_report [--suite clean|noisy|both] [--sessions N] [--seed S] [--misses N]
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "accuracy.h"
+
+namespace {
+
+using namespace highstep;
+
+constexpr const char* kUsage =
+    "usage: accuracy_report [--suite clean|noisy|both] [--sessions N] [--seed S] [--misses N]\n";
+
+long parse_whole(const char* option, const char* text, long lo, long hi) {
+    char* end = nullptr;
+    errno = 0;
+    const long v = std::strtol(text, &end, 10);
+    if (end == text || *end != '\0' || errno == ERANGE || v < lo || v > hi) {
+        std::fprintf(stderr, "accuracy_report: %s: '%s' must be a whole number in %ld..%ld\n%s", option, text, lo, hi,
+                     kUsage);
+        std::exit(2);
+    }
+    return v;
+}
+
+void print_misses(const accuracy::Tally& tally, long limit) {
+    if (tally.misses.empty() || limit <= 0) return;
+    std::printf("\nmissed (-) and invented (+) events, first %ld of %zu:\n", limit, tally.misses.size());
+    long shown = 0;
+    for (const accuracy::Miss& m : tally.misses) {
+        if (shown++ >= limit) break;
+        std::printf("  %c %-12s %-5s t=%7.2f s  seed=%llu  %s\n", m.invented ? '+' : '-', synth::to_string(m.mark.type),
+                    m.mark.type == synth::TruthType::step_on || m.mark.type == synth::TruthType::step_off
+                        ? ""
+                        : synth::to_string(m.mark.side),
+                    m.mark.t_s, static_cast<unsigned long long>(m.seed), m.case_label.c_str());
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string which = "both";
+    long sessions = 24, misses = 20;
+    unsigned long long seed = 1;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "accuracy_report: '%s' needs a value (or is unknown)\n%s", a.c_str(), kUsage);
+            return 2;
+        }
+        const char* v = argv[++i];
+        if (a == "--suite") which = v;
+        else if (a == "--sessions") sessions = parse_whole("--sessions", v, 1, 10000);
+        else if (a == "--seed") seed = static_cast<unsigned long long>(parse_whole("--seed", v, 0, 1000000000));
+        else if (a == "--misses") misses = parse_whole("--misses", v, 0, 100000);
+        else {
+            std::fprintf(stderr, "accuracy_report: unknown option '%s'\n%s", a.c_str(), kUsage);
+            return 2;
+        }
+    }
+    if (which != "clean" && which != "noisy" && which != "both") {
+        std::fprintf(stderr, "accuracy_report: --suite must be clean, noisy or both\n%s", kUsage);
+        return 2;
+    }
+    for (accuracy::SuiteKind kind : {accuracy::SuiteKind::clean, accuracy::SuiteKind::noisy}) {
+        if (which != "both" && which != accuracy::to_string(kind)) continue;
+        const auto suite = accuracy::make_suite(kind, static_cast<int>(sessions), seed);
+        const accuracy::Tally tally = accuracy::run_suite(suite);
+        std::cout << '\n';
+        accuracy::print_table(std::cout, std::string(accuracy::to_string(kind)) + " suite (seed " +
+                                             std::to_string(seed) + ")", tally);
+        print_misses(tally, misses);
+        std::cout.flush();
+    }
+    return 0;
+}
