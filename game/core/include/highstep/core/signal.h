@@ -1,6 +1,13 @@
 #pragma once
 // Board signal processing: tare, body weight, centre of pressure, stance.
 // Pure: fed one BoardSample at a time, in time order, at any (uneven) rate.
+//
+//   Stance, to_string(Stance)   what the board says the player stands on
+//   BoardGeometry                sensor rectangle (Wii Balance Board by default)
+//   SignalSettings               orientation, foot positions, thresholds
+//   SignalFrame                  one processed sample
+//   SignalProcessor              the online pipeline: sample in, frame out
+#include <memory>
 #include <optional>
 
 #include "highstep/input/board_sample.h"
@@ -15,6 +22,8 @@ enum class Stance {
     right,     // single-leg stance on the right leg
 };
 const char* to_string(Stance stance);  // "off", "partial", "double", "left", "right"
+inline bool is_single_leg(Stance s) { return s == Stance::left || s == Stance::right; }
+inline bool is_full_load(Stance s) { return s == Stance::both || is_single_leg(s); }
 
 // Board geometry of the Wii Balance Board: sensor rectangle in mm.
 struct BoardGeometry {
@@ -25,9 +34,25 @@ struct BoardGeometry {
 struct SignalSettings {
     BoardGeometry geometry;
     bool rotated_180 = false;  // board placed the other way round: swap tl<->br, tr<->bl
-    // Learned foot positions (CoP x of each foot alone, mm). Unset: derived from stance width.
+    // Learned foot positions (CoP x of each foot alone, mm). Unset: the two-foot
+    // stance centre is learned from the signal and the feet assumed default_half_stance_mm
+    // either side of it.
     std::optional<double> left_foot_x_mm;
     std::optional<double> right_foot_x_mm;
+    double default_half_stance_mm = 110.0;  // foot centre to stance centre when not learned
+
+    // --- tare: an empty board that reads steadily below tare_max_kg for tare_min_s is zeroed
+    double tare_max_kg = 10.0;     // largest total an empty board may read before taring
+    double tare_min_s = 1.0;       // how long it must read it
+
+    // --- stance thresholds (hysteresis pairs; fractions of body weight where noted)
+    double on_min_kg = 4.0;        // board counts as loaded above max(this, on_bw * BW, 5 noise)
+    double on_bw = 0.08;
+    double full_enter_bw = 0.80;   // partial -> full-load stance (both/left/right)
+    double full_leave_bw = 0.65;   // full-load stance -> partial
+    double single_enter = 0.62;    // CoP this fraction of the way from stance centre to a foot: one leg
+    double single_leave = 0.48;    // ... and back below this: two feet again
+    double dwell_s = 0.08;         // a new stance must hold this long (and 3 samples) to count
 };
 
 // One processed sample.
@@ -36,12 +61,41 @@ struct SignalFrame {
     double total_kg = 0.0;        // tared sum of the four loads
     double left_kg = 0.0;         // tared tl + bl
     double right_kg = 0.0;        // tared tr + br
+    double total_smooth_kg = 0.0; // total, 100 ms moving average (drive peaks are read from this)
     bool cop_valid = false;       // false while the load is too small for a CoP
     double cop_x_mm = 0.0;        // + player's right
     double cop_y_mm = 0.0;        // + player's front
     Stance stance = Stance::off;
+    double stance_since_s = 0.0;  // when the current stance began (backdated past the dwell;
+                                  // for off<->on, the extrapolated moment of first/last contact)
     double body_weight_kg = 0.0;  // current estimate; 0 until known
+    double noise_kg = 0.0;        // estimated sample-to-sample noise of total_kg (1 sd)
+    double stance_centre_x_mm = 0.0;  // CoP x of relaxed two-foot stance (learned)
+    double half_stance_mm = 0.0;      // stance centre to either foot's CoP
     bool button = false;
+};
+
+// The online pipeline: rotation, tare, body weight, CoP, stance.
+class SignalProcessor {
+public:
+    explicit SignalProcessor(const SignalSettings& settings = {});
+    ~SignalProcessor();
+    SignalProcessor(SignalProcessor&&) noexcept;
+    SignalProcessor& operator=(SignalProcessor&&) noexcept;
+
+    // Processes one sample (t_s must not go backwards; a sample that does is ignored).
+    const SignalFrame& push(const BoardSample& sample);
+    const SignalFrame& frame() const;
+    bool last_accepted() const;  // false if the last push() dropped its sample
+    const SignalSettings& settings() const;
+
+    double body_weight_kg() const;
+    void set_body_weight_kg(double kg);  // from a weigh-in: fixes it
+    void set_tare(float tl, float tr, float bl, float br);  // zero offsets, kg per sensor
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace highstep::core

@@ -1,0 +1,63 @@
+#pragma once
+// Single-leg stance: knee drives (with a drive peak) and one-leg holds (without).
+#include <deque>
+#include <vector>
+
+#include "highstep/core/events.h"
+#include "highstep/core/signal.h"
+#include "highstep/core/stability.h"
+
+namespace highstep::core::detail {
+
+struct SingleLegSettings {
+    double drive_peak_bw = 1.06;      // a drive peak is at least this × BW ...
+    double drive_peak_noise_sd = 2.0; // ... and this many noise sd above BW
+    double peak_before_s = 0.6;       // the peak may come this long before one-leg stance ...
+    double peak_after_s = 1.0;        // ... or this long into it
+    double drive_side_u = 0.55;       // ... while the CoP is at least this far toward the stance foot
+    double knee_drive_min_hold_s = 0.7;
+    double one_leg_min_hold_s = 1.0;
+    double full_weight_bw = 0.93;     // a hold that ends by lowering ends when the load falls below this
+    double settle_s = 0.2;            // stability of a hold leaves out its first moments
+};
+
+class SingleLegDetector {
+public:
+    explicit SingleLegDetector(const SingleLegSettings& settings = {}) : settings_(settings) {}
+    // Feeds one frame; appends finished knee drives and holds to `out`.
+    void push(const SignalFrame& frame, Stance previous, std::vector<Event>& out);
+    // Ends a stance still in progress at the end of the data.
+    void finish(std::vector<Event>& out);
+
+private:
+    void begin(const SignalFrame& frame, Stance previous);
+    void end(double exit_s, bool foot_came_down, std::vector<Event>& out);
+
+    SingleLegSettings settings_;
+    struct Point {
+        double t_s;
+        double kg;  // 100 ms smoothed total
+        double u;   // CoP position: -1 on the left foot, 0 between the feet, +1 on the right foot
+    };
+    double drive_peak_kg(double exit_s) const;
+
+    std::deque<Point> recent_;   // the last second before the stance began, and all of it since
+    double last_centred_s_ = -1e9;
+    Stance stance_seen_ = Stance::off;   // stance of the last frame, and since when
+    double stance_seen_since_s_ = 0.0;
+    double previous_since_s_ = 0.0;      // when the stance before it began  // last time the CoP sat between the feet on two feet
+
+    bool active_ = false;
+    Side side_ = Side::left;
+    Stance came_from_ = Stance::off;  // stance before this one
+    double start_s_ = 0.0;       // weight began to shift
+    double entry_s_ = 0.0;       // single-leg stance began
+    double last_full_s_ = 0.0;
+    double body_weight_kg_ = 0.0;
+    double noise_kg_ = 0.0;
+    double last_t_s_ = 0.0;
+    CopLowPass filter_;
+    std::vector<CopPoint> points_;
+};
+
+}  // namespace highstep::core::detail

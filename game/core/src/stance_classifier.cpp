@@ -1,0 +1,153 @@
+// Stance classification.
+//
+// Load level, with hysteresis (BW = body weight, n = noise sd):
+//   off      below max(on_min_kg, on_bw BW, 5 n) to get on, below 0.6 of that to get off;
+//   full     at least full_enter_bw BW to enter, full_leave_bw BW to stay (a knee drive's
+//            force dip must not drop the player out of single-leg stance);
+//   partial  in between (one foot on while the other is on the floor, stepping).
+// Side, for a full load: u = (CoP x - stance centre) / half stance width is the share
+// of the way from the centre of a two-foot stance to one foot's CoP. One leg when
+// |u| >= single_enter, two feet again below single_leave.
+// Dwell: a new stance must be what the samples say for dwell_s and 3 samples in a
+// row; its start is then backdated to the first of them. This is what keeps noise
+// and the meaningless CoP of a near-empty board from flickering the stance.
+// Contact times: stepping on/off is backdated further, to where the raw load leaves
+// (returns to) zero, extrapolated along the load's slope: the threshold crossing
+// itself comes later than the foot's touch by the time the load needs to reach it.
+#include "stance_classifier.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace highstep::core::detail {
+
+namespace {
+constexpr double kSmoothTauS = 0.03;
+constexpr double kHistoryS = 1.5;
+constexpr std::size_t kDwellSamples = 3;
+constexpr double kCentreTauS = 3.0;
+}  // namespace
+
+StanceClassifier::StanceClassifier(const SignalSettings& settings) : settings_(settings) {
+    half_stance_mm_ = settings.default_half_stance_mm;
+    if (settings.left_foot_x_mm && settings.right_foot_x_mm &&
+        *settings.right_foot_x_mm - *settings.left_foot_x_mm > 20.0) {
+        feet_known_ = true;
+        centre_x_mm_ = (*settings.left_foot_x_mm + *settings.right_foot_x_mm) / 2.0;
+        half_stance_mm_ = (*settings.right_foot_x_mm - *settings.left_foot_x_mm) / 2.0;
+    }
+}
+
+double StanceClassifier::on_threshold_kg(const StanceInput& in) const {
+    return std::max({settings_.on_min_kg, settings_.on_bw * in.body_weight_kg, 5.0 * in.noise_kg});
+}
+
+double StanceClassifier::contact_level_kg(const StanceInput& in) const {
+    return std::max(1.0, 3.0 * in.noise_kg);
+}
+
+Stance StanceClassifier::target(const StanceInput& in) const {
+    const double on_kg = on_threshold_kg(in);
+    const bool loaded = stance_ == Stance::off ? total_s_kg_ >= on_kg : total_s_kg_ >= 0.6 * on_kg;
+    if (!loaded) return Stance::off;
+    const double bw = in.body_weight_kg;
+    if (bw <= 0.0) return Stance::partial;
+    const bool full = is_full_load(stance_) ? total_s_kg_ >= settings_.full_leave_bw * bw
+                                            : total_s_kg_ >= settings_.full_enter_bw * bw;
+    if (!full) return Stance::partial;
+    if (!in.cop_valid) return is_full_load(stance_) ? stance_ : Stance::both;
+
+    const double u = (x_s_mm_ - centre_x_mm_) / half_stance_mm_;
+    const double enter = settings_.single_enter;
+    const double leave = settings_.single_leave;
+    if (stance_ == Stance::right) return u > leave ? Stance::right : (u < -enter ? Stance::left : Stance::both);
+    if (stance_ == Stance::left) return u < -leave ? Stance::left : (u > enter ? Stance::right : Stance::both);
+    if (u >= enter) return Stance::right;
+    if (u <= -enter) return Stance::left;
+    return Stance::both;
+}
+
+void StanceClassifier::push(const StanceInput& in) {
+    const double dt_s = primed_ ? std::max(0.0, in.t_s - last_t_s_) : 0.0;
+    if (!primed_) {
+        total_s_kg_ = in.total_kg;
+        x_s_mm_ = in.cop_x_mm;
+        since_s_ = in.t_s;
+        primed_ = true;
+    } else {
+        const double a = 1.0 - std::exp(-dt_s / kSmoothTauS);
+        total_s_kg_ += a * (in.total_kg - total_s_kg_);
+        if (in.cop_valid) x_s_mm_ += a * (in.cop_x_mm - x_s_mm_);
+    }
+    last_t_s_ = in.t_s;
+    history_.push_back({in.t_s, in.total_kg});
+    while (history_.size() > 2 && in.t_s - history_.front().t_s > kHistoryS) history_.pop_front();
+
+    const Stance want = target(in);
+    if (want == stance_) {
+        candidate_ = stance_;
+        candidate_samples_ = 0;
+    } else {
+        if (want != candidate_ || candidate_samples_ == 0) {
+            candidate_ = want;
+            candidate_since_s_ = in.t_s;
+            candidate_samples_ = 0;
+        }
+        ++candidate_samples_;
+        if (in.t_s - candidate_since_s_ >= settings_.dwell_s && candidate_samples_ >= kDwellSamples) {
+            double since = candidate_since_s_;
+            if (stance_ == Stance::off) since = onset_s(in);
+            else if (want == Stance::off) since = empty_s(in);
+            stance_ = want;
+            since_s_ = since;
+            candidate_samples_ = 0;
+        }
+    }
+    learn_centre(in, dt_s);
+}
+
+double StanceClassifier::onset_s(const StanceInput& in) const {
+    // Latest sample still at the empty level, then the first above it.
+    const double level = contact_level_kg(in);
+    std::size_t j = history_.size() - 1;
+    while (j > 0 && history_[j - 1].kg >= level) --j;
+    if (j == 0) return history_.front().t_s;
+    const Point& a = history_[j - 1];
+    const Point& b = history_[j];
+    const double t_cross = a.t_s + (level - a.kg) / (b.kg - a.kg) * (b.t_s - a.t_s);
+    // Slope of the rise just after the crossing.
+    std::size_t k = j + 1;
+    while (k + 1 < history_.size() && history_[k].kg < 3.0 * level) ++k;
+    double slope = (b.kg - a.kg) / std::max(1e-6, b.t_s - a.t_s);
+    if (k < history_.size() && history_[k].t_s > b.t_s) {
+        slope = (history_[k].kg - b.kg) / (history_[k].t_s - b.t_s);
+    }
+    if (slope <= 0.0) return t_cross;
+    return std::clamp(t_cross - level / slope, a.t_s, t_cross);
+}
+
+double StanceClassifier::empty_s(const StanceInput& in) const {
+    // Latest sample still loaded, then the first at the empty level.
+    const double level = contact_level_kg(in);
+    std::size_t i = history_.size();
+    while (i > 0 && history_[i - 1].kg < level) --i;
+    if (i == 0) return history_.front().t_s;
+    if (i == history_.size()) return history_.back().t_s;
+    const Point& a = history_[i - 1];
+    const Point& b = history_[i];
+    const double t_cross = a.t_s + (a.kg - level) / (a.kg - b.kg) * (b.t_s - a.t_s);
+    // Slope of the fall just before the crossing.
+    std::size_t k = i - 1;
+    while (k > 0 && history_[k].kg < 3.0 * level) --k;
+    double slope = (a.kg - b.kg) / std::max(1e-6, b.t_s - a.t_s);
+    if (history_[k].t_s < a.t_s) slope = (history_[k].kg - a.kg) / (a.t_s - history_[k].t_s);
+    if (slope <= 0.0) return t_cross;
+    return std::clamp(t_cross + level / slope, t_cross, b.t_s);
+}
+
+void StanceClassifier::learn_centre(const StanceInput& in, double dt_s) {
+    if (feet_known_ || stance_ != Stance::both || !in.cop_valid) return;
+    centre_x_mm_ += (x_s_mm_ - centre_x_mm_) * std::min(1.0, dt_s / kCentreTauS);
+}
+
+}  // namespace highstep::core::detail

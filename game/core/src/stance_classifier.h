@@ -1,0 +1,61 @@
+#pragma once
+// Stance from the tared total load and the CoP, with hysteresis and a minimum dwell.
+#include <cstddef>
+#include <deque>
+
+#include "highstep/core/signal.h"
+
+namespace highstep::core::detail {
+
+struct StanceInput {
+    double t_s = 0.0;
+    double total_kg = 0.0;     // tared
+    bool cop_valid = false;
+    double cop_x_mm = 0.0;
+    double body_weight_kg = 0.0;  // 0 = unknown: only off/partial can be told
+    double noise_kg = 0.0;
+};
+
+class StanceClassifier {
+public:
+    explicit StanceClassifier(const SignalSettings& settings);
+    void push(const StanceInput& in);
+
+    Stance stance() const { return stance_; }
+    double since_s() const { return since_s_; }
+    double centre_x_mm() const { return centre_x_mm_; }
+    double half_stance_mm() const { return half_stance_mm_; }
+
+private:
+    Stance target(const StanceInput& in) const;   // what this sample says, with hysteresis
+    double on_threshold_kg(const StanceInput& in) const;
+    double contact_level_kg(const StanceInput& in) const;
+    double onset_s(const StanceInput& in) const;  // first contact, from the raw history
+    double empty_s(const StanceInput& in) const;  // last contact, from the raw history
+    void learn_centre(const StanceInput& in, double dt_s);
+
+    SignalSettings settings_;
+    bool feet_known_ = false;
+    double centre_x_mm_ = 0.0;
+    double half_stance_mm_ = 110.0;
+
+    // Lightly smoothed total and CoP x (30 ms): classification must not follow noise.
+    bool primed_ = false;
+    double last_t_s_ = 0.0;
+    double total_s_kg_ = 0.0;
+    double x_s_mm_ = 0.0;
+
+    Stance stance_ = Stance::off;
+    double since_s_ = 0.0;
+    Stance candidate_ = Stance::off;
+    double candidate_since_s_ = 0.0;
+    std::size_t candidate_samples_ = 0;
+
+    struct Point {
+        double t_s;
+        double kg;
+    };
+    std::deque<Point> history_;  // raw tared totals, last 1.5 s, for contact timing
+};
+
+}  // namespace highstep::core::detail

@@ -1,0 +1,85 @@
+#pragma once
+// Hand-built board signals for tests: the load under each foot as a piecewise-linear
+// function of time, turned into the four sensor loads of a Wii board. Small and
+// exact, so a test can say precisely what happened and when.
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "highstep/input/board_sample.h"
+
+namespace highstep::test {
+
+struct FootLoads {
+    double t_s;
+    double left_kg;
+    double right_kg;
+};
+
+struct BoardScript {
+    std::vector<FootLoads> keys;     // in time order; loads interpolate linearly between keys
+    double left_foot_x_mm = -100.0;  // where each foot's CoP sits on the board
+    double right_foot_x_mm = 100.0;
+    double rate_hz = 100.0;
+    double jitter_frac = 0.0;        // spacing varies by up to this fraction of a period
+    double noise_kg = 0.0;           // uniform noise per sensor, +-this
+    double gap_from_s = -1.0;        // no samples in [gap_from_s, gap_to_s)
+    double gap_to_s = -1.0;
+    bool rotated_180 = false;        // the board is turned round under the player
+    float offset_kg[4] = {0, 0, 0, 0};  // per-sensor zero error (tl, tr, bl, br)
+
+    // The script starts here: add(t, left, right) appends a key.
+    BoardScript& add(double t_s, double left_kg, double right_kg) {
+        keys.push_back({t_s, left_kg, right_kg});
+        return *this;
+    }
+
+    FootLoads at(double t_s) const {
+        if (t_s <= keys.front().t_s) return keys.front();
+        for (std::size_t i = 1; i < keys.size(); ++i) {
+            if (t_s <= keys[i].t_s) {
+                const FootLoads& a = keys[i - 1];
+                const FootLoads& b = keys[i];
+                const double f = (t_s - a.t_s) / (b.t_s - a.t_s);
+                return {t_s, a.left_kg + f * (b.left_kg - a.left_kg), a.right_kg + f * (b.right_kg - a.right_kg)};
+            }
+        }
+        return keys.back();
+    }
+
+    std::vector<BoardSample> samples() const {
+        std::vector<BoardSample> out;
+        std::uint64_t state = 12345;
+        auto uniform = [&state]() {  // deterministic, portable
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            return static_cast<double>(state >> 11) / static_cast<double>(1ull << 53);
+        };
+        const double period = 1.0 / rate_hz;
+        for (double t = keys.front().t_s; t <= keys.back().t_s; t += period * (1.0 + jitter_frac * (2.0 * uniform() - 1.0))) {
+            if (t >= gap_from_s && t < gap_to_s) continue;
+            const FootLoads f = at(t);
+            // A foot at x splits its load between the right and left sensor pairs by lever
+            // arm; front and back share it equally (feet centred front to back).
+            const double w = 433.0;
+            const double lr = f.left_kg * (left_foot_x_mm / w + 0.5);
+            const double rr = f.right_kg * (right_foot_x_mm / w + 0.5);
+            const double right_side = lr + rr;
+            const double left_side = f.left_kg + f.right_kg - right_side;
+            double tl = left_side / 2, bl = left_side / 2, tr = right_side / 2, br = right_side / 2;
+            if (rotated_180) {
+                std::swap(tl, br);
+                std::swap(tr, bl);
+            }
+            BoardSample s;
+            s.t_s = t;
+            s.tl = static_cast<float>(tl + offset_kg[0] + noise_kg * (2.0 * uniform() - 1.0));
+            s.tr = static_cast<float>(tr + offset_kg[1] + noise_kg * (2.0 * uniform() - 1.0));
+            s.bl = static_cast<float>(bl + offset_kg[2] + noise_kg * (2.0 * uniform() - 1.0));
+            s.br = static_cast<float>(br + offset_kg[3] + noise_kg * (2.0 * uniform() - 1.0));
+            out.push_back(s);
+        }
+        return out;
+    }
+};
+
+}  // namespace highstep::test
