@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
     {"devices", highstep::cli::run_devices, "devices [--map FILE]   list the boards this machine sees, or why it sees none"},
     {"record", highstep::cli::run_record, "record OUT.csv [--seconds N] [--raw-log RAW.hidlog] [--map FILE]   record the first board found"},
     {"decode", highstep::cli::run_decode, "decode RAW.hidlog OUT.csv [--map FILE]   turn a raw HID log back into a recording"},
+    {"play", highstep::cli::run_play, "play --level FILE|ID --replay FILE.csv --headless [--offset-ms N]   play a level on a recording, print the result JSON"},
 };
 
 void print_usage(std::FILE* out) {

@@ -8,7 +8,8 @@ namespace highstep::core {
 
 namespace {
 
-using nlohmann::json;
+// ordered_json keeps the keys in the order a reader expects (level, score, grade, ...).
+using json = nlohmann::ordered_json;
 
 double r3(double v) { return std::isfinite(v) ? std::round(v * 1000.0) / 1000.0 : 0.0; }
 

@@ -41,8 +41,19 @@ namespace {
 constexpr double kHistory_s = 30.0;          // CoP kept for stability windows of reps
 constexpr double kKneeDriveWait_s = 1.5;     // how long a step-up waits for its knee drive
 constexpr double kStanceWidth_mm = 110.0;    // default foot x (target zone) when not learned
+constexpr double kTopSettle_s = 0.4;         // after reaching the top, time to settle before sway counts
 
 bool single_leg(Stance s) { return s == Stance::left || s == Stance::right; }
+
+// A single-leg hold at the top of a step-up: a knee drive, or a one-leg hold when
+// the recogniser saw no drive peak (the player still held the top).
+struct TopHold {
+    double start_s = 0.0;
+    double end_s = 0.0;
+    double hold_s = 0.0;
+    double peak_bw = 0.0;
+    StabilityMeasures stability;
+};
 
 struct PendingStepUp {
     StepUpEvent event;
@@ -67,7 +78,7 @@ struct Session::Impl {
     std::vector<Event> external;          // push_event() queue
     std::deque<CopPoint> history;         // game time
     std::vector<PendingStepUp> pending_step_ups;
-    std::vector<KneeDriveEvent> recent_knee_drives;  // board time
+    std::vector<TopHold> recent_holds;    // single-leg holds a step-up may end in (board time)
     detail::HoldTracker holds;
 
     bool started = false;
@@ -190,7 +201,7 @@ struct Session::Impl {
         return compute_stability(pts);
     }
 
-    void score_step_up(const StepUpEvent& e, const std::optional<KneeDriveEvent>& drive) {
+    void score_step_up(const StepUpEvent& e, const std::optional<TopHold>& drive) {
         const double shift = paused_total_s;
         RepInput rep;
         rep.kind = RepKind::step_up;
@@ -207,8 +218,9 @@ struct Session::Impl {
                 rep.peak_bw = std::max(rep.peak_bw, drive->peak_bw);
             }
         } else {
-            // Steadiness at the top: from reaching full weight to the start of the lowering.
-            rep.stability = stability_between(e.top_s - shift, e.end_s - e.lowering_s - shift);
+            // Steadiness at the top: from settling at full weight (the push-off peak
+            // and the trail foot's landing excluded) to the start of the lowering.
+            rep.stability = stability_between(e.top_s + kTopSettle_s - shift, e.end_s - e.lowering_s - shift);
             rep.stability_stance = StanceKind::two_feet;
         }
         add_rep(rep);
@@ -232,17 +244,19 @@ struct Session::Impl {
         if (!started || program->phase() == Phase::finished) return;
         if (const auto* up = std::get_if<StepUpEvent>(&ev)) {
             if (level.type != LevelType::hill_climb) return;
-            if (level.exercise == Exercise::step_up_knee_drive && up->ends_in_knee_drive) {
+            if (level.exercise == Exercise::step_up_knee_drive) {
                 pending_step_ups.push_back({*up, t_s});
                 resolve_pending(false);
             } else {
                 score_step_up(*up, std::nullopt);
             }
+        } else if (const auto* hold = std::get_if<OneLegHoldEvent>(&ev)) {
+            if (level.type == LevelType::hill_climb) {
+                remember_hold({hold->start_s, hold->end_s, hold->end_s - hold->start_s, 0.0, hold->stability});
+            }
         } else if (const auto* kd = std::get_if<KneeDriveEvent>(&ev)) {
             if (level.type == LevelType::hill_climb) {
-                recent_knee_drives.push_back(*kd);
-                if (recent_knee_drives.size() > 8) recent_knee_drives.erase(recent_knee_drives.begin());
-                resolve_pending(false);
+                remember_hold({kd->start_s, kd->end_s, kd->hold_s, kd->peak_bw, kd->stability});
             } else if (level.type == LevelType::sprint_start) {
                 RepInput rep;
                 rep.kind = RepKind::knee_drive;
@@ -258,14 +272,24 @@ struct Session::Impl {
         }
     }
 
-    // Pairs step-ups that end in a knee drive with that knee drive (whichever the
+    void remember_hold(const TopHold& hold) {
+        recent_holds.push_back(hold);
+        if (recent_holds.size() > 8) recent_holds.erase(recent_holds.begin());
+        resolve_pending(false);
+    }
+
+    // Pairs step-ups with the single-leg hold at their top (whichever the
     // recogniser reported first); gives up waiting after kKneeDriveWait_s.
     void resolve_pending(bool flush) {
         for (auto it = pending_step_ups.begin(); it != pending_step_ups.end();) {
             const StepUpEvent& up = it->event;
-            std::optional<KneeDriveEvent> match;
-            for (const KneeDriveEvent& kd : recent_knee_drives) {
-                if (kd.start_s >= up.start_s - 0.05 && kd.start_s <= up.end_s + 0.05) match = kd;
+            std::optional<TopHold> match;
+            for (const TopHold& h : recent_holds) {
+                // The longest single-leg stance between contact and the end of the rep.
+                if (h.start_s >= up.start_s - 0.05 && h.start_s <= up.end_s + 0.05 &&
+                    (!match || h.hold_s > match->hold_s)) {
+                    match = h;
+                }
             }
             if (match || flush || t_s - it->received_s > kKneeDriveWait_s) {
                 const PendingStepUp p = *it;
