@@ -35,6 +35,14 @@ std::optional<Judgement> parse_judgement(std::string_view text) {
 
 std::string local_day(std::int64_t unix_s) { return format_local_time(unix_s, "%Y-%m-%d"); }
 
+bool valid_day(std::string_view day) { return text::is_day(day); }
+
+std::string day_after(std::string_view day, int days) {
+    const std::optional<long> n = day_number(day);
+    if (!n) throw StoreError("'" + std::string(day) + "' is not a date (YYYY-MM-DD)");
+    return day_string(*n + days);
+}
+
 std::int64_t now_unix_s() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();

@@ -129,6 +129,10 @@ private:
 
 // "YYYY-MM-DD" of a wall-clock time in the local time zone (training calendar).
 std::string local_day(std::int64_t unix_s);
+// True for a real calendar date "YYYY-MM-DD" (years 2000..2999).
+bool valid_day(std::string_view day);
+// The date `days` days after a valid "YYYY-MM-DD" (negative: before).
+std::string day_after(std::string_view day, int days);
 // Wall-clock now in whole seconds.
 std::int64_t now_unix_s();
 
