@@ -23,6 +23,10 @@ constexpr Command kCommands[] = {
     {"record", highstep::cli::run_record, "record OUT.csv [--seconds N] [--raw-log RAW.hidlog] [--map FILE]   record the first board found"},
     {"decode", highstep::cli::run_decode, "decode RAW.hidlog OUT.csv [--map FILE]   turn a raw HID log back into a recording"},
     {"play", highstep::cli::run_play, "play --level FILE|ID --replay FILE.csv --headless [--offset-ms N]   play a level on a recording, print the result JSON"},
+    {"scores", highstep::cli::run_scores, "scores [--level ID] [--player NAME] [--db FILE]   print the high-score tables"},
+    {"export", highstep::cli::run_export, "export --player NAME OUT.csv [--db FILE]   write a player's history as CSV"},
+    {"players", highstep::cli::run_players, "players [add|set|remove|weigh|weights|plan NAME ...] [--db FILE]   players, weigh-ins, the day's plan"},
+    {"challenge", highstep::cli::run_challenge, "challenge create|list|show|export|import|household ... [--db FILE]   group challenges"},
 };
 
 void print_usage(std::FILE* out) {
