@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "highstep/core/session.h"
+#include "highstep/input/recording.h"
 #include "highstep/synth/generator.h"
 #include "highstep/synth/script.h"
 
@@ -226,4 +228,41 @@ TEST(Session, GeneratedStepUpsAreCountedPerLeg) {
     EXPECT_EQ(r.symmetry.left.reps, left);
     EXPECT_EQ(r.symmetry.right.reps, right);
     EXPECT_GT(r.symmetry.left.mean_peak_bw, 1.05);
+}
+
+namespace {
+
+// The steadiest hold a balance level found in a real recording (0 if none).
+double best_hold_stability(const std::string& file) {
+    const Recording rec = read_recording(std::string(HIGHSTEP_REAL_DATA_DIR) + "/" + file);
+    Level tower;
+    tower.id = "tower-real";
+    tower.type = LevelType::balance_tower;
+    tower.exercise = Exercise::balance_two_feet;
+    tower.program.sets = 1;
+    tower.program.reps_per_leg = 3;
+    tower.program.tempo_bpm = 0.0;
+    tower.program.hold_target_s = 10.0;
+    const SessionResult r = run_headless(tower, rec.samples);
+    double best = 0.0;
+    for (const SetResult& s : r.sets) {
+        for (const RepScore& rep : s.reps) best = std::max(best, rep.stability);
+    }
+    return best;
+}
+
+}  // namespace
+
+TEST(SessionRealData, QuietStandingHoldsScoreSteadierThanLeaning) {
+    if (!std::filesystem::exists(HIGHSTEP_REAL_DATA_DIR)) {
+        GTEST_SKIP() << "real recordings not found at " << HIGHSTEP_REAL_DATA_DIR;
+    }
+    for (const std::string who : {"dk", "mg"}) {
+        const double quiet = best_hold_stability(who + "_wii_baseline.csv");
+        const double left = best_hold_stability(who + "_wii_without_feedback_left.csv");
+        const double right = best_hold_stability(who + "_wii_without_feedback_right.csv");
+        EXPECT_GT(quiet, 40.0) << who;  // the eyes-open quiet stance is steady
+        EXPECT_LT(left, 15.0) << who;   // leaning as far as possible is not
+        EXPECT_LT(right, 15.0) << who;
+    }
 }
