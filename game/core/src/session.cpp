@@ -156,6 +156,7 @@ struct Session::Impl {
             }
         }
         JudgementPopup popup;
+        popup.timed = rep.timing.has_value();
         popup.judgement = rep.timing ? rep.timing->judgement : Judgement::perfect;
         popup.error_ms = rep.timing ? rep.timing->error_ms : 0.0;
         popup.side = rep.side;

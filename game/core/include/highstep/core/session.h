@@ -75,6 +75,7 @@ struct SoundCue {
 };
 
 struct JudgementPopup {
+    bool timed = true;           // false for a balance hold: show the points, not a judgement
     Judgement judgement = Judgement::perfect;
     double error_ms = 0.0;       // + late
     Side side = Side::left;
