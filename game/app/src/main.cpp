@@ -17,6 +17,7 @@ struct Command {
 
 // Keep in the order `highstep --help` should show them.
 constexpr Command kCommands[] = {
+    {"game", highstep::cli::run_game, "game [--simulated] [--replay FILE.csv] [--player NAME] ...   open the game window (the default; --help for options)"},
     {"analyze", highstep::cli::run_analyze, "analyze FILE.csv [--from S --to S]   print the analysis JSON of a recording"},
     {"synth", highstep::cli::run_synth, "synth OUT.csv [--script NAME|FILE] [--truth OUT.json] ...   write a synthetic recording with its true events"},
     {"devices", highstep::cli::run_devices, "devices [--map FILE]   list the boards this machine sees, or why it sees none"},

@@ -1,0 +1,70 @@
+#pragma once
+// The game's end of the board: whichever SampleSource is in use (a real board on
+// its reader thread, the simulated board, a replayed recording), polled once per
+// frame without blocking. Samples are restamped onto the game clock, and a menu
+// recogniser keeps the latest processed frame (CoP, loads, stance) for menus, the
+// weigh-in and the board-check screens.
+#include <array>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "highstep/app/board_nav.h"
+#include "highstep/core/recognizer.h"
+#include "highstep/input/sample_source.h"
+
+namespace highstep::synth {
+class SimulatedBoard;
+}
+
+namespace highstep::app {
+
+class BoardLink {
+public:
+    // `sim` is set when `source` is the simulated board (the link then advances it
+    // each frame and the keyboard/gamepad drive it); it points into `source`.
+    BoardLink(std::unique_ptr<SampleSource> source, synth::SimulatedBoard* sim);
+    ~BoardLink();
+
+    // Once per frame: takes every sample that has arrived. `wall_s` is the clock
+    // that stamps real boards; `game_minus_wall_s` maps it onto the game clock
+    // (the game clock leaves out stalls the loop dropped).
+    // Lean/step/button menu actions found in the new samples go to `nav_out`.
+    void poll(double wall_s, double game_minus_wall_s, std::vector<Action>& nav_out);
+    void reset_nav() { nav_.reset(); }
+
+    // This frame's samples, stamped on the game clock, oldest first.
+    const std::vector<BoardSample>& samples() const { return samples_; }
+    // Latest processed frame of the menu recogniser (tare and body weight applied).
+    const core::SignalFrame& frame() const;
+    SourceState state() const { return source_->state(); }
+    std::string describe() const { return source_->describe(); }
+    bool simulated() const { return sim_ != nullptr; }
+    synth::SimulatedBoard* sim() const { return sim_; }
+    bool finished() const { return source_->state() == SourceState::finished; }
+
+    // Tare and body weight learned by the weigh-in, applied to the menu recogniser.
+    void set_tare(float tl, float tr, float bl, float br);
+    void set_body_weight_kg(double kg);
+
+    // Raw (untared) mean of the last `n` samples' sensors; the weigh-in uses it.
+    std::array<float, 4> recent_raw_mean(std::size_t n) const;
+    std::size_t total_samples() const { return total_samples_; }
+
+private:
+    std::unique_ptr<SampleSource> source_;
+    synth::SimulatedBoard* sim_;
+    core::Recognizer recognizer_;
+    BoardNav nav_;
+    std::vector<core::Event> scratch_events_;
+    std::vector<BoardSample> samples_;
+    std::vector<BoardSample> recent_;      // ring of raw samples for recent_raw_mean
+    std::size_t recent_next_ = 0;
+    bool have_offset_ = false;
+    double source_to_wall_s_ = 0.0;        // a recording's own clock onto the wall clock
+    double last_t_s_ = -1e300;
+    std::size_t total_samples_ = 0;
+};
+
+}  // namespace highstep::app

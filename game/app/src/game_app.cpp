@@ -1,0 +1,380 @@
+#include "game_app.h"
+
+#include <SDL.h>
+
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+
+#include "app_context.h"
+#include "board_link.h"
+#include "gfx.h"
+#include "highstep/app/audio.h"
+#include "highstep/app/fixed_step.h"
+#include "highstep/app/scene_stack.h"
+#include "highstep/core/level_file.h"
+#include "highstep/hid/board.h"
+#include "highstep/input/replay_source.h"
+#include "highstep/store/players.h"
+#include "highstep/synth/simulated_board.h"
+#include "input_map.h"
+#include "scenes/scenes.h"
+#include "script.h"
+#include "text.h"
+#include "widgets.h"
+
+namespace highstep::app {
+
+namespace {
+
+double steady_now_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// Frames faster than this are pointless and burn a shared CPU when the renderer
+// has no vsync (the software renderer, Xvfb): the loop sleeps the rest.
+constexpr double kMinFrame_s = 1.0 / 144.0;
+
+struct SdlSession {
+    SdlSession() {
+        SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
+        SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+        if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) != 0) {
+            throw std::runtime_error(std::string("cannot open the game window: ") + SDL_GetError() +
+                                     " (is a display available? DISPLAY or WAYLAND_DISPLAY must be set)");
+        }
+    }
+    ~SdlSession() { SDL_Quit(); }
+    SdlSession(const SdlSession&) = delete;
+    SdlSession& operator=(const SdlSession&) = delete;
+};
+
+class GameApp final : public ScriptHost {
+public:
+    GameApp(const GameOptions& options, BoardChoice board, std::optional<Script> script,
+            std::shared_ptr<double> virtual_wall);
+    ~GameApp() override;
+    int run();
+
+    // ScriptHost
+    double now_s() const override { return ctx_->now_s; }
+    std::string scene_id() const override { return std::string(scenes_.top_id()); }
+    std::string probe(const std::string& key) const override {
+        if (key == "board_samples") return std::to_string(board_->total_samples());
+        return scenes_.top() ? scenes_.top()->probe(key) : std::string{};
+    }
+    void inject(const SDL_Event& event) override {
+        SDL_Event copy = event;
+        SDL_PushEvent(&copy);
+    }
+    void request_screenshot(const std::filesystem::path& path) override { screenshot_ = path; }
+    void resize(int w, int h) override { SDL_SetWindowSize(window_, w, h); }
+
+private:
+    double wall_now_s();
+    void pump_events(std::vector<Action>& actions);
+    void toggle_fullscreen();
+    void save_screenshot(const std::filesystem::path& path);
+    InputMode input_mode() const;
+
+    GameOptions options_;
+    std::optional<Script> script_;
+    SDL_Window* window_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    std::unique_ptr<TextRenderer> text_;
+    std::unique_ptr<Gfx> gfx_;
+    std::unique_ptr<Audio> audio_;
+    std::unique_ptr<BoardLink> board_;
+    std::unique_ptr<store::Database> db_;
+    SceneStack scenes_;
+    std::unique_ptr<AppContext> ctx_;
+    InputMapper input_;
+    FixedStepClock clock_;
+    std::shared_ptr<double> virtual_wall_s_;  // the clock under --fixed-frame
+    std::optional<std::filesystem::path> screenshot_;
+    bool text_input_on_ = false;
+    bool quit_ = false;
+    int exit_code_ = 0;
+};
+
+GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Script> script,
+                 std::shared_ptr<double> virtual_wall)
+    : options_(options), script_(std::move(script)), virtual_wall_s_(std::move(virtual_wall)) {
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    window_ = SDL_CreateWindow("HighStep", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+                               options.height, flags);
+    if (!window_) throw std::runtime_error(std::string("cannot create the game window: ") + SDL_GetError());
+    SDL_SetWindowMinimumSize(window_, 640, 360);
+    if (!options.software_renderer) {
+        renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    }
+    if (!renderer_) renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+    if (!renderer_) {
+        SDL_DestroyWindow(window_);
+        throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
+    }
+    try {
+        text_ = std::make_unique<TextRenderer>(renderer_, find_fonts(default_font_dirs()));
+    } catch (...) {
+        SDL_DestroyRenderer(renderer_);
+        SDL_DestroyWindow(window_);
+        throw;
+    }
+    gfx_ = std::make_unique<Gfx>(renderer_, *text_);
+
+    AudioSettings audio_settings;
+    audio_settings.enabled = !options.mute;
+    audio_ = open_audio(audio_settings);
+    // Said once: on stderr now and on screen as a toast.
+    if (!audio_->active()) std::fprintf(stderr, "highstep: %s\n", audio_->status().c_str());
+
+    board_ = std::make_unique<BoardLink>(std::move(board.source), board.sim);
+    ctx_ = std::make_unique<AppContext>(scenes_, *audio_, *board_);
+    if (!audio_->active()) ctx_->toast(audio_->status());
+    if (!board.notice.empty()) ctx_->toast(board.notice);
+
+    try {
+        const std::filesystem::path db_path = options.db ? *options.db : store::default_database_path();
+        db_ = std::make_unique<store::Database>(db_path);
+        ctx_->db = db_.get();
+    } catch (const std::exception& e) {
+        ctx_->db_problem = e.what();
+        std::fprintf(stderr, "highstep: %s (results will not be saved)\n", e.what());
+        ctx_->toast("Results will not be saved: the database could not be opened");
+    }
+
+    core::LevelDirectory levels = core::load_level_directory(options.levels_dir);
+    for (const auto& problem : levels.errors) std::fprintf(stderr, "highstep: %s\n", problem.c_str());
+    if (levels.levels.empty()) {
+        std::fprintf(stderr, "highstep: no levels found in %s\n", options.levels_dir.string().c_str());
+    }
+    ctx_->levels = std::move(levels.levels);
+    ctx_->level_problems = std::move(levels.errors);
+
+    if (options.player && ctx_->db) {
+        auto found = store::find_player(*ctx_->db, *options.player);
+        if (!found) {
+            store::Player p;
+            p.name = *options.player;
+            p.id = store::add_player(*ctx_->db, p);
+            found = store::get_player(*ctx_->db, p.id);
+        }
+        if (found) {
+            PlayerProfile profile;
+            profile.player = *found;
+            profile.body_weight_kg = found->body_weight_kg.value_or(0.0);
+            ctx_->player = profile;
+        }
+    } else if (options.player) {
+        PlayerProfile profile;
+        profile.player.name = *options.player;
+        ctx_->player = profile;
+    }
+
+    register_extra_scenes(*ctx_);
+    scenes_.reset(make_title_scene(*ctx_));
+    scenes_.apply_pending();
+}
+
+GameApp::~GameApp() {
+    // Scenes first: they may still write their session to the database or play a sound.
+    scenes_.reset(nullptr);
+    scenes_.apply_pending();
+    ctx_.reset();
+    board_.reset();
+    audio_.reset();
+    gfx_.reset();
+    text_.reset();
+    if (renderer_) SDL_DestroyRenderer(renderer_);
+    if (window_) SDL_DestroyWindow(window_);
+}
+
+double GameApp::wall_now_s() {
+    if (options_.fixed_frame_s) return *virtual_wall_s_;
+    return steady_now_s();
+}
+
+InputMode GameApp::input_mode() const {
+    const Scene* top = scenes_.top();
+    if (!top) return InputMode::menu;
+    if (top->wants_text()) return InputMode::text;
+    return top->wants_board_nav() ? InputMode::menu : InputMode::board;
+}
+
+void GameApp::toggle_fullscreen() {
+    const bool full = (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+    SDL_SetWindowFullscreen(window_, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
+void GameApp::pump_events(std::vector<Action>& actions) {
+    const InputMode mode = input_mode();
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        if (e.type == SDL_QUIT) {
+            quit_ = true;
+            continue;
+        }
+        if (e.type == SDL_KEYDOWN && !e.key.repeat) {
+            const SDL_Keycode k = e.key.keysym.sym;
+            if (k == SDLK_F11 || ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && (e.key.keysym.mod & KMOD_ALT))) {
+                toggle_fullscreen();
+                continue;
+            }
+        }
+        if (e.type == SDL_TEXTINPUT && mode == InputMode::text) {
+            scenes_.dispatch_text(e.text.text);
+            continue;
+        }
+        input_.handle(e, mode, actions);
+    }
+}
+
+void GameApp::save_screenshot(const std::filesystem::path& path) {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!surface) return;
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels, surface->pitch) == 0) {
+        if (path.has_parent_path()) {
+            std::error_code ec;
+            std::filesystem::create_directories(path.parent_path(), ec);
+        }
+        if (SDL_SaveBMP(surface, path.c_str()) != 0) {
+            std::fprintf(stderr, "highstep: cannot save screenshot %s: %s\n", path.c_str(), SDL_GetError());
+        }
+    }
+    SDL_FreeSurface(surface);
+}
+
+int GameApp::run() {
+    double last_wall = wall_now_s();
+    // The game clock is the wall clock minus the stalls the loop dropped, measured
+    // from the start: game = wall - origin - dropped.
+    const double origin = last_wall;
+    std::vector<Action> actions;
+    double fps_shown = 0.0, fps_acc_s = 0.0;
+    int fps_frames = 0;
+    while (!quit_ && !ctx_->quit_requested) {
+        const double frame_start = steady_now_s();
+        const double wall = wall_now_s();
+        const int steps = clock_.advance(wall - last_wall);
+        last_wall = wall;
+        const double game_now = clock_.sim_time_s() + clock_.alpha() * clock_.step_s();
+        ctx_->now_s = game_now;
+
+        if (script_) {
+            if (auto code = script_->run_frame(*this)) {
+                exit_code_ = *code;
+                break;
+            }
+        }
+        actions.clear();
+        pump_events(actions);
+        input_.update(game_now, input_mode(), actions);
+        if (board_->sim()) board_->sim()->set_controls(input_.controls());
+        std::vector<Action> nav;
+        board_->poll(wall, -(origin + clock_.dropped_s()), nav);
+        if (scenes_.top() && scenes_.top()->wants_board_nav()) actions.insert(actions.end(), nav.begin(), nav.end());
+        for (Action a : actions) scenes_.dispatch(a);
+
+        // Text input only while a scene wants it (on-screen keyboards, IME).
+        const bool want_text = input_mode() == InputMode::text;
+        if (want_text != text_input_on_) {
+            want_text ? SDL_StartTextInput() : SDL_StopTextInput();
+            text_input_on_ = want_text;
+        }
+
+        scenes_.frame(game_now);
+        const double first_step_end = clock_.sim_time_s() - (steps - 1) * clock_.step_s();
+        for (int i = 0; i < steps; ++i) {
+            ctx_->step_end_s = first_step_end + i * clock_.step_s();
+            scenes_.step(clock_.step_s());
+        }
+
+        gfx_->begin_frame();
+        gfx_->clear(palette::background);
+        scenes_.draw(*gfx_, clock_.alpha());
+        draw_toasts(*gfx_, *ctx_);
+        if (options_.show_fps) {
+            fps_acc_s += steady_now_s() - frame_start;
+            if (++fps_frames == 30) {
+                fps_shown = fps_acc_s / fps_frames * 1000.0;
+                fps_acc_s = 0.0;
+                fps_frames = 0;
+            }
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "frame %.2f ms", fps_shown);
+            gfx_->text(buf, 8, 8, 14, palette::text_dim, Align::left, VAlign::top, FontStyle::mono);
+        }
+        if (screenshot_) {
+            save_screenshot(*screenshot_);
+            screenshot_.reset();
+        }
+        SDL_RenderPresent(renderer_);
+        text_->end_frame();
+        scenes_.apply_pending();
+        if (scenes_.empty()) break;
+
+        if (options_.fixed_frame_s) {
+            *virtual_wall_s_ += *options_.fixed_frame_s;
+        } else {
+            const double spent = steady_now_s() - frame_start;
+            if (spent < kMinFrame_s) SDL_Delay(static_cast<Uint32>((kMinFrame_s - spent) * 1000.0));
+        }
+    }
+    return exit_code_;
+}
+
+}  // namespace
+
+BoardChoice choose_board(const GameOptions& options, std::function<double()> now_s) {
+    BoardChoice choice;
+    if (options.replay) {
+        auto recording = std::make_shared<const Recording>(read_recording(*options.replay));
+        choice.source = std::make_unique<ReplaySource>(recording, ReplaySource::Pacing::real_time, std::move(now_s));
+        choice.notice = "Board: replaying " + options.replay->filename().string();
+        return choice;
+    }
+    if (!options.simulated) {
+        std::vector<hid::GenericBoardMap> maps;
+        std::vector<std::string> problems;
+        try {
+            for (const auto& file : hid::board_map_files(hid::user_board_map_dir())) {
+                try {
+                    maps.push_back(hid::load_board_map(file));
+                } catch (const std::exception& e) {
+                    problems.push_back(e.what());
+                }
+            }
+        } catch (const std::exception& e) {
+            problems.push_back(e.what());
+        }
+        if (auto reader = hid::open_first_board(maps, {}, &problems)) {
+            choice.notice = "Board: " + reader->describe();
+            choice.source = std::move(reader);
+            return choice;
+        }
+        for (const auto& p : problems) std::fprintf(stderr, "highstep: %s\n", p.c_str());
+        choice.notice = "No board found: playing with the simulated board";
+    }
+    auto sim = std::make_unique<synth::SimulatedBoard>();
+    choice.sim = sim.get();
+    choice.source = std::move(sim);
+    return choice;
+}
+
+int run_game_window(const GameOptions& options) {
+    std::optional<Script> script;
+    if (options.script) script = Script::load(*options.script);  // refuse a bad script before the window opens
+    SdlSession sdl;
+    // One clock for the loop and a replay's pacing: with --fixed-frame it is a
+    // virtual clock that moves exactly one frame per frame, so test runs are exact.
+    auto virtual_wall = std::make_shared<double>(steady_now_s());
+    std::function<double()> clock = steady_now_s;
+    if (options.fixed_frame_s) clock = [virtual_wall] { return *virtual_wall; };
+    GameApp app(options, choose_board(options, clock), std::move(script), virtual_wall);
+    return app.run();
+}
+
+}  // namespace highstep::app

@@ -1,0 +1,55 @@
+#pragma once
+// The game window and its loop (issue 5 item 1): SDL2 window and renderer, the
+// fixed-step clock, input, the scene stack, sound, and the test-script hook.
+//
+// One frame: read the clock → run due script commands → pump SDL events into
+// actions and simulated-board controls → poll the board (samples restamped on the
+// game clock, lean/step menu actions) → give actions to the top scene → the top
+// scene's frame() → N fixed steps → draw with interpolation → screenshot if asked
+// → present → apply queued scene changes.
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "highstep/input/sample_source.h"
+
+namespace highstep::synth {
+class SimulatedBoard;
+}
+
+namespace highstep::app {
+
+struct GameOptions {
+    std::optional<std::filesystem::path> replay;   // play this recording as the board (paced in real time)
+    std::optional<std::filesystem::path> script;   // test hook, see script.h
+    std::optional<std::filesystem::path> db;       // database file (default: store::default_database_path())
+    std::filesystem::path levels_dir;              // where levels/*.json are
+    std::optional<std::string> player;             // start as this player (created if new)
+    bool simulated = false;                        // never look for a real board
+    bool mute = false;                             // no sound device
+    bool fullscreen = false;
+    int width = 1280;                              // window size, pixels
+    int height = 720;
+    bool software_renderer = false;                // SDL's software renderer (tests, benchmarks)
+    std::optional<double> fixed_frame_s;           // each frame advances the clock by exactly this (tests)
+    bool show_fps = false;
+};
+
+// Where the board comes from and what to tell the player about it.
+struct BoardChoice {
+    std::unique_ptr<SampleSource> source;
+    synth::SimulatedBoard* sim = nullptr;   // points into source when simulated
+    std::string notice;                     // e.g. "No board found: playing with the simulated board"
+};
+// --replay, --simulated, else the first real board, else the simulated board.
+// `now_s` is the clock a replay is paced by. Throws on an unreadable replay file.
+BoardChoice choose_board(const GameOptions& options, std::function<double()> now_s);
+
+// Opens the window and runs the game until the player quits. Returns the exit code.
+// Throws std::runtime_error for problems that stop the game from starting (no
+// display, no font), with a message naming what is missing.
+int run_game_window(const GameOptions& options);
+
+}  // namespace highstep::app

@@ -1,0 +1,207 @@
+#include "gfx.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace highstep::app {
+
+namespace {
+SDL_Color sdl(Color c) { return {c.r, c.g, c.b, c.a}; }
+// Enough segments that a circle looks round at its size, few enough to stay cheap.
+int segments_for(float radius) { return std::clamp(static_cast<int>(radius * 0.9f), 12, 64); }
+}  // namespace
+
+Gfx::Gfx(SDL_Renderer* renderer, TextRenderer& text) : renderer_(renderer), text_(text) {
+    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+}
+
+void Gfx::begin_frame() {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    width_ = static_cast<float>(std::max(w, 1));
+    height_ = static_cast<float>(std::max(h, 1));
+    unit_ = std::min(width_ / 1280.0f, height_ / 720.0f);
+}
+
+void Gfx::clear(Color c) {
+    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+    SDL_RenderClear(renderer_);
+}
+
+void Gfx::fill_rect(const SDL_FRect& r, Color c) {
+    if (c.a == 0 || r.w <= 0 || r.h <= 0) return;
+    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRectF(renderer_, &r);
+}
+
+void Gfx::outline_rect(const SDL_FRect& r, float t, Color c) {
+    fill_rect({r.x, r.y, r.w, t}, c);
+    fill_rect({r.x, r.y + r.h - t, r.w, t}, c);
+    fill_rect({r.x, r.y + t, t, r.h - 2 * t}, c);
+    fill_rect({r.x + r.w - t, r.y + t, t, r.h - 2 * t}, c);
+}
+
+// Shapes are filled as horizontal pixel rows (scanlines) through one
+// SDL_RenderFillRects call: with the software renderer this is several times
+// faster than triangles, and neighbouring rows never leave seams or overlap
+// (triangle fans do both, which shows as hairlines in translucent shapes).
+void Gfx::flush_rows(Color c) {
+    if (rows_.empty()) return;
+    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRectsF(renderer_, rows_.data(), static_cast<int>(rows_.size()));
+    rows_.clear();
+}
+
+void Gfx::add_row(int y, float x0, float x1) {
+    const float l = std::round(x0), r = std::round(x1);
+    if (r > l) rows_.push_back({l, static_cast<float>(y), r - l, 1.0f});
+}
+
+void Gfx::fill_round_rect(const SDL_FRect& r, float radius, Color c) {
+    radius = std::min({radius, r.w / 2, r.h / 2});
+    if (radius < 1.0f) return fill_rect(r, c);
+    if (c.a == 0) return;
+    rows_.clear();
+    const int y0 = static_cast<int>(std::round(r.y)), y1 = static_cast<int>(std::round(r.y + r.h));
+    const float top_band = r.y + radius, bottom_band = r.y + r.h - radius;
+    for (int y = y0; y < y1; ++y) {
+        const float yc = y + 0.5f;
+        float inset = 0.0f;
+        if (yc < top_band || yc > bottom_band) {
+            const float dy = yc < top_band ? top_band - yc : yc - bottom_band;
+            inset = radius - std::sqrt(std::max(0.0f, radius * radius - dy * dy));
+        } else {
+            // The straight middle part is one rectangle.
+            const int mid_end = static_cast<int>(std::round(bottom_band));
+            if (mid_end > y) {
+                const float l = std::round(r.x), rr = std::round(r.x + r.w);
+                rows_.push_back({l, static_cast<float>(y), rr - l, static_cast<float>(mid_end - y)});
+                y = mid_end - 1;
+                continue;
+            }
+        }
+        add_row(y, r.x + inset, r.x + r.w - inset);
+    }
+    flush_rows(c);
+}
+
+void Gfx::gradient_rect(const SDL_FRect& r, Color top, Color bottom) {
+    // Bands of 4 pixels: smooth to the eye, a few hundred fills at most.
+    constexpr int kBand = 4;
+    const int y0 = static_cast<int>(std::round(r.y)), y1 = static_cast<int>(std::round(r.y + r.h));
+    const float l = std::round(r.x), w = std::round(r.x + r.w) - l;
+    for (int y = y0; y < y1; y += kBand) {
+        const double t = r.h > 0 ? (y + kBand / 2.0 - r.y) / r.h : 0.0;
+        const Color c = mix(top, bottom, std::clamp(t, 0.0, 1.0));
+        SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+        const SDL_FRect band{l, static_cast<float>(y), w, static_cast<float>(std::min(kBand, y1 - y))};
+        SDL_RenderFillRectF(renderer_, &band);
+    }
+}
+
+void Gfx::fill_circle(float cx, float cy, float radius, Color c) {
+    if (radius <= 0 || c.a == 0) return;
+    rows_.clear();
+    const int y0 = static_cast<int>(std::floor(cy - radius)), y1 = static_cast<int>(std::ceil(cy + radius));
+    const int top = std::max(y0, -1), bottom = std::min(y1, static_cast<int>(height_) + 1);
+    for (int y = top; y < bottom; ++y) {
+        const float dy = y + 0.5f - cy;
+        if (std::abs(dy) >= radius) continue;
+        const float half = std::sqrt(radius * radius - dy * dy);
+        add_row(y, cx - half, cx + half);
+    }
+    flush_rows(c);
+}
+
+void Gfx::ring(float cx, float cy, float outer, float inner, Color c) {
+    arc(cx, cy, outer, inner, 0.0f, 2.0f * std::numbers::pi_v<float>, c);
+}
+
+void Gfx::arc(float cx, float cy, float outer, float inner, float a0, float a1, Color c) {
+    if (outer <= 0 || c.a == 0) return;
+    const float span = a1 - a0;
+    const int n = std::max(3, static_cast<int>(segments_for(outer) * std::abs(span) / (2 * std::numbers::pi_v<float>)));
+    verts_.clear();
+    const SDL_Color col = sdl(c);
+    auto at = [&](float radius, float a) { return SDL_FPoint{cx + radius * std::sin(a), cy - radius * std::cos(a)}; };
+    for (int i = 0; i < n; ++i) {
+        const float t0 = a0 + span * static_cast<float>(i) / n;
+        const float t1 = a0 + span * static_cast<float>(i + 1) / n;
+        if (inner <= 0) {
+            verts_.push_back({{cx, cy}, col, {0, 0}});
+            verts_.push_back({at(outer, t0), col, {0, 0}});
+            verts_.push_back({at(outer, t1), col, {0, 0}});
+        } else {
+            verts_.push_back({at(inner, t0), col, {0, 0}});
+            verts_.push_back({at(outer, t0), col, {0, 0}});
+            verts_.push_back({at(outer, t1), col, {0, 0}});
+            verts_.push_back({at(inner, t0), col, {0, 0}});
+            verts_.push_back({at(outer, t1), col, {0, 0}});
+            verts_.push_back({at(inner, t1), col, {0, 0}});
+        }
+    }
+    SDL_RenderGeometry(renderer_, nullptr, verts_.data(), static_cast<int>(verts_.size()), nullptr, 0);
+}
+
+void Gfx::fill_convex(std::span<const SDL_FPoint> p, Color c) {
+    if (p.size() < 3 || c.a == 0) return;
+    float ymin = p[0].y, ymax = p[0].y;
+    for (const auto& q : p) {
+        ymin = std::min(ymin, q.y);
+        ymax = std::max(ymax, q.y);
+    }
+    rows_.clear();
+    const int y0 = std::max(static_cast<int>(std::floor(ymin)), -1);
+    const int y1 = std::min(static_cast<int>(std::ceil(ymax)), static_cast<int>(height_) + 1);
+    for (int y = y0; y < y1; ++y) {
+        const float yc = y + 0.5f;
+        float xl = 1e30f, xr = -1e30f;
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            const SDL_FPoint a = p[i], b = p[(i + 1) % p.size()];
+            if ((a.y <= yc && b.y > yc) || (b.y <= yc && a.y > yc)) {
+                const float x = a.x + (yc - a.y) / (b.y - a.y) * (b.x - a.x);
+                xl = std::min(xl, x);
+                xr = std::max(xr, x);
+            }
+        }
+        if (xr > xl) add_row(y, xl, xr);
+    }
+    flush_rows(c);
+}
+
+void Gfx::fill_triangles(std::span<const SDL_FPoint> p, Color c) {
+    if (p.size() < 3 || c.a == 0) return;
+    verts_.clear();
+    const SDL_Color col = sdl(c);
+    for (std::size_t i = 0; i + 2 < p.size(); i += 3) {
+        for (std::size_t k = 0; k < 3; ++k) verts_.push_back({p[i + k], col, {0, 0}});
+    }
+    SDL_RenderGeometry(renderer_, nullptr, verts_.data(), static_cast<int>(verts_.size()), nullptr, 0);
+}
+
+void Gfx::line(SDL_FPoint a, SDL_FPoint b, float width, Color c) {
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float len = std::hypot(dx, dy);
+    if (len < 1e-3f) return;
+    const float nx = -dy / len * width / 2, ny = dx / len * width / 2;
+    const SDL_FPoint q[4] = {{a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny}, {a.x - nx, a.y - ny}};
+    fill_convex(q, c);
+}
+
+void Gfx::capsule(SDL_FPoint a, SDL_FPoint b, float width, Color c) {
+    line(a, b, width, c);
+    fill_circle(a.x, a.y, width / 2, c);
+    fill_circle(b.x, b.y, width / 2, c);
+}
+
+SDL_FPoint Gfx::text(std::string_view s, float x, float y, float size_px, Color c, Align align, VAlign valign,
+                     FontStyle style) {
+    return text_.draw(s, x, y, size_px, c, align, valign, style);
+}
+
+SDL_FPoint Gfx::measure(std::string_view s, float size_px, FontStyle style) {
+    return text_.measure(s, std::max(6.0f, std::round(size_px)), style);
+}
+
+}  // namespace highstep::app

@@ -1,0 +1,67 @@
+#pragma once
+// Drawing for every scene: filled shapes (through SDL_RenderGeometry, so circles and
+// polygons are real filled triangles, not outlines), gradients, text, and a layout
+// unit that scales the 1280x720 design to any window size.
+#include <SDL.h>
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "palette.h"
+#include "text.h"
+
+namespace highstep::app {
+
+class Gfx {
+public:
+    Gfx(SDL_Renderer* renderer, TextRenderer& text);
+
+    SDL_Renderer* renderer() const { return renderer_; }
+    TextRenderer& text_renderer() { return text_; }
+
+    // Call at the start of each frame: reads the output size.
+    void begin_frame();
+    float width() const { return width_; }
+    float height() const { return height_; }
+    // Pixels per design unit: the screens are laid out for 1280x720 and scaled.
+    float unit() const { return unit_; }
+    float u(float design) const { return design * unit_; }
+    // Left edge of the 16:9 design area, centred in a wider window.
+    float design_left() const { return (width_ - 1280.0f * unit_) / 2.0f; }
+    float design_top() const { return (height_ - 720.0f * unit_) / 2.0f; }
+    // Design coordinates (0..1280, 0..720) to pixels.
+    float dx(float x) const { return design_left() + x * unit_; }
+    float dy(float y) const { return design_top() + y * unit_; }
+    SDL_FRect drect(float x, float y, float w, float h) const { return {dx(x), dy(y), u(w), u(h)}; }
+
+    void clear(Color c);
+    void fill_rect(const SDL_FRect& r, Color c);
+    void outline_rect(const SDL_FRect& r, float thickness, Color c);
+    void fill_round_rect(const SDL_FRect& r, float radius, Color c);
+    void gradient_rect(const SDL_FRect& r, Color top, Color bottom);
+    void fill_circle(float cx, float cy, float radius, Color c);
+    void ring(float cx, float cy, float outer, float inner, Color c);
+    // Arc of a ring from angle a0 to a1 (radians, 0 = up, clockwise).
+    void arc(float cx, float cy, float outer, float inner, float a0, float a1, Color c);
+    void fill_convex(std::span<const SDL_FPoint> points, Color c);
+    void fill_triangles(std::span<const SDL_FPoint> points, Color c);  // 3 points per triangle
+    void line(SDL_FPoint a, SDL_FPoint b, float width, Color c);
+    void capsule(SDL_FPoint a, SDL_FPoint b, float width, Color c);   // rounded thick line (limbs)
+
+    // Text in pixels (size in pixels); returns the drawn size.
+    SDL_FPoint text(std::string_view s, float x, float y, float size_px, Color c, Align align = Align::left,
+                    VAlign valign = VAlign::top, FontStyle style = FontStyle::regular);
+    SDL_FPoint measure(std::string_view s, float size_px, FontStyle style = FontStyle::regular);
+
+private:
+    SDL_Renderer* renderer_;
+    TextRenderer& text_;
+    float width_ = 1280, height_ = 720, unit_ = 1;
+    void add_row(int y, float x0, float x1);
+    void flush_rows(Color c);
+    std::vector<SDL_Vertex> verts_;
+    std::vector<SDL_FRect> rows_;
+};
+
+}  // namespace highstep::app

@@ -1,0 +1,290 @@
+#include "hud.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numbers>
+
+namespace highstep::app {
+
+namespace {
+
+constexpr float kBoardHalfW_mm = 216.5f;  // sensor rectangle of the Wii board, half sizes
+constexpr float kBoardHalfD_mm = 119.0f;
+constexpr float kPi = std::numbers::pi_v<float>;
+
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+Color stability_color(double s) {
+    if (s >= 75) return palette::good;
+    if (s >= 45) return palette::perfect;
+    return palette::miss;
+}
+
+void draw_footprint(Gfx& gfx, float cx, float cy, float w, float h, Color c) {
+    // Heel and forefoot as two overlapping ovals: reads as a foot at any size.
+    gfx.fill_circle(cx, cy + h * 0.22f, w * 0.42f, c);
+    gfx.fill_round_rect({cx - w / 2, cy - h / 2, w, h * 0.62f}, w / 2, c);
+}
+
+void stat_label(Gfx& gfx, float x, float y, const std::string& label, const std::string& value, Color vc) {
+    gfx.text(label, x, y, gfx.u(15), palette::text_dim);
+    gfx.text(value, x, y + gfx.u(18), gfx.u(28), vc, Align::left, VAlign::top, FontStyle::bold);
+}
+
+}  // namespace
+
+const char* judgement_word(core::Judgement j) {
+    switch (j) {
+        case core::Judgement::perfect: return "PERFECT";
+        case core::Judgement::great: return "GREAT";
+        case core::Judgement::good: return "GOOD";
+        case core::Judgement::miss: return "MISS";
+    }
+    return "";
+}
+
+Color judgement_color(core::Judgement j) {
+    switch (j) {
+        case core::Judgement::perfect: return palette::perfect;
+        case core::Judgement::great: return palette::good;
+        case core::Judgement::good: return palette::ok;
+        case core::Judgement::miss: return palette::miss;
+    }
+    return palette::text;
+}
+
+void draw_board_picture(Gfx& gfx, const SDL_FRect& r, const BoardPicture& b, double t_s) {
+    // Load bars take the outer 12 % on each side; the board the middle.
+    const float bar_w = r.w * 0.08f;
+    const SDL_FRect board{r.x + bar_w * 1.5f, r.y, r.w - bar_w * 3.0f, r.h};
+    gfx.fill_round_rect(board, board.h * 0.22f, mix(palette::panel_light, palette::text, 0.25));
+    const SDL_FRect deck{board.x + board.w * 0.04f, board.y + board.h * 0.08f, board.w * 0.92f, board.h * 0.84f};
+    gfx.fill_round_rect(deck, deck.h * 0.2f, mix(palette::panel_light, palette::text, 0.12));
+    // The two foot pads (left and right halves) with footprints.
+    const float pad_w = deck.w * 0.36f, pad_h = deck.h * 0.78f;
+    for (int side = 0; side < 2; ++side) {
+        const float px = side == 0 ? deck.x + deck.w * 0.07f : deck.x + deck.w * 0.93f - pad_w;
+        const SDL_FRect pad{px, deck.y + (deck.h - pad_h) / 2, pad_w, pad_h};
+        const bool hl = side == 0 ? b.highlight_left : b.highlight_right;
+        const Color leg = side == 0 ? palette::left_leg : palette::right_leg;
+        const double pulse = hl ? 0.5 + 0.5 * std::sin(t_s * 6.0) : 0.0;
+        gfx.fill_round_rect(pad, pad.h * 0.15f, hl ? mix(palette::panel, leg, 0.35 + 0.3 * pulse) : palette::panel);
+        draw_footprint(gfx, pad.x + pad.w / 2, pad.y + pad.h / 2, pad.w * 0.34f, pad.h * 0.74f,
+                       hl ? leg : palette::panel_light);
+    }
+    // Centre line and the button at the front edge.
+    gfx.fill_rect({deck.x + deck.w / 2 - 1, deck.y + deck.h * 0.1f, 2, deck.h * 0.8f}, palette::panel_edge);
+    gfx.fill_circle(board.x + board.w / 2, board.y + board.h * 0.04f, board.h * 0.035f, palette::text_dim);
+
+    auto to_px = [&](double x_mm, double y_mm) {
+        return SDL_FPoint{deck.x + deck.w / 2 + static_cast<float>(x_mm) / kBoardHalfW_mm * deck.w / 2,
+                          deck.y + deck.h / 2 - static_cast<float>(y_mm) / kBoardHalfD_mm * deck.h / 2};
+    };
+    const float mm_px = deck.w / 2 / kBoardHalfW_mm;
+    if (b.target_x_mm) {
+        const SDL_FPoint c = to_px(*b.target_x_mm, b.target_y_mm);
+        const float rad = static_cast<float>(b.target_radius_mm) * mm_px;
+        gfx.fill_circle(c.x, c.y, rad, palette::accent.with_alpha(70));
+        gfx.ring(c.x, c.y, rad, rad - std::max(2.0f, gfx.u(2.5f)), palette::accent);
+    }
+    if (b.cop_valid) {
+        SDL_FPoint c = to_px(b.cop_x_mm, b.cop_y_mm);
+        c.x = std::clamp(c.x, deck.x, deck.x + deck.w);
+        c.y = std::clamp(c.y, deck.y, deck.y + deck.h);
+        const bool inside = b.target_x_mm && std::hypot(b.cop_x_mm - *b.target_x_mm, b.cop_y_mm - b.target_y_mm) <=
+                                                 b.target_radius_mm;
+        const Color dot = inside ? palette::good : palette::action;
+        gfx.fill_circle(c.x, c.y, gfx.u(11), palette::text_dark.with_alpha(120));
+        gfx.fill_circle(c.x, c.y, gfx.u(8), dot);
+        gfx.fill_circle(c.x - gfx.u(2), c.y - gfx.u(2), gfx.u(2.5f), palette::text.with_alpha(180));
+    }
+    // Load bars: left of the board the left leg, right of it the right leg.
+    const double scale = b.body_weight_kg > 1.0 ? b.body_weight_kg * 1.3 : std::max({b.left_kg, b.right_kg, 1.0});
+    for (int side = 0; side < 2; ++side) {
+        const double kg = std::max(0.0, side == 0 ? b.left_kg : b.right_kg);
+        const SDL_FRect slot{side == 0 ? r.x : r.x + r.w - bar_w, r.y, bar_w, r.h};
+        gfx.fill_round_rect(slot, bar_w / 2, palette::background.with_alpha(200));
+        const float fill = static_cast<float>(std::clamp(kg / scale, 0.0, 1.0)) * slot.h;
+        if (fill > 1.0f) {
+            gfx.fill_round_rect({slot.x, slot.y + slot.h - fill, slot.w, fill}, bar_w / 2,
+                                side == 0 ? palette::left_leg : palette::right_leg);
+        }
+        if (b.body_weight_kg > 1.0) {
+            // Half body weight mark: where an even stance sits.
+            const float half = static_cast<float>(0.5 / 1.3) * slot.h;
+            gfx.fill_rect({slot.x - gfx.u(3), slot.y + slot.h - half - 1, slot.w + gfx.u(6), 2}, palette::text_dim);
+        }
+        gfx.text(fmt("%.0f", kg), slot.x + slot.w / 2, slot.y + slot.h + gfx.u(4), gfx.u(15), palette::text,
+                 Align::center, VAlign::top, FontStyle::bold);
+    }
+}
+
+void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const HudExtras& extras) {
+    const double t = h.t_s;
+    // ---- top-left: level, set, reps, score
+    const SDL_FRect tl = gfx.drect(16, 14, 400, 118);
+    gfx.fill_round_rect(tl, gfx.u(14), palette::background.with_alpha(190));
+    gfx.text(extras.level_title, tl.x + gfx.u(16), tl.y + gfx.u(10), gfx.u(20), palette::text, Align::left,
+             VAlign::top, FontStyle::bold);
+    const std::string set_text = "Set " + std::to_string(h.set) + "/" + std::to_string(h.sets);
+    gfx.text(set_text, tl.x + tl.w - gfx.u(16), tl.y + gfx.u(12), gfx.u(18), palette::accent, Align::right);
+    const float sy = tl.y + gfx.u(42);
+    if (h.two_feet) {
+        stat_label(gfx, tl.x + gfx.u(16), sy, "Holds",
+                   std::to_string(h.reps_left + h.reps_right) + "/" + std::to_string(h.reps_per_leg), palette::text);
+    } else {
+        stat_label(gfx, tl.x + gfx.u(16), sy, "Left",
+                   std::to_string(h.reps_left) + "/" + std::to_string(h.reps_per_leg), palette::left_leg);
+        stat_label(gfx, tl.x + gfx.u(126), sy, "Right",
+                   std::to_string(h.reps_right) + "/" + std::to_string(h.reps_per_leg), palette::right_leg);
+    }
+    stat_label(gfx, tl.x + gfx.u(246), sy, "Score", std::to_string(h.score), palette::perfect);
+
+    // ---- top-right: stability meter and combo
+    const SDL_FRect tr = gfx.drect(864, 14, 400, 118);
+    gfx.fill_round_rect(tr, gfx.u(14), palette::background.with_alpha(190));
+    gfx.text("Steadiness", tr.x + gfx.u(16), tr.y + gfx.u(10), gfx.u(18), palette::text_dim);
+    gfx.text(fmt("%.0f", h.stability), tr.x + gfx.u(250), tr.y + gfx.u(8), gfx.u(22), stability_color(h.stability),
+             Align::right, VAlign::top, FontStyle::bold);
+    const SDL_FRect meter{tr.x + gfx.u(16), tr.y + gfx.u(42), gfx.u(234), gfx.u(16)};
+    gfx.fill_round_rect(meter, meter.h / 2, palette::panel);
+    const float fill = meter.w * static_cast<float>(std::clamp(h.stability / 100.0, 0.0, 1.0));
+    if (fill > meter.h) gfx.fill_round_rect({meter.x, meter.y, fill, meter.h}, meter.h / 2, stability_color(h.stability));
+    // Combo
+    gfx.text("Combo", tr.x + gfx.u(290), tr.y + gfx.u(10), gfx.u(18), palette::text_dim, Align::center);
+    const double pop = h.popup && h.popup->age_s < 0.25 && h.combo > 0 ? 1.0 + (0.25 - h.popup->age_s) * 1.2 : 1.0;
+    gfx.text("x" + std::to_string(h.combo), tr.x + gfx.u(290), tr.y + gfx.u(70), gfx.u(static_cast<float>(40 * pop)),
+             h.combo >= 10 ? palette::perfect : palette::text, Align::center, VAlign::middle, FontStyle::bold);
+    // Hold progress (knee drive / balance): a bar under the meter.
+    if (h.hold_target_s > 0.0) {
+        const SDL_FRect hold{tr.x + gfx.u(16), tr.y + gfx.u(76), gfx.u(234), gfx.u(12)};
+        gfx.text("Hold", tr.x + gfx.u(16), tr.y + gfx.u(92), gfx.u(14), palette::text_dim);
+        gfx.text(fmt("%.1f s", h.hold_s) + " / " + fmt("%.0f s", h.hold_target_s), tr.x + gfx.u(250),
+                 tr.y + gfx.u(92), gfx.u(14), palette::text, Align::right);
+        gfx.fill_round_rect(hold, hold.h / 2, palette::panel);
+        const float hf = hold.w * static_cast<float>(std::clamp(h.hold_s / h.hold_target_s, 0.0, 1.0));
+        if (hf > hold.h) gfx.fill_round_rect({hold.x, hold.y, hf, hold.h}, hold.h / 2, h.holding ? palette::accent : palette::text_dim);
+    }
+
+    // ---- bottom-left: the board from above
+    const SDL_FRect bp = gfx.drect(16, 520, 370, 184);
+    gfx.fill_round_rect(bp, gfx.u(14), palette::background.with_alpha(190));
+    BoardPicture pic = board_picture_of(h);
+    pic.target_x_mm = h.target_x_mm;
+    pic.target_y_mm = h.target_y_mm;
+    pic.target_radius_mm = h.target_radius_mm;
+    pic.highlight_left = h.stance == core::Stance::left || h.stance == core::Stance::both;
+    pic.highlight_right = h.stance == core::Stance::right || h.stance == core::Stance::both;
+    draw_board_picture(gfx, {bp.x + gfx.u(14), bp.y + gfx.u(14), bp.w - gfx.u(28), bp.h - gfx.u(40)}, pic, t);
+
+    // ---- bottom-centre: metronome and the lead leg
+    const SDL_FRect mc = gfx.drect(430, 600, 420, 104);
+    gfx.fill_round_rect(mc, gfx.u(14), palette::background.with_alpha(190));
+    if (h.has_beat) {
+        const long beat = std::max(0L, h.beat_index);
+        const int in_bar = static_cast<int>(beat % 4);
+        const float flash = static_cast<float>(std::max(0.0, 1.0 - h.beat_phase * 4.0));  // bright just after a beat
+        for (int i = 0; i < 4; ++i) {
+            const float cx = mc.x + gfx.u(60 + i * 50.0f), cy = mc.y + gfx.u(36);
+            const bool now = i == in_bar && h.beat_index >= 0;
+            const Color c = now ? mix(palette::accent, palette::text, flash) : palette::panel_light;
+            gfx.fill_circle(cx, cy, gfx.u(now ? 13.0f + 5.0f * flash : (i == 0 ? 11.0f : 9.0f)), c);
+        }
+        // The sweep: how far to the next beat.
+        const SDL_FRect sweep{mc.x + gfx.u(40), mc.y + gfx.u(66), gfx.u(190), gfx.u(8)};
+        gfx.fill_round_rect(sweep, sweep.h / 2, palette::panel);
+        gfx.fill_round_rect({sweep.x, sweep.y, sweep.w * static_cast<float>(h.beat_phase), sweep.h}, sweep.h / 2,
+                            palette::accent);
+        gfx.text(fmt("%.0f bpm", h.tempo_bpm), mc.x + gfx.u(135), mc.y + gfx.u(80), gfx.u(14), palette::text_dim,
+                 Align::center);
+    } else {
+        gfx.text("steady hold", mc.x + gfx.u(135), mc.y + mc.h / 2, gfx.u(20), palette::text_dim, Align::center,
+                 VAlign::middle);
+    }
+    if (!h.two_feet) {
+        const bool left = h.lead == core::Side::left;
+        const Color c = left ? palette::left_leg : palette::right_leg;
+        const char* verb = level.type == core::LevelType::hill_climb ? "leads" : "stance";
+        gfx.text(left ? "◀ LEFT" : "RIGHT ▶", mc.x + gfx.u(340), mc.y + gfx.u(38), gfx.u(30), c, Align::center,
+                 VAlign::middle, FontStyle::bold);
+        gfx.text(verb, mc.x + gfx.u(340), mc.y + gfx.u(72), gfx.u(16), palette::text_dim, Align::center, VAlign::middle);
+    } else {
+        gfx.text("both feet", mc.x + gfx.u(340), mc.y + mc.h / 2, gfx.u(22), palette::text, Align::center,
+                 VAlign::middle, FontStyle::bold);
+    }
+
+    // ---- centre: count-in, rest, pop-ups
+    if (h.phase == core::Phase::count_in && h.count_in_remaining_s > 0) {
+        gfx.fill_round_rect(gfx.drect(440, 200, 400, 200), gfx.u(24), palette::background.with_alpha(170));
+        gfx.text("Get ready", gfx.dx(640), gfx.dy(240), gfx.u(30), palette::text, Align::center, VAlign::middle,
+                 FontStyle::bold);
+        gfx.text(std::to_string(static_cast<int>(std::ceil(h.count_in_remaining_s))), gfx.dx(640), gfx.dy(320),
+                 gfx.u(86), palette::action, Align::center, VAlign::middle, FontStyle::bold);
+    } else if (h.phase == core::Phase::rest) {
+        const float cx = gfx.dx(640), cy = gfx.dy(300);
+        gfx.fill_circle(cx, cy, gfx.u(110), palette::background.with_alpha(200));
+        const double total = std::max(1.0, level.program.rest_s);
+        const float frac = static_cast<float>(std::clamp(h.rest_remaining_s / total, 0.0, 1.0));
+        gfx.ring(cx, cy, gfx.u(100), gfx.u(88), palette::panel);
+        gfx.arc(cx, cy, gfx.u(100), gfx.u(88), 0.0f, 2 * kPi * frac, palette::accent);
+        gfx.text("Rest", cx, cy - gfx.u(44), gfx.u(24), palette::text_dim, Align::center, VAlign::middle);
+        gfx.text(std::to_string(static_cast<int>(std::ceil(h.rest_remaining_s))), cx, cy + gfx.u(6), gfx.u(64),
+                 palette::text, Align::center, VAlign::middle, FontStyle::bold);
+        gfx.text("step on to start early", cx, cy + gfx.u(56), gfx.u(14), palette::text_dim, Align::center,
+                 VAlign::middle);
+    }
+    if (h.popup) {
+        const auto& p = *h.popup;
+        const float age = static_cast<float>(p.age_s);
+        const float grow = 1.0f + 0.35f * std::max(0.0f, 0.15f - age) / 0.15f;
+        const auto alpha = static_cast<std::uint8_t>(255 * std::clamp(1.0 - (p.age_s - 0.5) / 0.3, 0.0, 1.0));
+        const float y = 250 - age * 40.0f;
+        gfx.text(judgement_word(p.judgement), gfx.dx(640) + gfx.u(3), gfx.dy(y) + gfx.u(3), gfx.u(64 * grow),
+                 palette::text_dark.with_alpha(static_cast<std::uint8_t>(alpha / 2)), Align::center, VAlign::middle,
+                 FontStyle::bold);
+        gfx.text(judgement_word(p.judgement), gfx.dx(640), gfx.dy(y), gfx.u(64 * grow),
+                 judgement_color(p.judgement).with_alpha(alpha), Align::center, VAlign::middle, FontStyle::bold);
+        if (p.judgement != core::Judgement::miss || std::abs(p.error_ms) < 2000) {
+            const std::string detail = "+" + std::to_string(p.points) + "   " +
+                                       (p.error_ms >= 0 ? fmt("%.0f ms late", p.error_ms) : fmt("%.0f ms early", -p.error_ms));
+            gfx.text(detail, gfx.dx(640), gfx.dy(y + 50), gfx.u(20), palette::text.with_alpha(alpha), Align::center,
+                     VAlign::middle);
+        }
+    }
+
+    // ---- bottom-right: simulated board keys
+    if (extras.simulated_board && extras.show_key_help) {
+        const SDL_FRect kh = gfx.drect(894, 560, 370, 144);
+        gfx.fill_round_rect(kh, gfx.u(14), palette::background.with_alpha(190));
+        const char* lines[] = {"Simulated board", "A / D   left / right foot on-off", "Q / E   hold: knee up",
+                               "arrows  shift weight", "Space  push hard   ·   Esc pause"};
+        for (int i = 0; i < 5; ++i) {
+            gfx.text(lines[i], kh.x + gfx.u(16), kh.y + gfx.u(12 + i * 25.0f), gfx.u(i == 0 ? 17.0f : 15.0f),
+                     i == 0 ? palette::accent : palette::text, Align::left, VAlign::top,
+                     i == 0 ? FontStyle::bold : FontStyle::regular);
+        }
+    }
+
+    // ---- the board is gone: everything stops until it is back
+    if (h.paused_board_lost) {
+        gfx.fill_rect({0, 0, gfx.width(), gfx.height()}, palette::background.with_alpha(190));
+        const SDL_FRect r = gfx.drect(340, 230, 600, 230);
+        gfx.fill_round_rect(r, gfx.u(20), palette::panel);
+        gfx.text("Reconnect your board", r.x + r.w / 2, r.y + gfx.u(60), gfx.u(40), palette::warning, Align::center,
+                 VAlign::middle, FontStyle::bold);
+        gfx.text("Press the red SYNC button under the battery cover.", r.x + r.w / 2, r.y + gfx.u(120), gfx.u(19),
+                 palette::text, Align::center, VAlign::middle);
+        gfx.text("The game is paused and resumes where it stopped.", r.x + r.w / 2, r.y + gfx.u(152), gfx.u(19),
+                 palette::text_dim, Align::center, VAlign::middle);
+        const double dots = std::fmod(extras.anim_s * 2.0, 3.0);
+        gfx.text(dots < 1 ? "searching ." : dots < 2 ? "searching . ." : "searching . . .", r.x + r.w / 2,
+                 r.y + gfx.u(196), gfx.u(17), palette::accent, Align::center, VAlign::middle);
+    }
+}
+
+}  // namespace highstep::app

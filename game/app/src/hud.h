@@ -1,0 +1,61 @@
+#pragma once
+// The play screen's heads-up display, drawn from the session's HudState alone
+// (issue 5 item 3): the board seen from above with the CoP dot and the target
+// zone, left/right load bars, reps and sets, the rest countdown, the visual
+// metronome, judgement pop-ups, the stability meter, combo, holds, and the
+// "Reconnect your board" pause. Also the board picture the weigh-in uses.
+#include <optional>
+#include <string>
+
+#include "gfx.h"
+#include "highstep/core/level.h"
+#include "highstep/core/session.h"
+
+namespace highstep::app {
+
+struct BoardPicture {
+    bool cop_valid = false;
+    double cop_x_mm = 0.0;          // + player's right
+    double cop_y_mm = 0.0;          // + player's front
+    std::optional<double> target_x_mm;  // target zone centre (none: no zone)
+    double target_y_mm = 0.0;
+    double target_radius_mm = 40.0;
+    double left_kg = 0.0;
+    double right_kg = 0.0;
+    double body_weight_kg = 0.0;    // scales the load bars (0: scale to the larger load)
+    // Footprints to highlight: the weigh-in asks for one foot, play shows the stance.
+    bool highlight_left = false;
+    bool highlight_right = false;
+};
+
+// The live part of a picture from anything with the SignalFrame's fields
+// (core::SignalFrame, core::HudState).
+template <typename Live>
+BoardPicture board_picture_of(const Live& s) {
+    BoardPicture b;
+    b.cop_valid = s.cop_valid;
+    b.cop_x_mm = s.cop_x_mm;
+    b.cop_y_mm = s.cop_y_mm;
+    b.left_kg = s.left_kg;
+    b.right_kg = s.right_kg;
+    b.body_weight_kg = s.body_weight_kg;
+    return b;
+}
+
+// The board from above in `r` (pixels), load bars at its sides.
+void draw_board_picture(Gfx& gfx, const SDL_FRect& r, const BoardPicture& board, double t_s);
+
+struct HudExtras {
+    std::string level_title;
+    bool simulated_board = false;   // show the simulated board's key help
+    bool show_key_help = true;
+    double anim_s = 0.0;            // wall-ish time for animations that run while paused
+};
+
+void draw_hud(Gfx& gfx, const core::HudState& hud, const core::Level& level, const HudExtras& extras);
+
+// Judgement words as the player sees them, and their colours.
+const char* judgement_word(core::Judgement judgement);
+Color judgement_color(core::Judgement judgement);
+
+}  // namespace highstep::app

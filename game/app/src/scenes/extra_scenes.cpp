@@ -1,0 +1,12 @@
+// Scenes from other parts of the game, offered by the menus when registered here.
+// Add one line per scene: ctx.extra_scenes["progress"] = [&ctx] { return make_progress_scene(ctx); };
+// Menus show the ids "progress" (Progress) and "plan" (Today's plan) when present.
+#include "scenes/scenes.h"
+
+namespace highstep::app {
+
+void register_extra_scenes(AppContext& ctx) {
+    (void)ctx;
+}
+
+}  // namespace highstep::app

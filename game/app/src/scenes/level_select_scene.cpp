@@ -1,0 +1,224 @@
+// Level select: the three level types as tabs (←→ or lean sideways), the levels of
+// the type as a list (↑↓ or lean forward/back), details and the player's best on
+// the right. Enter, the board button or a step starts the level.
+#include <algorithm>
+#include <cstdio>
+
+#include "board_link.h"
+#include "gfx.h"
+#include "highstep/store/scores.h"
+#include "scenes/scenes.h"
+#include "widgets.h"
+
+namespace highstep::app {
+
+namespace {
+
+constexpr core::LevelType kTypes[] = {core::LevelType::hill_climb, core::LevelType::sprint_start,
+                                      core::LevelType::balance_tower};
+
+const char* type_title(core::LevelType t) {
+    switch (t) {
+        case core::LevelType::hill_climb: return "Hill Climb";
+        case core::LevelType::sprint_start: return "Sprint Start";
+        case core::LevelType::balance_tower: return "Balance Tower";
+    }
+    return "";
+}
+
+const char* type_blurb(core::LevelType t) {
+    switch (t) {
+        case core::LevelType::hill_climb: return "Step-ups on the beat: every rep jumps the runner up a ledge.";
+        case core::LevelType::sprint_start: return "Knee-drive holds: charge while you hold, burst when the foot lands.";
+        case core::LevelType::balance_tower: return "Prisoner-hold balance: your sway tilts the platform. Keep it still.";
+    }
+    return "";
+}
+
+Color type_color(core::LevelType t) {
+    switch (t) {
+        case core::LevelType::hill_climb: return palette::good;
+        case core::LevelType::sprint_start: return palette::action;
+        case core::LevelType::balance_tower: return palette::left_leg;
+    }
+    return palette::accent;
+}
+
+class LevelSelectScene final : public Scene {
+public:
+    explicit LevelSelectScene(AppContext& ctx) : ctx_(ctx) {
+        // Open on the first type that has levels.
+        for (int i = 0; i < 3; ++i) {
+            if (!levels_of(kTypes[i]).empty()) { tab_ = i; break; }
+        }
+        rebuild();
+    }
+    std::string_view id() const override { return "levels"; }
+    void on_resume() override { rebuild(); }
+    void step(double dt_s) override { t_s_ += dt_s; }
+
+    std::string probe(std::string_view key) const override {
+        if (key == "levels") return std::to_string(ctx_.levels.size());
+        if (key == "tab") return std::to_string(tab_);
+        return {};
+    }
+
+    bool on_action(Action a) override {
+        if (menu_.navigate(a, ctx_)) { update_best(); return true; }
+        if (a == Action::left || a == Action::right) {
+            tab_ = (tab_ + (a == Action::right ? 1 : 2)) % 3;
+            menu_.selected = 0;
+            ctx_.audio.play(Sound::menu_move);
+            rebuild();
+            return true;
+        }
+        if (a == Action::back) {
+            ctx_.scenes.pop();
+            return true;
+        }
+        if (a == Action::confirm && menu_.valid() && !shown_.empty()) {
+            ctx_.audio.play(Sound::menu_confirm);
+            ctx_.scenes.push(make_play_scene(ctx_, *shown_[static_cast<std::size_t>(menu_.selected)]));
+            return true;
+        }
+        return false;
+    }
+
+    void draw(Gfx& gfx, double) override {
+        draw_backdrop(gfx, t_s_);
+        draw_screen_title(gfx, "Choose a level", ctx_.player ? "Playing as " + ctx_.player->player.name : "");
+        // Tabs
+        for (int i = 0; i < 3; ++i) {
+            const SDL_FRect r = gfx.drect(190 + i * 305.0f, 140, 290, 52);
+            const bool on = i == tab_;
+            gfx.fill_round_rect(r, gfx.u(12), on ? type_color(kTypes[i]) : palette::panel);
+            gfx.text(type_title(kTypes[i]), r.x + r.w / 2, r.y + r.h / 2, gfx.u(22), on ? palette::text_dark : palette::text_dim,
+                     Align::center, VAlign::middle, FontStyle::bold);
+        }
+        gfx.text(type_blurb(kTypes[tab_]), gfx.dx(640), gfx.dy(214), gfx.u(18), palette::text, Align::center, VAlign::middle);
+        if (shown_.empty()) {
+            gfx.text("No levels of this type were found.", gfx.dx(640), gfx.dy(360), gfx.u(22), palette::text_dim,
+                     Align::center, VAlign::middle);
+        } else {
+            menu_.draw(gfx, 90, 250, 480, 5, t_s_);
+            draw_details(gfx, *shown_[static_cast<std::size_t>(menu_.selected)]);
+        }
+        if (!ctx_.level_problems.empty()) {
+            gfx.text(std::to_string(ctx_.level_problems.size()) + " level file(s) could not be read: " + ctx_.level_problems.front(),
+                     gfx.dx(640), gfx.dy(655), gfx.u(14), palette::warning, Align::center, VAlign::middle);
+        }
+        draw_hints(gfx, {"←→ type", "↑↓ level", "Enter / step: play", "Esc back"});
+        draw_board_badge(gfx, ctx_);
+    }
+
+private:
+    std::vector<const core::Level*> levels_of(core::LevelType t) const {
+        std::vector<const core::Level*> out;
+        for (const auto& l : ctx_.levels) {
+            if (l.type == t) out.push_back(&l);
+        }
+        std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->difficulty < b->difficulty; });
+        return out;
+    }
+
+    void rebuild() {
+        shown_ = levels_of(kTypes[tab_]);
+        const int keep = menu_.selected;
+        menu_.items.clear();
+        for (const core::Level* l : shown_) {
+            std::string detail = "difficulty " + std::to_string(l->difficulty);
+            menu_.items.push_back({l->title, detail, true, type_color(l->type)});
+        }
+        menu_.selected = std::clamp(keep, 0, std::max(0, static_cast<int>(shown_.size()) - 1));
+        update_best();
+    }
+
+    void update_best() {
+        best_.reset();
+        record_.reset();
+        if (!ctx_.db || shown_.empty() || !menu_.valid()) return;
+        const core::Level& l = *shown_[static_cast<std::size_t>(menu_.selected)];
+        try {
+            if (ctx_.player && ctx_.player->player.id) best_ = store::personal_best(*ctx_.db, ctx_.player->player.id, l.id);
+            const auto top = store::top_scores(*ctx_.db, l.id, std::nullopt, 1);
+            if (!top.empty()) record_ = top.front();
+        } catch (const std::exception&) {
+            // A broken database only hides the scores; the level still plays.
+        }
+    }
+
+    void draw_details(Gfx& gfx, const core::Level& l) {
+        const SDL_FRect r = gfx.drect(610, 250, 580, 370);
+        draw_panel(gfx, r);
+        float y = r.y + gfx.u(20);
+        gfx.text(l.title, r.x + gfx.u(24), y, gfx.u(30), palette::text, Align::left, VAlign::top, FontStyle::bold);
+        // Difficulty as filled pips.
+        for (int i = 0; i < 10; ++i) {
+            gfx.fill_circle(r.x + r.w - gfx.u(30) - (9 - i) * gfx.u(16), y + gfx.u(18), gfx.u(5),
+                            i < l.difficulty ? type_color(l.type) : palette::panel_light);
+        }
+        y += gfx.u(48);
+        if (!l.description.empty()) {
+            // Wrap the description at the panel width.
+            std::string line, word;
+            const float max_w = r.w - gfx.u(48);
+            auto flush = [&] {
+                gfx.text(line, r.x + gfx.u(24), y, gfx.u(17), palette::text_dim);
+                y += gfx.u(24);
+                line.clear();
+            };
+            for (std::size_t i = 0; i <= l.description.size(); ++i) {
+                const char c = i < l.description.size() ? l.description[i] : ' ';
+                if (c == ' ') {
+                    const std::string candidate = line.empty() ? word : line + " " + word;
+                    if (gfx.measure(candidate, gfx.u(17)).x > max_w && !line.empty()) {
+                        flush();
+                        line = word;
+                    } else {
+                        line = candidate;
+                    }
+                    word.clear();
+                } else {
+                    word += c;
+                }
+            }
+            if (!line.empty()) flush();
+            y += gfx.u(8);
+        }
+        const core::Program& p = l.program;
+        char buf[128];
+        auto row = [&](const char* label, const std::string& value) {
+            gfx.text(label, r.x + gfx.u(24), y, gfx.u(18), palette::text_dim);
+            gfx.text(value, r.x + gfx.u(220), y, gfx.u(18), palette::text, Align::left, VAlign::top, FontStyle::bold);
+            y += gfx.u(28);
+        };
+        const bool two_feet = l.exercise == core::Exercise::balance_two_feet;
+        std::snprintf(buf, sizeof buf, "%d × %d %s", p.sets, p.reps_per_leg, two_feet ? "holds" : "per leg");
+        row("Program", buf);
+        std::snprintf(buf, sizeof buf, "%.0f s between sets", p.rest_s);
+        row("Rest", buf);
+        if (p.tempo_bpm > 0) { std::snprintf(buf, sizeof buf, "%.0f beats per minute", p.tempo_bpm); row("Tempo", buf); }
+        if (p.hold_target_s > 0) { std::snprintf(buf, sizeof buf, "%.0f s", p.hold_target_s); row("Hold target", buf); }
+        y += gfx.u(6);
+        if (best_) { std::snprintf(buf, sizeof buf, "%.0f", *best_); row("Your best", buf); }
+        if (record_) {
+            std::snprintf(buf, sizeof buf, "%.0f by %s", record_->score, record_->player_name.c_str());
+            row("Record", buf);
+        }
+        if (!best_ && !record_ && ctx_.db) row("Your best", "not played yet");
+    }
+
+    AppContext& ctx_;
+    int tab_ = 0;
+    Menu menu_;
+    std::vector<const core::Level*> shown_;
+    std::optional<double> best_;
+    std::optional<store::ScoreEntry> record_;
+    double t_s_ = 0.0;
+};
+
+}  // namespace
+
+std::unique_ptr<Scene> make_level_select_scene(AppContext& ctx) { return std::make_unique<LevelSelectScene>(ctx); }
+
+}  // namespace highstep::app

@@ -1,0 +1,302 @@
+// Play: one level on the board. The core Session does the game (recognition,
+// program, world, scoring); this scene feeds it the board's samples, steps it on
+// the loop's fixed steps, draws its world and HUD, plays its sound cues, writes
+// every finished rep to the database as it happens, and moves on to the results.
+//
+// Timing: the session is advanced one step ahead of the loop's clock (to the end
+// of the step after the current one), so every sample that has arrived is
+// processed in the frame that polled it, and the world is drawn between the last
+// two step states with the loop's interpolation factor (exact for "now").
+#include <cstdio>
+#include <optional>
+#include <set>
+
+#include "board_link.h"
+#include "gfx.h"
+#include "hud.h"
+#include "highstep/core/session.h"
+#include "highstep/store/session_log.h"
+#include "scenes/scenes.h"
+#include "session_record.h"
+#include "widgets.h"
+#include "world_draw.h"
+
+namespace highstep::app {
+
+namespace {
+
+constexpr double kResultsDelay_s = 2.0;   // the last jump lands before the results show
+constexpr double kReplayIdle_s = 1.0;     // a finished replay with no samples this long ends the session
+
+core::SessionSettings settings_for(const AppContext& ctx) {
+    core::SessionSettings s;
+    if (ctx.player) {
+        const PlayerProfile& p = *ctx.player;
+        s.input_offset_ms = p.player.input_offset_ms;
+        s.body_weight_kg = p.body_weight_kg;
+        s.tare_kg = p.tare_kg;
+        s.signal.rotated_180 = p.player.board_rotated_180;
+        s.signal.left_foot_x_mm = p.left_foot_x_mm;
+        s.signal.right_foot_x_mm = p.right_foot_x_mm;
+    }
+    return s;
+}
+
+class PauseScene;
+
+class PlayScene final : public Scene {
+public:
+    PlayScene(AppContext& ctx, const core::Level& level)
+        : ctx_(ctx), level_(level), session_(level, settings_for(ctx)) {
+        current_ = session_.world_view();
+        previous_ = current_;
+        if (ctx_.db && ctx_.player && ctx_.player->player.id != 0) {
+            try {
+                store::SessionStart start;
+                start.player_id = ctx_.player->player.id;
+                start.level_id = level.id;
+                start.level_title = level.title;
+                start.exercise = store_exercise(level);
+                start.body_weight_kg = ctx_.player->body_weight_kg;
+                log_.emplace(*ctx_.db, start);
+            } catch (const std::exception& e) {
+                ctx_.toast(std::string("This session will not be saved: ") + e.what());
+            }
+        }
+        ctx_.board.reset_nav();
+    }
+
+    std::string_view id() const override { return "play"; }
+    bool wants_board_nav() const override { return false; }
+
+    std::string probe(std::string_view key) const override {
+        const core::HudState& h = session_.hud();
+        if (key == "reps") return std::to_string(h.reps_done_total);
+        if (key == "score") return std::to_string(h.score);
+        if (key == "set") return std::to_string(h.set);
+        if (key == "phase") return std::to_string(static_cast<int>(h.phase));
+        if (key == "combo") return std::to_string(h.combo);
+        if (key == "board_lost") return h.paused_board_lost ? "1" : "0";
+        if (key == "finished") return session_.finished() ? "1" : "0";
+        if (key == "session_t") return std::to_string(h.t_s);
+        return {};
+    }
+
+    void on_resume() override {
+        if (user_paused_since_s_) {
+            user_paused_total_s_ += ctx_.now_s - *user_paused_since_s_;
+            user_paused_since_s_.reset();
+        }
+    }
+
+    void frame(double now_s) override {
+        session_.set_board_connected(ctx_.board.state() != SourceState::lost);
+        for (BoardSample s : ctx_.board.samples()) {
+            s.t_s -= user_paused_total_s_;
+            session_.push_sample(s);
+            last_sample_s_ = now_s;
+        }
+        // A replayed recording that has run out ends the session (a live board never does).
+        if (ctx_.board.finished() && !session_.finished() && now_s - last_sample_s_ > kReplayIdle_s) {
+            session_.finish();
+            after_steps();
+        }
+        if (finished_at_s_ && now_s - *finished_at_s_ > kResultsDelay_s && !left_) show_results();
+    }
+
+    void step(double dt_s) override {
+        previous_ = current_;
+        session_.advance_to(ctx_.step_end_s + dt_s - user_paused_total_s_);
+        current_ = session_.world_view();
+        after_steps();
+    }
+
+    bool on_action(Action a) override {
+        if (a == Action::pause || a == Action::back) {
+            open_pause();
+            return true;
+        }
+        if (a == Action::confirm && finished_at_s_) {
+            show_results();
+            return true;
+        }
+        return false;
+    }
+
+    void draw(Gfx& gfx, double alpha) override {
+        draw_world(gfx, previous_, current_, alpha, level_.type, session_.hud().t_s);
+        HudExtras extras;
+        extras.level_title = level_.title;
+        extras.simulated_board = ctx_.board.simulated();
+        extras.anim_s = ctx_.now_s;
+        draw_hud(gfx, session_.hud(), level_, extras);
+        if (finished_at_s_) {
+            const SDL_FRect r = gfx.drect(390, 250, 500, 130);
+            gfx.fill_round_rect(r, gfx.u(20), palette::background.with_alpha(220));
+            gfx.text(session_.result().completed ? "Level complete!" : "Session over", r.x + r.w / 2, r.y + gfx.u(48),
+                     gfx.u(40), palette::perfect, Align::center, VAlign::middle, FontStyle::bold);
+            gfx.text("Enter for the results", r.x + r.w / 2, r.y + gfx.u(98), gfx.u(18), palette::text_dim,
+                     Align::center, VAlign::middle);
+        }
+    }
+
+    // Used by the pause overlay.
+    void open_pause();
+    void restart() { ctx_.scenes.replace(make_play_scene(ctx_, level_)); }
+    void quit_level() { ctx_.scenes.pop(); }
+
+private:
+    void after_steps() {
+        for (const core::SoundCue& c : session_.take_cues()) play_cue(c);
+        const core::HudState& h = session_.hud();
+        if (h.reps_done_total != logged_reps_ || session_.finished()) log_progress();
+        if (session_.finished() && !finished_at_s_) {
+            finished_at_s_ = ctx_.now_s;
+            finish_log();
+        }
+    }
+
+    void play_cue(const core::SoundCue& c) {
+        const float side = c.side == core::Side::left ? -1.0f : 1.0f;
+        switch (c.kind) {
+            case core::CueKind::tick: ctx_.audio.play(c.accent ? Sound::click_accent : Sound::click); break;
+            case core::CueKind::lead_leg: ctx_.audio.play(Sound::cue_lead, 0.8f * side); break;
+            case core::CueKind::judgement:
+                ctx_.audio.play(c.judgement == core::Judgement::perfect ? Sound::perfect
+                                : c.judgement == core::Judgement::great ? Sound::good
+                                : c.judgement == core::Judgement::good  ? Sound::ok
+                                                                        : Sound::miss,
+                                0.3f * side);
+                break;
+            case core::CueKind::combo: ctx_.audio.play(Sound::menu_confirm, 0.0f, 0.8f); break;
+            case core::CueKind::set_done: ctx_.audio.play(Sound::set_complete); break;
+            case core::CueKind::rest_over: ctx_.audio.play(Sound::rest_over); break;
+            case core::CueKind::result:
+                ctx_.audio.play(c.grade <= core::Grade::C ? Sound::level_complete : Sound::level_failed);
+                break;
+            case core::CueKind::board_lost: ctx_.audio.play(Sound::board_lost); break;
+            case core::CueKind::board_back: ctx_.audio.play(Sound::menu_confirm); break;
+        }
+    }
+
+    // Writes reps, holds and closed sets not yet in the database (one transaction each).
+    void log_progress() {
+        logged_reps_ = session_.hud().reps_done_total;
+        if (!log_) return;
+        const core::SessionResult r = session_.result();
+        try {
+            for (const core::SetResult& set : r.sets) {
+                const int set_index = set.set_number - 1;
+                for (std::size_t i = 0; i < set.reps.size(); ++i) {
+                    const auto key = std::make_pair(set_index, static_cast<int>(i));
+                    if (written_reps_.count(key)) continue;
+                    const core::RepScore& rep = set.reps[i];
+                    if (is_hold(rep)) {
+                        log_->add_hold(to_hold_record(rep, set_index, static_cast<int>(i), level_.program.hold_target_s));
+                    } else {
+                        log_->add_rep(to_rep_record(rep, set_index, static_cast<int>(i)));
+                    }
+                    written_reps_.insert(key);
+                }
+                const bool closed = set.completed || set.set_number < session_.hud().set || session_.finished();
+                if (closed && !written_sets_.count(set_index)) {
+                    log_->finish_set(to_set_record(set));
+                    written_sets_.insert(set_index);
+                }
+            }
+        } catch (const std::exception& e) {
+            ctx_.toast(std::string("Could not save: ") + e.what());
+            log_.reset();
+        }
+    }
+
+    void finish_log() {
+        final_ = session_.result();
+        if (!log_) return;
+        try {
+            outcome_ = log_->finish(to_store_result(*final_));
+        } catch (const std::exception& e) {
+            ctx_.toast(std::string("Result not saved: ") + e.what());
+        }
+    }
+
+    void show_results() {
+        if (left_ || !finished_at_s_) return;
+        left_ = true;
+        ctx_.scenes.replace(make_results_scene(ctx_, level_, final_ ? *final_ : session_.result(), outcome_));
+    }
+
+    AppContext& ctx_;
+    core::Level level_;
+    core::Session session_;
+    core::WorldView previous_, current_;
+    std::optional<store::SessionLog> log_;
+    std::set<std::pair<int, int>> written_reps_;
+    std::set<int> written_sets_;
+    int logged_reps_ = 0;
+    std::optional<double> user_paused_since_s_;
+    double user_paused_total_s_ = 0.0;
+    double last_sample_s_ = 0.0;
+    std::optional<double> finished_at_s_;
+    std::optional<core::SessionResult> final_;
+    std::optional<store::FinishOutcome> outcome_;
+    bool left_ = false;
+};
+
+// The pause overlay: the session is frozen (the play scene is not stepped and its
+// clock leaves the pause out).
+class PauseScene final : public Scene {
+public:
+    PauseScene(AppContext& ctx, PlayScene& play) : ctx_(ctx), play_(play) {
+        menu_.items = {{"Resume", "", true, palette::good},
+                       {"Restart level", "", true, palette::action},
+                       {"Quit to level select", "reps so far stay saved", true, palette::text_dim}};
+    }
+    std::string_view id() const override { return "pause"; }
+    bool is_overlay() const override { return true; }
+    void step(double dt_s) override { t_s_ += dt_s; }
+
+    bool on_action(Action a) override {
+        if (menu_.navigate(a, ctx_)) return true;
+        if (a == Action::pause || a == Action::back) {
+            ctx_.scenes.pop();
+            return true;
+        }
+        if (a != Action::confirm) return false;
+        ctx_.audio.play(Sound::menu_confirm);
+        ctx_.scenes.pop();
+        if (menu_.selected == 1) play_.restart();
+        if (menu_.selected == 2) play_.quit_level();
+        return true;
+    }
+
+    void draw(Gfx& gfx, double) override {
+        gfx.fill_rect({0, 0, gfx.width(), gfx.height()}, palette::background.with_alpha(170));
+        draw_panel(gfx, gfx.drect(400, 150, 480, 380));
+        gfx.text("Paused", gfx.dx(640), gfx.dy(200), gfx.u(44), palette::text, Align::center, VAlign::middle,
+                 FontStyle::bold);
+        menu_.draw(gfx, 440, 260, 400, 3, t_s_);
+        draw_hints(gfx, {"↑↓ choose", "Enter select", "Esc resume"});
+    }
+
+private:
+    AppContext& ctx_;
+    PlayScene& play_;
+    Menu menu_;
+    double t_s_ = 0.0;
+};
+
+void PlayScene::open_pause() {
+    if (user_paused_since_s_) return;
+    user_paused_since_s_ = ctx_.now_s;
+    ctx_.audio.play(Sound::menu_move);
+    ctx_.scenes.push(std::make_unique<PauseScene>(ctx_, *this));
+}
+
+}  // namespace
+
+std::unique_ptr<Scene> make_play_scene(AppContext& ctx, const core::Level& level) {
+    return std::make_unique<PlayScene>(ctx, level);
+}
+
+}  // namespace highstep::app

@@ -1,0 +1,223 @@
+// Choose who is playing, or create a new player. Players live in the database; with
+// no database a guest can still play (nothing is saved, and the screen says so).
+#include <algorithm>
+#include <cmath>
+
+#include "board_link.h"
+#include "gfx.h"
+#include "highstep/store/players.h"
+#include "scenes/scenes.h"
+#include "widgets.h"
+
+namespace highstep::app {
+
+namespace {
+
+PlayerProfile profile_for(AppContext& ctx, const store::Player& p) {
+    PlayerProfile profile;
+    profile.player = p;
+    profile.body_weight_kg = p.body_weight_kg.value_or(0.0);
+    if (ctx.db && p.id != 0) {
+        // The last weigh-in's foot positions, so a quick re-check can keep them.
+        const auto history = store::weigh_ins(*ctx.db, p.id);
+        if (!history.empty()) {
+            profile.left_foot_x_mm = history.back().left_foot_x_mm;
+            profile.right_foot_x_mm = history.back().right_foot_x_mm;
+        }
+    }
+    return profile;
+}
+
+class PlayerScene final : public Scene {
+public:
+    explicit PlayerScene(AppContext& ctx) : ctx_(ctx) { reload(); }
+    std::string_view id() const override { return "players"; }
+    void on_resume() override { reload(); }
+    void step(double dt_s) override { t_s_ += dt_s; }
+
+    std::string probe(std::string_view key) const override {
+        if (key == "players") return std::to_string(players_.size());
+        return {};
+    }
+
+    bool on_action(Action a) override {
+        if (menu_.navigate(a, ctx_)) return true;
+        if (a == Action::back) {
+            ctx_.scenes.pop();
+            return true;
+        }
+        if (a != Action::confirm || !menu_.valid()) return false;
+        ctx_.audio.play(Sound::menu_confirm);
+        const auto i = static_cast<std::size_t>(menu_.selected);
+        if (i < players_.size()) {
+            ctx_.player = profile_for(ctx_, players_[i]);
+            ctx_.scenes.replace(make_weigh_in_scene(ctx_));
+        } else if (ctx_.db) {
+            ctx_.scenes.push(make_new_player_scene(ctx_));
+        } else {
+            PlayerProfile guest;
+            guest.player.name = "Guest";
+            ctx_.player = guest;
+            ctx_.scenes.replace(make_weigh_in_scene(ctx_));
+        }
+        return true;
+    }
+
+    void draw(Gfx& gfx, double) override {
+        draw_backdrop(gfx, t_s_);
+        draw_screen_title(gfx, "Who is playing?", ctx_.db ? "Choose your name, or add a new player"
+                                                         : "The database could not be opened: play as a guest");
+        menu_.draw(gfx, 390, 170, 500, 6, t_s_);
+        if (!ctx_.db && !ctx_.db_problem.empty()) {
+            gfx.text(ctx_.db_problem, gfx.dx(640), gfx.dy(640), gfx.u(15), palette::warning, Align::center,
+                     VAlign::middle);
+        }
+        draw_hints(gfx, {"↑↓ choose", "Enter select", "Esc back"});
+        draw_board_badge(gfx, ctx_);
+    }
+
+private:
+    void reload() {
+        players_.clear();
+        if (ctx_.db) {
+            try {
+                players_ = store::list_players(*ctx_.db);
+            } catch (const std::exception& e) {
+                ctx_.toast(e.what());
+            }
+        }
+        menu_.items.clear();
+        for (const auto& p : players_) {
+            std::string detail = std::string(p.dominant_leg == store::Leg::left ? "left" : "right") + "-footed";
+            if (p.body_weight_kg) detail += " · last weigh-in " + std::to_string(static_cast<int>(*p.body_weight_kg + 0.5)) + " kg";
+            menu_.items.push_back({p.name, detail, true, p.dominant_leg == store::Leg::left ? palette::left_leg : palette::right_leg});
+        }
+        menu_.items.push_back(ctx_.db ? MenuItem{"+ New player", "type a name", true, palette::good}
+                                      : MenuItem{"Play as guest", "nothing will be saved", true, palette::text_dim});
+        // Start on the current player if there is one.
+        menu_.selected = 0;
+        if (ctx_.player) {
+            for (std::size_t i = 0; i < players_.size(); ++i) {
+                if (players_[i].id == ctx_.player->player.id) menu_.selected = static_cast<int>(i);
+            }
+        }
+    }
+
+    AppContext& ctx_;
+    Menu menu_;
+    std::vector<store::Player> players_;
+    double t_s_ = 0.0;
+};
+
+class NewPlayerScene final : public Scene {
+public:
+    explicit NewPlayerScene(AppContext& ctx) : ctx_(ctx) {}
+    std::string_view id() const override { return "new_player"; }
+    bool wants_text() const override { return field_ == 0; }
+    void step(double dt_s) override { t_s_ += dt_s; }
+
+    bool on_text(std::string_view utf8) override {
+        if (name_.size() + utf8.size() <= 4 * store::kMaxPlayerNameChars) name_ += utf8;
+        problem_.clear();
+        return true;
+    }
+
+    bool on_action(Action a) override {
+        switch (a) {
+            case Action::up: field_ = std::max(0, field_ - 1); return true;
+            case Action::down: field_ = std::min(2, field_ + 1); return true;
+            case Action::left:
+            case Action::right:
+                if (field_ == 1) left_footed_ = a == Action::left;
+                return true;
+            case Action::erase:
+                // Remove one UTF-8 character, not one byte.
+                while (!name_.empty() && (static_cast<unsigned char>(name_.back()) & 0xC0) == 0x80) name_.pop_back();
+                if (!name_.empty()) name_.pop_back();
+                return true;
+            case Action::back:
+                ctx_.scenes.pop();
+                return true;
+            case Action::confirm:
+                if (field_ < 2) {
+                    ++field_;
+                    return true;
+                }
+                create();
+                return true;
+            default: return false;
+        }
+    }
+
+    void draw(Gfx& gfx, double) override {
+        draw_backdrop(gfx, t_s_);
+        draw_screen_title(gfx, "New player", "Type your name, pick your stronger leg");
+        const SDL_FRect panel = gfx.drect(340, 170, 600, 390);
+        draw_panel(gfx, panel);
+        // Name field
+        gfx.text("Name", gfx.dx(380), gfx.dy(200), gfx.u(20), palette::text_dim);
+        const SDL_FRect field = gfx.drect(380, 232, 520, 60);
+        gfx.fill_round_rect(field, gfx.u(10), field_ == 0 ? palette::panel_light : palette::background);
+        if (field_ == 0) gfx.outline_rect(field, gfx.u(2), palette::accent);
+        const bool caret = field_ == 0 && std::fmod(t_s_, 1.0) < 0.55;
+        gfx.text(name_ + (caret ? "|" : ""), field.x + gfx.u(16), field.y + field.h / 2, gfx.u(28), palette::text,
+                 Align::left, VAlign::middle, FontStyle::bold);
+        // Dominant leg
+        gfx.text("Stronger leg", gfx.dx(380), gfx.dy(318), gfx.u(20), palette::text_dim);
+        for (int i = 0; i < 2; ++i) {
+            const bool on = (i == 0) == left_footed_;
+            const SDL_FRect b = gfx.drect(380 + i * 270.0f, 350, 250, 56);
+            gfx.fill_round_rect(b, gfx.u(10), on ? (i == 0 ? palette::left_leg : palette::right_leg) : palette::background);
+            if (field_ == 1 && on) gfx.outline_rect(b, gfx.u(2), palette::text);
+            gfx.text(i == 0 ? "◀ Left" : "Right ▶", b.x + b.w / 2, b.y + b.h / 2, gfx.u(24),
+                     on ? palette::text_dark : palette::text_dim, Align::center, VAlign::middle, FontStyle::bold);
+        }
+        // Create button
+        const SDL_FRect ok = gfx.drect(380, 450, 520, 64);
+        gfx.fill_round_rect(ok, gfx.u(12), field_ == 2 ? palette::action : palette::panel_light);
+        gfx.text("Create and continue", ok.x + ok.w / 2, ok.y + ok.h / 2, gfx.u(26),
+                 field_ == 2 ? palette::text_dark : palette::text, Align::center, VAlign::middle, FontStyle::bold);
+        if (!problem_.empty()) {
+            gfx.text(problem_, gfx.dx(640), gfx.dy(590), gfx.u(19), palette::warning, Align::center, VAlign::middle);
+        }
+        draw_hints(gfx, {"type your name", "↑↓ field", "←→ leg", "Enter next", "Esc back"});
+    }
+
+private:
+    void create() {
+        problem_ = store::validate_player_name(name_);
+        if (!problem_.empty()) {
+            field_ = 0;
+            ctx_.audio.play(Sound::miss);
+            return;
+        }
+        try {
+            store::Player p;
+            p.name = name_;
+            p.dominant_leg = left_footed_ ? store::Leg::left : store::Leg::right;
+            p.id = store::add_player(*ctx_.db, p);
+            ctx_.player = profile_for(ctx_, p);
+            ctx_.audio.play(Sound::menu_confirm);
+            ctx_.toast("Welcome, " + p.name + "!");
+            ctx_.scenes.pop_to("players");
+            ctx_.scenes.replace(make_weigh_in_scene(ctx_));
+        } catch (const std::exception& e) {
+            problem_ = e.what();
+            field_ = 0;
+        }
+    }
+
+    AppContext& ctx_;
+    std::string name_;
+    bool left_footed_ = false;
+    int field_ = 0;  // 0 name, 1 leg, 2 create
+    std::string problem_;
+    double t_s_ = 0.0;
+};
+
+}  // namespace
+
+std::unique_ptr<Scene> make_player_scene(AppContext& ctx) { return std::make_unique<PlayerScene>(ctx); }
+std::unique_ptr<Scene> make_new_player_scene(AppContext& ctx) { return std::make_unique<NewPlayerScene>(ctx); }
+
+}  // namespace highstep::app

@@ -1,0 +1,178 @@
+// Results: the grade, the score, how the reps were judged, steadiness and left/right
+// balance, and whether it was a personal best. Continue goes to the progress view
+// when the store part has registered it, else back to level select.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "board_link.h"
+#include "gfx.h"
+#include "hud.h"
+#include "scenes/scenes.h"
+#include "widgets.h"
+
+namespace highstep::app {
+
+namespace {
+
+Color grade_color(core::Grade g) {
+    switch (g) {
+        case core::Grade::S: return palette::perfect;
+        case core::Grade::A: return palette::good;
+        case core::Grade::B: return palette::accent;
+        case core::Grade::C: return palette::ok;
+        case core::Grade::D: return palette::miss;
+    }
+    return palette::text;
+}
+
+std::string fmt(const char* f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+class ResultsScene final : public Scene {
+public:
+    ResultsScene(AppContext& ctx, const core::Level& level, const core::SessionResult& result,
+                 const std::optional<store::FinishOutcome>& outcome)
+        : ctx_(ctx), level_(level), result_(result), outcome_(outcome) {
+        if (ctx_.extra_scenes.count("progress")) menu_.items.push_back({"See your progress", "", true, palette::left_leg});
+        menu_.items.push_back({"Play again", "", true, palette::action});
+        menu_.items.push_back({"Choose another level", "", true, palette::accent});
+        ctx_.board.reset_nav();
+    }
+    std::string_view id() const override { return "results"; }
+    void step(double dt_s) override { t_s_ += dt_s; }
+
+    std::string probe(std::string_view key) const override {
+        if (key == "score") return std::to_string(result_.score);
+        if (key == "reps") return std::to_string(result_.reps);
+        if (key == "grade") return std::to_string(static_cast<int>(result_.grade));
+        return {};
+    }
+
+    bool on_action(Action a) override {
+        if (menu_.navigate(a, ctx_)) return true;
+        if (a == Action::back) {
+            ctx_.scenes.pop();
+            return true;
+        }
+        if (a != Action::confirm || !menu_.valid()) return false;
+        ctx_.audio.play(Sound::menu_confirm);
+        const std::string& label = menu_.items[static_cast<std::size_t>(menu_.selected)].label;
+        if (label == "Play again") {
+            ctx_.scenes.replace(make_play_scene(ctx_, level_));
+        } else if (label == "See your progress") {
+            ctx_.scenes.replace(ctx_.extra_scenes.at("progress")());
+        } else {
+            ctx_.scenes.pop();
+        }
+        return true;
+    }
+
+    void draw(Gfx& gfx, double) override {
+        draw_backdrop(gfx, t_s_);
+        draw_screen_title(gfx, level_.title, result_.completed ? "Program complete" : "Session ended early");
+        // Left: the grade, growing in.
+        const float grow = static_cast<float>(std::min(1.0, t_s_ / 0.4));
+        const SDL_FRect left = gfx.drect(60, 150, 360, 470);
+        draw_panel(gfx, left);
+        const float cx = left.x + left.w / 2, cy = left.y + gfx.u(150);
+        gfx.fill_circle(cx, cy, gfx.u(105) * grow, grade_color(result_.grade).with_alpha(60));
+        gfx.ring(cx, cy, gfx.u(105) * grow, gfx.u(95) * grow, grade_color(result_.grade));
+        gfx.text(core::to_string(result_.grade), cx, cy, gfx.u(120) * grow + 1, grade_color(result_.grade), Align::center,
+                 VAlign::middle, FontStyle::bold);
+        gfx.text(std::to_string(result_.score), cx, left.y + gfx.u(300), gfx.u(48), palette::text, Align::center,
+                 VAlign::middle, FontStyle::bold);
+        gfx.text("of " + std::to_string(result_.max_score), cx, left.y + gfx.u(340), gfx.u(18), palette::text_dim,
+                 Align::center, VAlign::middle);
+        if (outcome_ && (outcome_->personal_best || outcome_->level_record)) {
+            const double pulse = 0.5 + 0.5 * std::sin(t_s_ * 5.0);
+            const SDL_FRect badge = {left.x + gfx.u(30), left.y + gfx.u(380), left.w - gfx.u(60), gfx.u(56)};
+            gfx.fill_round_rect(badge, gfx.u(12), mix(palette::action, palette::perfect, pulse));
+            gfx.text(outcome_->level_record ? "New level record!" : "Personal best!", badge.x + badge.w / 2,
+                     badge.y + badge.h / 2, gfx.u(24), palette::text_dark, Align::center, VAlign::middle, FontStyle::bold);
+        } else if (outcome_ && outcome_->previous_best) {
+            gfx.text("your best: " + fmt("%.0f", *outcome_->previous_best), cx, left.y + gfx.u(408), gfx.u(18),
+                     palette::text_dim, Align::center, VAlign::middle);
+        } else if (!outcome_) {
+            gfx.text(ctx_.db ? "not saved (guest)" : "not saved", cx, left.y + gfx.u(408), gfx.u(16), palette::text_dim,
+                     Align::center, VAlign::middle);
+        }
+
+        // Middle: the numbers.
+        const SDL_FRect mid = gfx.drect(450, 150, 420, 470);
+        draw_panel(gfx, mid);
+        float y = mid.y + gfx.u(22);
+        auto row = [&](const std::string& label, const std::string& value, Color c = palette::text) {
+            gfx.text(label, mid.x + gfx.u(24), y, gfx.u(19), palette::text_dim);
+            gfx.text(value, mid.x + mid.w - gfx.u(24), y, gfx.u(19), c, Align::right, VAlign::top, FontStyle::bold);
+            y += gfx.u(32);
+        };
+        row("Reps", std::to_string(result_.reps) + " / " + std::to_string(result_.reps_target));
+        row("Best combo", std::to_string(result_.max_combo));
+        if (level_.has_beat()) {
+            row("Timing (mean error)", fmt("%.0f ms", result_.mean_abs_error_ms));
+            row("Rhythm (spread)", fmt("%.0f ms", result_.interval_spread_ms));
+        }
+        row("Steadiness", fmt("%.0f / 100", result_.stability_score),
+            result_.stability_score >= 75 ? palette::good : result_.stability_score >= 45 ? palette::perfect : palette::miss);
+        row("Sway speed", fmt("%.1f mm/s", result_.stability.mean_velocity_mm_s));
+        if (result_.suggested_offset_ms) row("Suggested input offset", fmt("%+.0f ms", *result_.suggested_offset_ms));
+        // Judgement bars.
+        y += gfx.u(8);
+        const int total = std::max(1, result_.reps);
+        const core::Judgement js[] = {core::Judgement::perfect, core::Judgement::great, core::Judgement::good,
+                                      core::Judgement::miss};
+        for (core::Judgement j : js) {
+            const int n = result_.judgements[static_cast<std::size_t>(j)];
+            gfx.text(judgement_word(j), mid.x + gfx.u(24), y, gfx.u(16), judgement_color(j), Align::left, VAlign::top,
+                     FontStyle::bold);
+            const SDL_FRect bar = {mid.x + gfx.u(130), y + gfx.u(3), mid.w - gfx.u(200), gfx.u(14)};
+            gfx.fill_round_rect(bar, bar.h / 2, palette::panel_light);
+            const float w = bar.w * static_cast<float>(n) / static_cast<float>(total) * grow;
+            if (w > bar.h) gfx.fill_round_rect({bar.x, bar.y, w, bar.h}, bar.h / 2, judgement_color(j));
+            gfx.text(std::to_string(n), mid.x + mid.w - gfx.u(24), y, gfx.u(16), palette::text, Align::right);
+            y += gfx.u(26);
+        }
+
+        // Right: left/right balance and the menu.
+        const SDL_FRect right = gfx.drect(900, 150, 320, 220);
+        draw_panel(gfx, right);
+        gfx.text("Left / right", right.x + gfx.u(20), right.y + gfx.u(16), gfx.u(20), palette::text, Align::left,
+                 VAlign::top, FontStyle::bold);
+        const core::Symmetry& s = result_.symmetry;
+        float ry = right.y + gfx.u(56);
+        auto leg_row = [&](const char* label, double l, double r, const char* f) {
+            gfx.text(label, right.x + gfx.u(20), ry, gfx.u(16), palette::text_dim);
+            gfx.text(fmt(f, l), right.x + gfx.u(200), ry, gfx.u(16), palette::left_leg, Align::right, VAlign::top, FontStyle::bold);
+            gfx.text(fmt(f, r), right.x + gfx.u(290), ry, gfx.u(16), palette::right_leg, Align::right, VAlign::top, FontStyle::bold);
+            ry += gfx.u(28);
+        };
+        leg_row("reps", s.left.reps, s.right.reps, "%.0f");
+        if (s.left.mean_peak_bw > 0 || s.right.mean_peak_bw > 0) leg_row("drive peak ×BW", s.left.mean_peak_bw, s.right.mean_peak_bw, "%.2f");
+        leg_row("steadiness", s.left.mean_stability, s.right.mean_stability, "%.0f");
+        if (s.left.mean_hold_s > 0 || s.right.mean_hold_s > 0) leg_row("hold s", s.left.mean_hold_s, s.right.mean_hold_s, "%.1f");
+        menu_.draw(gfx, 900, 400, 320, 3, t_s_);
+        draw_hints(gfx, {"↑↓ choose", "Enter / step: select", "Esc level select"});
+        draw_board_badge(gfx, ctx_);
+    }
+
+private:
+    AppContext& ctx_;
+    core::Level level_;
+    core::SessionResult result_;
+    std::optional<store::FinishOutcome> outcome_;
+    Menu menu_;
+    double t_s_ = 0.0;
+};
+
+}  // namespace
+
+std::unique_ptr<Scene> make_results_scene(AppContext& ctx, const core::Level& level, const core::SessionResult& result,
+                                          const std::optional<store::FinishOutcome>& outcome) {
+    return std::make_unique<ResultsScene>(ctx, level, result, outcome);
+}
+
+}  // namespace highstep::app

@@ -1,0 +1,289 @@
+// Board check and weigh-in: step off (tare), step on and stand still (body weight),
+// then stand on each foot (where each foot sits on the board, so the recogniser
+// tells a left stance from a lean). Each stage waits for a steady signal, shows a
+// progress ring, and can be skipped with Enter when a previous weigh-in exists.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <deque>
+
+#include "board_link.h"
+#include "gfx.h"
+#include "hud.h"
+#include "highstep/store/players.h"
+#include "scenes/scenes.h"
+#include "widgets.h"
+
+namespace highstep::app {
+
+namespace {
+
+enum class Stage { step_off, step_on, left_foot, right_foot, done };
+
+constexpr double kEmptyKg = 8.0;          // less than this on the board is empty (raw, before tare)
+constexpr double kSteadyKg = 1.5;         // total load within this band counts as still
+constexpr double kHoldOff_s = 1.5;        // empty this long to tare
+constexpr double kHoldOn_s = 2.5;         // standing still this long to weigh
+constexpr double kHoldFoot_s = 1.5;       // on one foot this long to learn it
+constexpr double kMinWeightKg = 20.0;     // lighter is not a player (a bag, a cat)
+constexpr double kAutoContinue_s = 2.5;   // summary shown this long before moving on
+
+struct Reading {
+    double t_s;
+    double raw_total_kg;
+    core::SignalFrame frame;
+};
+
+class WeighInScene final : public Scene {
+public:
+    explicit WeighInScene(AppContext& ctx) : ctx_(ctx) { ctx_.board.reset_nav(); }
+    std::string_view id() const override { return "weigh_in"; }
+    bool wants_board_nav() const override { return false; }
+
+    std::string probe(std::string_view key) const override {
+        if (key == "stage") return std::to_string(static_cast<int>(stage_));
+        if (key == "weight_kg") return std::to_string(weight_kg_);
+        return {};
+    }
+
+    void frame(double now_s) override {
+        now_s_ = now_s;
+        if (ctx_.board.samples().empty()) return;
+        const auto raw = ctx_.board.recent_raw_mean(1);
+        readings_.push_back({now_s, static_cast<double>(raw[0] + raw[1] + raw[2] + raw[3]), ctx_.board.frame()});
+        while (!readings_.empty() && now_s - readings_.front().t_s > 3.0) readings_.pop_front();
+        advance(now_s);
+    }
+
+    void step(double dt_s) override { anim_s_ += dt_s; }
+
+    bool on_action(Action a) override {
+        if (a == Action::back || a == Action::pause) {
+            ctx_.scenes.pop();
+            return true;
+        }
+        if (a == Action::confirm) {
+            if (stage_ == Stage::done) {
+                finish();
+            } else if (ctx_.player && ctx_.player->body_weight_kg > 0.0) {
+                // Skip: keep the last weigh-in (the signal tares itself from the first empty board).
+                ctx_.audio.play(Sound::menu_confirm);
+                ctx_.board.set_body_weight_kg(ctx_.player->body_weight_kg);
+                ctx_.scenes.replace(make_level_select_scene(ctx_));
+            } else {
+                ctx_.toast("No earlier weigh-in to use: please finish the board check");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    void draw(Gfx& gfx, double) override {
+        draw_backdrop(gfx, anim_s_);
+        draw_screen_title(gfx, "Board check", ctx_.player ? ctx_.player->player.name + " · " + ctx_.board.describe()
+                                                           : ctx_.board.describe());
+        // Left: the board from above, live.
+        const SDL_FRect panel = gfx.drect(60, 150, 600, 440);
+        draw_panel(gfx, panel);
+        const core::SignalFrame& f = ctx_.board.frame();
+        BoardPicture pic = board_picture_of(f);
+        pic.body_weight_kg = weight_kg_;
+        pic.highlight_left = stage_ == Stage::left_foot || stage_ == Stage::step_on;
+        pic.highlight_right = stage_ == Stage::right_foot || stage_ == Stage::step_on;
+        draw_board_picture(gfx, gfx.drect(90, 200, 540, 300), pic, anim_s_);
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "on the board: %.1f kg", f.total_kg);
+        gfx.text(buf, gfx.dx(360), gfx.dy(560), gfx.u(20), palette::text_dim, Align::center, VAlign::middle);
+
+        // Right: the steps with the current one highlighted.
+        const char* titles[] = {"Step off the board", "Step on, stand still", "Stand on your LEFT foot",
+                                "Stand on your RIGHT foot"};
+        const char* hints[] = {"so it can zero itself", "feet on the footprints, arms relaxed",
+                               "lift the right foot a little", "lift the left foot a little"};
+        for (int i = 0; i < 4; ++i) {
+            const bool cur = static_cast<int>(stage_) == i;
+            const bool done = static_cast<int>(stage_) > i;
+            const SDL_FRect r = gfx.drect(700, 160 + i * 92.0f, 520, 80);
+            gfx.fill_round_rect(r, gfx.u(12), cur ? palette::panel_light : palette::panel);
+            const float cx = r.x + gfx.u(40), cy = r.y + r.h / 2;
+            gfx.fill_circle(cx, cy, gfx.u(22), done ? palette::good : cur ? palette::action : palette::background);
+            if (cur) {
+                gfx.arc(cx, cy, gfx.u(28), gfx.u(24), 0.0f, static_cast<float>(2 * 3.14159265 * progress_), palette::action);
+            }
+            gfx.text(done ? "✓" : std::to_string(i + 1), cx, cy, gfx.u(22), done || cur ? palette::text_dark : palette::text_dim,
+                     Align::center, VAlign::middle, FontStyle::bold);
+            gfx.text(titles[i], r.x + gfx.u(80), r.y + gfx.u(12), gfx.u(24), cur || done ? palette::text : palette::text_dim,
+                     Align::left, VAlign::top, FontStyle::bold);
+            gfx.text(done ? result_text(i) : hints[i], r.x + gfx.u(80), r.y + r.h - gfx.u(12), gfx.u(16),
+                     done ? palette::good : palette::text_dim, Align::left, VAlign::bottom);
+        }
+        if (stage_ == Stage::done) {
+            const SDL_FRect r = gfx.drect(700, 540, 520, 60);
+            gfx.fill_round_rect(r, gfx.u(12), palette::action);
+            gfx.text("All set. Enter to choose a level", r.x + r.w / 2, r.y + r.h / 2, gfx.u(22), palette::text_dark,
+                     Align::center, VAlign::middle, FontStyle::bold);
+        } else if (!message_.empty()) {
+            gfx.text(message_, gfx.dx(960), gfx.dy(560), gfx.u(18), palette::warning, Align::center, VAlign::middle);
+        }
+        std::vector<std::string> help;
+        if (ctx_.board.simulated()) help = {"A / D foot on-off", "Q / E knee up", "arrows lean"};
+        if (ctx_.player && ctx_.player->body_weight_kg > 0.0 && stage_ != Stage::done) {
+            std::snprintf(buf, sizeof buf, "Enter: skip, use %.0f kg", ctx_.player->body_weight_kg);
+            help.emplace_back(buf);
+        }
+        help.emplace_back("Esc back");
+        draw_hints(gfx, help);
+    }
+
+private:
+    std::string result_text(int i) const {
+        char buf[64];
+        if (i == 0) return "zeroed";
+        if (i == 1) { std::snprintf(buf, sizeof buf, "%.1f kg", weight_kg_); return buf; }
+        if (i == 2) { std::snprintf(buf, sizeof buf, "left foot at %.0f mm", left_x_mm_); return buf; }
+        std::snprintf(buf, sizeof buf, "right foot at %+.0f mm", right_x_mm_);
+        return buf;
+    }
+
+    // Readings of the last `span_s` seconds, or empty if the history is shorter.
+    std::vector<const Reading*> window(double now_s, double span_s) const {
+        std::vector<const Reading*> out;
+        if (readings_.empty() || now_s - readings_.front().t_s < span_s) return out;
+        for (const auto& r : readings_) {
+            if (now_s - r.t_s <= span_s) out.push_back(&r);
+        }
+        return out;
+    }
+
+    bool steady(const std::vector<const Reading*>& w) const {
+        if (w.size() < 5) return false;
+        auto [lo, hi] = std::minmax_element(w.begin(), w.end(), [](auto* a, auto* b) { return a->raw_total_kg < b->raw_total_kg; });
+        return (*hi)->raw_total_kg - (*lo)->raw_total_kg <= kSteadyKg * 2;
+    }
+
+    // Length of the run of readings at the end that satisfy `ok`, seconds.
+    template <typename Pred>
+    double run_s(double now_s, Pred ok) const {
+        double start = now_s;
+        for (auto it = readings_.rbegin(); it != readings_.rend(); ++it) {
+            if (!ok(*it)) break;
+            start = it->t_s;
+        }
+        return now_s - start;
+    }
+
+    void advance(double now_s) {
+        const Reading& last = readings_.back();
+        switch (stage_) {
+            case Stage::step_off: {
+                const double held = run_s(now_s, [](const Reading& r) { return r.raw_total_kg < kEmptyKg; });
+                progress_ = std::min(1.0, held / kHoldOff_s);
+                message_ = last.raw_total_kg >= kEmptyKg ? "Someone or something is on the board" : "";
+                if (held >= kHoldOff_s && steady(window(now_s, 1.0))) {
+                    tare_ = ctx_.board.recent_raw_mean(40);
+                    ctx_.board.set_tare(tare_[0], tare_[1], tare_[2], tare_[3]);
+                    next(Stage::step_on);
+                }
+                break;
+            }
+            case Stage::step_on: {
+                const double tare_total = tare_[0] + tare_[1] + tare_[2] + tare_[3];
+                const double held = run_s(now_s, [&](const Reading& r) {
+                    return r.raw_total_kg - tare_total >= kMinWeightKg && r.frame.stance == core::Stance::both;
+                });
+                const auto w = window(now_s, std::min(held, 1.5));
+                const bool still = held >= 1.0 && steady(w);
+                progress_ = still ? std::min(1.0, held / kHoldOn_s) : std::min(0.3, held / kHoldOn_s);
+                message_ = held > 0.5 && !still ? "Stand still a moment" : "";
+                if (held >= kHoldOn_s && still) {
+                    double sum = 0.0;
+                    for (const Reading* r : w) sum += r->raw_total_kg;
+                    weight_kg_ = sum / static_cast<double>(w.size()) - tare_total;
+                    ctx_.board.set_body_weight_kg(weight_kg_);
+                    next(Stage::left_foot);
+                }
+                break;
+            }
+            case Stage::left_foot:
+            case Stage::right_foot: {
+                const bool left = stage_ == Stage::left_foot;
+                // One foot carries nearly all the weight; the CoP then sits under that foot.
+                auto on_foot = [&](const Reading& r) {
+                    const double share = r.frame.total_kg > 1.0 ? (left ? r.frame.left_kg : r.frame.right_kg) / r.frame.total_kg : 0.0;
+                    return r.frame.cop_valid && share > 0.85 && r.frame.total_kg > 0.6 * weight_kg_;
+                };
+                const double held = run_s(now_s, on_foot);
+                progress_ = std::min(1.0, held / kHoldFoot_s);
+                if (held >= kHoldFoot_s) {
+                    double sum = 0.0;
+                    int n = 0;
+                    for (const Reading* r : window(now_s, 0.8)) {
+                        if (on_foot(*r)) { sum += r->frame.cop_x_mm; ++n; }
+                    }
+                    const double x = n ? sum / n : 0.0;
+                    (left ? left_x_mm_ : right_x_mm_) = x;
+                    next(left ? Stage::right_foot : Stage::done);
+                    if (!left) save();
+                }
+                break;
+            }
+            case Stage::done:
+                progress_ = 1.0;
+                if (now_s - stage_since_s_ > kAutoContinue_s) finish();
+                break;
+        }
+    }
+
+    void next(Stage s) {
+        stage_ = s;
+        stage_since_s_ = now_s_;
+        progress_ = 0.0;
+        message_.clear();
+        ctx_.audio.play(s == Stage::done ? Sound::set_complete : Sound::good);
+    }
+
+    void save() {
+        if (!ctx_.player) return;
+        PlayerProfile& p = *ctx_.player;
+        p.body_weight_kg = weight_kg_;
+        p.tare_kg = tare_;
+        p.left_foot_x_mm = left_x_mm_;
+        p.right_foot_x_mm = right_x_mm_;
+        p.weighed_this_run = true;
+        if (ctx_.db && p.player.id != 0) {
+            try {
+                store::WeighIn w;
+                w.player_id = p.player.id;
+                w.body_weight_kg = weight_kg_;
+                w.left_foot_x_mm = left_x_mm_;
+                w.right_foot_x_mm = right_x_mm_;
+                store::add_weigh_in(*ctx_.db, w);
+            } catch (const std::exception& e) {
+                ctx_.toast(std::string("Weigh-in not saved: ") + e.what());
+            }
+        }
+    }
+
+    void finish() {
+        if (finished_) return;
+        finished_ = true;
+        ctx_.scenes.replace(make_level_select_scene(ctx_));
+    }
+
+    AppContext& ctx_;
+    Stage stage_ = Stage::step_off;
+    std::deque<Reading> readings_;
+    std::array<float, 4> tare_{};
+    double weight_kg_ = 0.0;
+    double left_x_mm_ = 0.0, right_x_mm_ = 0.0;
+    double progress_ = 0.0;
+    double now_s_ = 0.0, stage_since_s_ = 0.0, anim_s_ = 0.0;
+    std::string message_;
+    bool finished_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Scene> make_weigh_in_scene(AppContext& ctx) { return std::make_unique<WeighInScene>(ctx); }
+
+}  // namespace highstep::app

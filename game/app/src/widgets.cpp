@@ -1,0 +1,142 @@
+#include "widgets.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app_context.h"
+#include "board_link.h"
+
+namespace highstep::app {
+
+void draw_backdrop(Gfx& gfx, double t_s) {
+    gfx.gradient_rect({0, 0, gfx.width(), gfx.height()}, palette::background_top, palette::background);
+    // A few slow stars and two layers of rounded hills along the bottom.
+    for (int i = 0; i < 40; ++i) {
+        const float x = std::fmod(static_cast<float>(i) * 197.3f, 1280.0f);
+        const float y = std::fmod(static_cast<float>(i) * 83.7f, 330.0f);
+        const double tw = 0.5 + 0.5 * std::sin(t_s * 1.3 + i * 1.7);
+        gfx.fill_circle(gfx.dx(x), gfx.dy(y), gfx.u(1.2f + (i % 3) * 0.6f),
+                        palette::text.with_alpha(static_cast<std::uint8_t>(60 + 100 * tw)));
+    }
+    const Color far = mix(palette::background, palette::hill_dark, 0.35);
+    const Color near = mix(palette::background, palette::hill_dark, 0.6);
+    for (int i = -1; i < 6; ++i) {
+        gfx.fill_circle(gfx.dx(i * 300.0f + 120.0f), gfx.dy(900.0f), gfx.u(330.0f), far);
+    }
+    for (int i = -1; i < 6; ++i) {
+        gfx.fill_circle(gfx.dx(i * 260.0f), gfx.dy(1010.0f), gfx.u(360.0f), near);
+    }
+    // Cover the letterbox edges of very wide or tall windows with the same colours.
+    gfx.fill_rect({0, gfx.dy(720), gfx.width(), gfx.height() - gfx.dy(720)}, near);
+}
+
+void draw_screen_title(Gfx& gfx, const std::string& title, const std::string& subtitle) {
+    gfx.text(title, gfx.dx(640), gfx.dy(48), gfx.u(46), palette::text, Align::center, VAlign::top, FontStyle::bold);
+    if (!subtitle.empty()) {
+        gfx.text(subtitle, gfx.dx(640), gfx.dy(108), gfx.u(20), palette::text_dim, Align::center);
+    }
+}
+
+void draw_hints(Gfx& gfx, const std::vector<std::string>& hints) {
+    std::string line;
+    for (const auto& h : hints) {
+        if (!line.empty()) line += "     ";
+        line += h;
+    }
+    const SDL_FRect bar = gfx.drect(0, 680, 1280, 40);
+    gfx.fill_rect({0, bar.y, gfx.width(), gfx.height() - bar.y}, palette::background.with_alpha(200));
+    gfx.text(line, gfx.dx(640), gfx.dy(700), gfx.u(18), palette::text_dim, Align::center, VAlign::middle);
+}
+
+void draw_panel(Gfx& gfx, const SDL_FRect& r, Color fill) {
+    const float edge = std::max(1.0f, gfx.u(2));
+    gfx.fill_round_rect(r, gfx.u(14), palette::panel_edge.with_alpha(160));
+    gfx.fill_round_rect({r.x + edge, r.y + edge, r.w - 2 * edge, r.h - 2 * edge}, gfx.u(13), fill);
+}
+
+void draw_toasts(Gfx& gfx, AppContext& ctx) {
+    constexpr double kShow_s = 4.0;
+    std::erase_if(ctx.toasts, [&](const AppContext::Toast& t) { return ctx.now_s - t.shown_at_s > kShow_s; });
+    float y = 14;
+    for (const auto& t : ctx.toasts) {
+        const double age = ctx.now_s - t.shown_at_s;
+        const double fade = std::clamp((kShow_s - age) / 0.6, 0.0, 1.0);
+        const SDL_FPoint size = gfx.measure(t.text, gfx.u(19));
+        const SDL_FRect r{gfx.dx(640) - size.x / 2 - gfx.u(18), gfx.dy(y), size.x + gfx.u(36), gfx.u(38)};
+        gfx.fill_round_rect(r, gfx.u(19), palette::panel_light.with_alpha(static_cast<std::uint8_t>(235 * fade)));
+        gfx.text(t.text, gfx.dx(640), r.y + r.h / 2, gfx.u(19),
+                 palette::text.with_alpha(static_cast<std::uint8_t>(255 * fade)), Align::center, VAlign::middle);
+        y += 46;
+    }
+}
+
+void draw_board_badge(Gfx& gfx, AppContext& ctx) {
+    // Bottom-right: a small board with the live CoP, so the player sees the board works.
+    const SDL_FRect r = gfx.drect(1130, 600, 130, 72);
+    gfx.fill_round_rect(r, gfx.u(10), palette::panel_light);
+    const SDL_FRect top = {r.x + gfx.u(8), r.y + gfx.u(8), r.w - gfx.u(16), r.h - gfx.u(16)};
+    gfx.fill_round_rect(top, gfx.u(8), mix(palette::panel_light, palette::text, 0.15));
+    const core::SignalFrame& f = ctx.board.frame();
+    if (f.cop_valid) {
+        const float cx = top.x + top.w / 2 + static_cast<float>(f.cop_x_mm / 216.5) * top.w / 2;
+        const float cy = top.y + top.h / 2 - static_cast<float>(f.cop_y_mm / 119.0) * top.h / 2;
+        gfx.fill_circle(std::clamp(cx, top.x, top.x + top.w), std::clamp(cy, top.y, top.y + top.h), gfx.u(5),
+                        palette::action);
+    }
+    gfx.text(ctx.board.state() == SourceState::lost ? "board lost" : "lean / step", r.x + r.w / 2, r.y - gfx.u(4),
+             gfx.u(14), palette::text_dim, Align::center, VAlign::bottom);
+}
+
+bool Menu::navigate(Action action, AppContext& ctx) {
+    if (items.empty()) return false;
+    const int n = static_cast<int>(items.size());
+    int step = 0;
+    if (action == Action::up) step = -1;
+    if (action == Action::down) step = 1;
+    if (step == 0) return false;
+    // Skip disabled items; give up after one full turn.
+    int s = selected;
+    for (int i = 0; i < n; ++i) {
+        s = (s + step + n) % n;
+        if (items[static_cast<std::size_t>(s)].enabled) break;
+    }
+    if (s != selected) ctx.audio.play(Sound::menu_move);
+    selected = s;
+    return true;
+}
+
+void Menu::draw(Gfx& gfx, float x, float y, float w, int visible, double t_s) const {
+    const int n = static_cast<int>(items.size());
+    const float row = 74.0f;
+    int first = 0;
+    if (n > visible) first = std::clamp(selected - visible / 2, 0, n - visible);
+    for (int i = first; i < std::min(n, first + visible); ++i) {
+        const MenuItem& it = items[static_cast<std::size_t>(i)];
+        const float ry = y + (i - first) * row;
+        const bool sel = i == selected;
+        const SDL_FRect r = gfx.drect(x, ry, w, row - 10);
+        if (sel) {
+            const double pulse = 0.5 + 0.5 * std::sin(t_s * 4.0);
+            gfx.fill_round_rect({r.x - gfx.u(3), r.y - gfx.u(3), r.w + gfx.u(6), r.h + gfx.u(6)}, gfx.u(14),
+                                palette::accent.with_alpha(static_cast<std::uint8_t>(120 + 100 * pulse)));
+        }
+        gfx.fill_round_rect(r, gfx.u(12), sel ? palette::panel_light : palette::panel);
+        gfx.fill_round_rect({r.x, r.y, gfx.u(8), r.h}, gfx.u(4), it.enabled ? it.tag_color : palette::text_dim);
+        const Color tc = it.enabled ? palette::text : palette::text_dim;
+        if (it.detail.empty()) {
+            gfx.text(it.label, r.x + gfx.u(28), r.y + r.h / 2, gfx.u(26), tc, Align::left, VAlign::middle,
+                     FontStyle::bold);
+        } else {
+            gfx.text(it.label, r.x + gfx.u(28), r.y + gfx.u(8), gfx.u(24), tc, Align::left, VAlign::top,
+                     FontStyle::bold);
+            gfx.text(it.detail, r.x + gfx.u(28), r.y + r.h - gfx.u(8), gfx.u(16), palette::text_dim, Align::left,
+                     VAlign::bottom);
+        }
+    }
+    if (first > 0) gfx.text("▲", gfx.dx(x + w / 2), gfx.dy(y - 12), gfx.u(18), palette::text_dim, Align::center, VAlign::bottom);
+    if (first + visible < n) {
+        gfx.text("▼", gfx.dx(x + w / 2), gfx.dy(y + visible * row - 6), gfx.u(18), palette::text_dim, Align::center);
+    }
+}
+
+}  // namespace highstep::app

@@ -1,0 +1,49 @@
+#pragma once
+// The pieces every menu screen is built from, so all screens share one look:
+// the backdrop, a screen title, a vertical menu, panels, the key-hint footer and
+// toasts. Positions are in design units (1280x720), scaled by Gfx.
+#include <string>
+#include <vector>
+
+#include "gfx.h"
+#include "highstep/app/actions.h"
+
+namespace highstep::app {
+
+struct AppContext;
+
+// Night-sky gradient with soft hills: the backdrop of every menu.
+void draw_backdrop(Gfx& gfx, double t_s);
+// Big title and a smaller subtitle at the top of a screen.
+void draw_screen_title(Gfx& gfx, const std::string& title, const std::string& subtitle = {});
+// Bottom line of key hints, e.g. {"↑↓ choose", "Enter start", "Esc back"}.
+void draw_hints(Gfx& gfx, const std::vector<std::string>& hints);
+// A rounded panel with a thin edge.
+void draw_panel(Gfx& gfx, const SDL_FRect& rect_px, Color fill = palette::panel);
+// Toasts (AppContext::toast) fading out at the top of the screen.
+void draw_toasts(Gfx& gfx, AppContext& ctx);
+// "Lean or press to choose" reminder with a live CoP dot, for board-driven menus.
+void draw_board_badge(Gfx& gfx, AppContext& ctx);
+
+struct MenuItem {
+    std::string label;
+    std::string detail;        // smaller text under the label (may be empty)
+    bool enabled = true;
+    Color tag_color = palette::accent;  // the bar at the item's left edge
+};
+
+// A vertical list with a selection. Handles up/down (wrapping); confirm/back are the
+// caller's. Scrolls when the items do not fit.
+class Menu {
+public:
+    std::vector<MenuItem> items;
+    int selected = 0;
+
+    // Moves the selection on up/down; true if the action was used.
+    bool navigate(Action action, AppContext& ctx);
+    // Draws at (x, y) design units, `w` wide, at most `visible` rows.
+    void draw(Gfx& gfx, float x, float y, float w, int visible, double t_s) const;
+    bool valid() const { return selected >= 0 && selected < static_cast<int>(items.size()); }
+};
+
+}  // namespace highstep::app

@@ -1,0 +1,300 @@
+#include "world_draw.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <cmath>
+#include <numbers>
+
+namespace highstep::app {
+
+namespace {
+
+using core::BodyRole;
+using core::BodyView;
+
+constexpr float kPi = std::numbers::pi_v<float>;
+
+struct Camera {
+    float scale = 1;   // pixels per metre
+    float cx_m = 0, cy_m = 0;
+    float sx = 0, sy = 0;  // screen centre
+    SDL_FPoint to_px(double x_m, double y_m) const {
+        return {sx + (static_cast<float>(x_m) - cx_m) * scale, sy - (static_cast<float>(y_m) - cy_m) * scale};
+    }
+};
+
+double lerp(double a, double b, double t) { return a + (b - a) * t; }
+
+double lerp_angle(double a, double b, double t) {
+    double d = std::remainder(b - a, 2.0 * std::numbers::pi);
+    return a + d * t;
+}
+
+BodyView blend(const BodyView& a, const BodyView& b, double t) {
+    BodyView v = b;
+    v.x_m = lerp(a.x_m, b.x_m, t);
+    v.y_m = lerp(a.y_m, b.y_m, t);
+    v.angle_rad = lerp_angle(a.angle_rad, b.angle_rad, t);
+    return v;
+}
+
+void box_corners(const Camera& cam, const BodyView& b, SDL_FPoint out[4], double inset_m = 0.0) {
+    const double c = std::cos(b.angle_rad), s = std::sin(b.angle_rad);
+    const double hw = std::max(0.0, b.half_w_m - inset_m), hh = std::max(0.0, b.half_h_m - inset_m);
+    const double xs[4] = {-hw, hw, hw, -hw}, ys[4] = {-hh, -hh, hh, hh};
+    for (int i = 0; i < 4; ++i) {
+        out[i] = cam.to_px(b.x_m + xs[i] * c - ys[i] * s, b.y_m + xs[i] * s + ys[i] * c);
+    }
+}
+
+// The top `height_m` of an unrotated box (grass on the ground, the track's surface).
+BodyView top_strip(const BodyView& b, double height_m) {
+    BodyView s = b;
+    s.half_h_m = std::min(height_m / 2, b.half_h_m);
+    s.y_m = b.y_m + b.half_h_m - s.half_h_m;
+    return s;
+}
+
+void fill_box(Gfx& gfx, const Camera& cam, const BodyView& b, Color color, double inset_m = 0.0) {
+    SDL_FPoint p[4];
+    box_corners(cam, b, p, inset_m);
+    gfx.fill_convex(p, color);
+}
+
+// A running figure standing on its feet at `feet` (pixels), `h` pixels tall.
+// phase: stride phase in radians; lean: forward lean in radians; tuck: 0..1 knees up (airborne).
+void draw_figure(Gfx& gfx, SDL_FPoint feet, float h, float phase, float lean, float tuck, float angle, Color body,
+                 Color limbs, std::uint8_t alpha) {
+    const float ca = std::cos(angle), sa = std::sin(angle);
+    // Local coordinates: x forward, y up, origin at the feet; rotated by `angle` (tumbling).
+    auto P = [&](float x, float y) { return SDL_FPoint{feet.x + (x * ca - y * sa) * h, feet.y - (x * sa + y * ca) * h}; };
+    const Color b = body.with_alpha(alpha), l = limbs.with_alpha(alpha), skin = palette::skin.with_alpha(alpha);
+    const float hip_y = 0.5f, shoulder_y = 0.82f;
+    const SDL_FPoint hip = P(lean * 0.1f, hip_y);
+    const SDL_FPoint shoulder = P(lean * 0.1f + std::sin(lean) * 0.32f, shoulder_y);
+    const float limb_w = h * 0.075f;
+    // Legs: thigh and shin, opposite phases.
+    for (int side = 0; side < 2; ++side) {
+        const float ph = phase + (side ? kPi : 0.0f);
+        const float swing = std::sin(ph) * 0.55f * (1.0f - tuck);
+        const float lift = std::max(0.0f, std::cos(ph)) * 0.35f * (1.0f - tuck) + tuck * 0.6f;
+        const float thigh = -0.5f * kPi + swing + tuck * 1.2f;
+        const SDL_FPoint knee = P(lean * 0.1f + std::cos(thigh) * 0.25f, hip_y + std::sin(thigh) * 0.25f);
+        const float shin = thigh - 0.4f - lift * 1.6f;
+        const float kx = lean * 0.1f + std::cos(thigh) * 0.25f, ky = hip_y + std::sin(thigh) * 0.25f;
+        const SDL_FPoint foot = P(kx + std::cos(shin) * 0.26f, ky + std::sin(shin) * 0.26f);
+        const Color c = side ? l : mix(l, palette::text_dark, 0.25).with_alpha(alpha);
+        gfx.capsule(hip, knee, limb_w * 1.15f, c);
+        gfx.capsule(knee, foot, limb_w, c);
+    }
+    // Torso and head.
+    gfx.capsule(hip, shoulder, limb_w * 2.2f, b);
+    const SDL_FPoint head = P(lean * 0.1f + std::sin(lean) * 0.42f, 0.96f);
+    gfx.fill_circle(head.x, head.y, h * 0.085f, skin);
+    // Arms swing against the legs.
+    for (int side = 0; side < 2; ++side) {
+        const float ph = phase + (side ? 0.0f : kPi);
+        const float a = -0.5f * kPi + std::sin(ph) * 0.8f * (1.0f - tuck) + tuck * 0.9f;
+        const float shx = lean * 0.1f + std::sin(lean) * 0.32f;
+        const SDL_FPoint elbow = P(shx + std::cos(a) * 0.17f, shoulder_y + std::sin(a) * 0.17f);
+        const SDL_FPoint hand = P(shx + std::cos(a) * 0.17f + std::cos(a + 1.2f) * 0.15f,
+                                  shoulder_y + std::sin(a) * 0.17f + std::sin(a + 1.2f) * 0.15f);
+        const Color c = side ? b : mix(b, palette::text_dark, 0.25).with_alpha(alpha);
+        gfx.capsule(shoulder, elbow, limb_w * 0.9f, c);
+        gfx.capsule(elbow, hand, limb_w * 0.8f, skin);
+    }
+}
+
+void draw_sky(Gfx& gfx, const Camera& cam, double t_s) {
+    gfx.gradient_rect({0, 0, gfx.width(), gfx.height()}, palette::sky_top, palette::sky_bottom);
+    gfx.fill_circle(gfx.width() * 0.82f, gfx.height() * 0.18f, gfx.u(46), palette::sun.with_alpha(90));
+    gfx.fill_circle(gfx.width() * 0.82f, gfx.height() * 0.18f, gfx.u(34), palette::sun);
+    // Clouds drift slowly and move a little with the camera (far away).
+    for (int i = 0; i < 5; ++i) {
+        const float span = gfx.width() + gfx.u(300);
+        float x = std::fmod(i * 331.0f * gfx.unit() - cam.cx_m * cam.scale * 0.1f + static_cast<float>(t_s) * gfx.u(8),
+                            span);
+        if (x < 0) x += span;
+        x -= gfx.u(150);
+        const float y = gfx.height() * (0.1f + 0.06f * (i % 3));
+        const Color c = palette::text.with_alpha(170);
+        gfx.fill_circle(x, y, gfx.u(26), c);
+        gfx.fill_circle(x + gfx.u(30), y + gfx.u(6), gfx.u(22), c);
+        gfx.fill_circle(x - gfx.u(28), y + gfx.u(8), gfx.u(18), c);
+    }
+    // Two layers of distant hills with parallax.
+    for (int layer = 0; layer < 2; ++layer) {
+        const float par = layer == 0 ? 0.15f : 0.35f;
+        const Color c = layer == 0 ? mix(palette::sky_bottom, palette::hill_dark, 0.35)
+                                   : mix(palette::sky_bottom, palette::hill, 0.6);
+        const float r = gfx.u(layer == 0 ? 260.0f : 200.0f);
+        const float base = gfx.height() * (layer == 0 ? 0.78f : 0.9f);
+        const float offset = std::fmod(cam.cx_m * cam.scale * par, r * 1.6f);
+        for (int i = -1; i < static_cast<int>(gfx.width() / (r * 1.6f)) + 2; ++i) {
+            gfx.fill_circle(i * r * 1.6f - offset, base + r * 0.55f, r, c);
+        }
+    }
+}
+
+void draw_body(Gfx& gfx, const Camera& cam, const BodyView& b, const core::WorldView& view, core::LevelType type,
+               double t_s) {
+    switch (b.role) {
+        case BodyRole::ground: {
+            if (type == core::LevelType::sprint_start) {
+                fill_box(gfx, cam, b, palette::hill_dark);
+                // The running track on top of the ground with lane lines.
+                const BodyView track = top_strip(b, 1.2);
+                fill_box(gfx, cam, track, palette::track);
+                for (int lane = 0; lane < 3; ++lane) {
+                    const SDL_FPoint a = cam.to_px(b.x_m - b.half_w_m, track.y_m - track.half_h_m + 0.4 * lane);
+                    const SDL_FPoint e = cam.to_px(b.x_m + b.half_w_m, track.y_m - track.half_h_m + 0.4 * lane);
+                    gfx.line(a, e, std::max(1.0f, cam.scale * 0.03f), palette::track_line.with_alpha(150));
+                }
+                // Distance markers every 10 m.
+                const double x0 = std::ceil((b.x_m - b.half_w_m) / 10.0) * 10.0;
+                for (double x = x0; x <= b.x_m + b.half_w_m; x += 10.0) {
+                    const SDL_FPoint p = cam.to_px(x, b.y_m + b.half_h_m);
+                    gfx.fill_rect({p.x - 1, p.y, 2, cam.scale * 0.5f}, palette::track_line);
+                }
+            } else {
+                fill_box(gfx, cam, b, palette::hill_dark);
+                fill_box(gfx, cam, top_strip(b, 0.24), palette::hill);
+            }
+            break;
+        }
+        case BodyRole::ledge: {
+            fill_box(gfx, cam, b, mix(palette::ledge, palette::hill_dark, 0.45));
+            BodyView face = b;
+            face.half_w_m = std::max(0.0, b.half_w_m - 0.04);
+            face.half_h_m = std::max(0.0, b.half_h_m - 0.04);
+            fill_box(gfx, cam, face, palette::ledge);
+            fill_box(gfx, cam, top_strip(b, 0.16), palette::hill);
+            break;
+        }
+        case BodyRole::runner:
+        case BodyRole::sprinter:
+        case BodyRole::ghost: {
+            const double h_m = b.shape == core::ShapeKind::circle ? b.radius_m * 2.0 : b.half_h_m * 2.0;
+            const SDL_FPoint feet = cam.to_px(b.x_m, b.y_m - h_m / 2);
+            const bool ghost = b.role == BodyRole::ghost;
+            const bool running = type == core::LevelType::sprint_start;
+            // Stride speed: the sprinter's stride follows the burst; a climber jogs in place.
+            const float phase = static_cast<float>(running ? b.x_m * 2.2 : t_s * (view.airborne ? 0.0 : 2.0));
+            const float lean = running ? 0.35f : 0.1f;
+            const float tuck = view.airborne && b.role == BodyRole::runner ? 0.8f : 0.0f;
+            const Color body = ghost ? palette::rival : (b.role == BodyRole::sprinter ? palette::left_leg : palette::runner);
+            draw_figure(gfx, feet, static_cast<float>(h_m) * cam.scale, phase, lean, tuck,
+                        static_cast<float>(b.angle_rad), body, ghost ? palette::rival : palette::text_dark,
+                        ghost ? 130 : 255);
+            if (b.role == BodyRole::runner && view.stumbling) {
+                gfx.text("!", feet.x, feet.y - static_cast<float>(h_m) * cam.scale * 1.2f, cam.scale * 0.5f,
+                         palette::miss, Align::center, VAlign::bottom, FontStyle::bold);
+            }
+            break;
+        }
+        case BodyRole::finish_line: {
+            const SDL_FPoint top = cam.to_px(b.x_m, b.y_m + b.half_h_m);
+            const SDL_FPoint bottom = cam.to_px(b.x_m, b.y_m - b.half_h_m);
+            const float w = std::max(4.0f, static_cast<float>(b.half_w_m * 2) * cam.scale);
+            const int squares = 10;
+            const float sq = (bottom.y - top.y) / squares;
+            for (int i = 0; i < squares; ++i) {
+                for (int k = 0; k < 2; ++k) {
+                    gfx.fill_rect({top.x - w / 2 + k * w / 2, top.y + i * sq, w / 2, sq},
+                                  (i + k) % 2 ? palette::text_dark : palette::track_line);
+                }
+            }
+            // A banner so it reads as the finish from far away.
+            gfx.fill_rect({top.x - w * 2, top.y - w * 2, w * 4, w * 1.4f}, palette::miss);
+            break;
+        }
+        case BodyRole::pivot: {
+            SDL_FPoint tri[3];
+            const SDL_FPoint apex = cam.to_px(b.x_m, b.y_m + b.half_h_m);
+            tri[0] = apex;
+            tri[1] = cam.to_px(b.x_m + b.half_w_m, b.y_m - b.half_h_m);
+            tri[2] = cam.to_px(b.x_m - b.half_w_m, b.y_m - b.half_h_m);
+            if (b.shape == core::ShapeKind::circle) {
+                const SDL_FPoint c = cam.to_px(b.x_m, b.y_m);
+                gfx.fill_circle(c.x, c.y, static_cast<float>(b.radius_m) * cam.scale, palette::stone);
+            } else {
+                gfx.fill_convex(tri, palette::stone);
+            }
+            break;
+        }
+        case BodyRole::platform: {
+            fill_box(gfx, cam, b, mix(palette::wood, palette::text_dark, 0.35));
+            fill_box(gfx, cam, b, palette::wood, std::min(b.half_h_m * 0.3, 0.05));
+            break;
+        }
+        case BodyRole::block: {
+            fill_box(gfx, cam, b, mix(palette::wood, palette::text_dark, 0.3));
+            fill_box(gfx, cam, b, mix(palette::wood, palette::sun, 0.3), b.half_w_m * 0.14);
+            // The crate's diagonal brace.
+            SDL_FPoint p[4];
+            box_corners(cam, b, p, b.half_w_m * 0.14);
+            gfx.line(p[0], p[2], std::max(2.0f, static_cast<float>(b.half_w_m) * cam.scale * 0.18f),
+                     mix(palette::wood, palette::text_dark, 0.3));
+            break;
+        }
+        case BodyRole::ball: {
+            const SDL_FPoint c = cam.to_px(b.x_m, b.y_m);
+            const float r = static_cast<float>(b.radius_m) * cam.scale;
+            gfx.fill_circle(c.x, c.y, r, palette::miss);
+            // A stripe that turns with the ball shows it rolling.
+            const float a = static_cast<float>(b.angle_rad);
+            gfx.line({c.x - std::cos(a) * r, c.y + std::sin(a) * r}, {c.x + std::cos(a) * r, c.y - std::sin(a) * r},
+                     r * 0.3f, palette::text.with_alpha(200));
+            gfx.fill_circle(c.x - r * 0.35f, c.y - r * 0.35f, r * 0.22f, palette::text.with_alpha(160));
+            break;
+        }
+    }
+}
+
+}  // namespace
+
+void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView& current, double alpha,
+                core::LevelType type, double t_s) {
+    Camera cam;
+    const double t = std::clamp(alpha, 0.0, 1.0);
+    const double view_w = std::max(2.0, current.camera.view_width_m);
+    cam.scale = gfx.width() / static_cast<float>(view_w);
+    cam.cx_m = static_cast<float>(lerp(previous.camera.center_x_m, current.camera.center_x_m, t));
+    cam.cy_m = static_cast<float>(lerp(previous.camera.center_y_m, current.camera.center_y_m, t));
+    cam.sx = gfx.width() / 2;
+    cam.sy = gfx.height() * 0.55f;
+    draw_sky(gfx, cam, t_s);
+    const bool same = previous.bodies.size() == current.bodies.size();
+    for (std::size_t i = 0; i < current.bodies.size(); ++i) {
+        const BodyView& b = current.bodies[i];
+        const bool match = same && previous.bodies[i].role == b.role;
+        draw_body(gfx, cam, match ? blend(previous.bodies[i], b, t) : b, current, type, t_s);
+    }
+    // Level-specific markers on top of the world.
+    if (type == core::LevelType::hill_climb && current.ledges > 0) {
+        const std::string s = "Ledge " + std::to_string(current.ledge) + " / " + std::to_string(current.ledges);
+        gfx.text(s, gfx.dx(640), gfx.dy(150), gfx.u(22), palette::text, Align::center, VAlign::middle, FontStyle::bold);
+    } else if (type == core::LevelType::sprint_start && current.finish_x_m > 0) {
+        const double ahead = current.runner_x_m - current.ghost_x_m;
+        char buf[80];
+        std::snprintf(buf, sizeof buf, "%.0f m to go   ·   %s %.1f m", std::max(0.0, current.finish_x_m - current.runner_x_m),
+                      ahead >= 0 ? "ahead by" : "behind by", std::abs(ahead));
+        gfx.text(buf, gfx.dx(640), gfx.dy(150), gfx.u(22), ahead >= 0 ? palette::text : palette::warning, Align::center,
+                 VAlign::middle, FontStyle::bold);
+        if (current.charge > 0.0) {
+            // Charge meter over the sprinter while a knee drive is held.
+            const SDL_FRect r = gfx.drect(540, 180, 200, 14);
+            gfx.fill_round_rect(r, r.h / 2, palette::background.with_alpha(180));
+            gfx.fill_round_rect({r.x, r.y, r.w * static_cast<float>(std::clamp(current.charge, 0.0, 1.0)), r.h}, r.h / 2,
+                                palette::action);
+        }
+    } else if (type == core::LevelType::balance_tower) {
+        char buf[80];
+        std::snprintf(buf, sizeof buf, "Tilt %+.1f°   ·   %d / %d on the platform", current.tilt_deg, current.blocks_on,
+                      current.blocks_total);
+        gfx.text(buf, gfx.dx(640), gfx.dy(150), gfx.u(22), palette::text, Align::center, VAlign::middle, FontStyle::bold);
+    }
+}
+
+}  // namespace highstep::app

@@ -1,0 +1,18 @@
+#pragma once
+// Draws the level's Box2D world from the session's WorldView (plain data; the app
+// never touches Box2D): sky and parallax hills, the hill of ledges, the track, the
+// tower's platform, crates and balls, and the runner or sprinter as a figure with
+// a running stride. Two views are blended by `alpha` (interpolation between the
+// last two fixed steps), so motion is smooth at any frame rate.
+#include "gfx.h"
+#include "highstep/core/level.h"
+#include "highstep/core/world.h"
+
+namespace highstep::app {
+
+// `previous` and `current` are the views after the last two steps; they are
+// blended per body when they hold the same bodies.
+void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView& current, double alpha,
+                core::LevelType type, double t_s);
+
+}  // namespace highstep::app
