@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 
 #include "highstep/core/session.h"
 #include "highstep/input/recording.h"
@@ -265,4 +266,30 @@ TEST(SessionRealData, QuietStandingHoldsScoreSteadierThanLeaning) {
         EXPECT_LT(left, 15.0) << who;   // leaning as far as possible is not
         EXPECT_LT(right, 15.0) << who;
     }
+}
+
+TEST(Session, BalanceHoldsWaitForTheRestToEnd) {
+    std::istringstream text("empty 1\nstep-on left\nstand 40\nstep-off left\nempty 1\n");
+    synth::SynthSettings settings;
+    settings.rate_hz = 50.0;
+    settings.seed = 5;
+    const synth::SynthSession rec = synth::generate(synth::parse_script(text, "balance"), settings);
+    Level tower;
+    tower.id = "tower-rest";
+    tower.type = LevelType::balance_tower;
+    tower.exercise = Exercise::balance_two_feet;
+    tower.program.sets = 2;
+    tower.program.reps_per_leg = 1;
+    tower.program.rest_s = 10.0;
+    tower.program.tempo_bpm = 0.0;
+    tower.program.hold_target_s = 5.0;
+    const SessionResult r = run_headless(tower, rec.samples);
+    ASSERT_EQ(r.sets.size(), 2u);
+    ASSERT_EQ(r.reps, 2);
+    const RepScore& first = r.sets[0].reps[0];
+    const RepScore& second = r.sets[1].reps[0];
+    EXPECT_NEAR(first.input.hold_s, 5.0, 0.05);
+    // Standing on through the rest is resting: the second hold starts when it is over.
+    EXPECT_NEAR(second.input.t_s, first.input.t_s + 5.0 + 10.0, 0.1);
+    EXPECT_TRUE(r.completed);
 }

@@ -311,8 +311,10 @@ struct Session::Impl {
             while (!history.empty() && history.front().t_s < game_s - kHistory_s) history.pop_front();
         }
         if (!started || program->phase() == Phase::finished) return;
-        if (level.type == LevelType::balance_tower) {
-            detail::HoldUpdate u = holds.update(f, game_s, program->lead());
+        // A new balance hold does not start during the rest: standing still on the
+        // board there is resting, not the next set (step-ups may start a set early).
+        if (level.type == LevelType::balance_tower && (program->phase() != Phase::rest || holds.holding())) {
+            detail::HoldUpdate u = holds.update(f, game_s);
             if (u.started) world->reset_tower(ResetTowerAction{});
             if (u.finished_hold) score_hold(*u.finished_hold);
         }

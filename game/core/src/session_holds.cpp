@@ -41,8 +41,7 @@ std::optional<FinishedHold> HoldTracker::end_hold(double end_s) {
     return h;
 }
 
-HoldUpdate HoldTracker::update(const SignalFrame& f, double t_s, Side lead) {
-    (void)lead;  // any side may start a hold; the program decides whether it counts
+HoldUpdate HoldTracker::update(const SignalFrame& f, double t_s) {
     HoldUpdate u;
     const bool match = matches(f);
     if (!holding_) {

@@ -33,7 +33,8 @@ struct HoldSettings {
 class HoldTracker {
 public:
     explicit HoldTracker(const Level& level, const HoldSettings& settings = {});
-    HoldUpdate update(const SignalFrame& frame, double t_s, Side lead);
+    // Any side may start a one-foot hold; the program decides whether it counts.
+    HoldUpdate update(const SignalFrame& frame, double t_s);
     bool holding() const { return holding_; }
     double hold_s(double now_s) const { return holding_ ? now_s - start_s_ : 0.0; }
     // Mean CoP over the settle time: the point the platform balances around.
