@@ -233,18 +233,24 @@ TEST(Session, GeneratedStepUpsAreCountedPerLeg) {
 
 namespace {
 
+// A two-foot balance level without a beat.
+Level two_foot_tower(int sets, int holds_per_set, double rest_s, double hold_target_s) {
+    Level tower;
+    tower.id = "tower-test";
+    tower.type = LevelType::balance_tower;
+    tower.exercise = Exercise::balance_two_feet;
+    tower.program.sets = sets;
+    tower.program.reps_per_leg = holds_per_set;
+    tower.program.rest_s = rest_s;
+    tower.program.tempo_bpm = 0.0;
+    tower.program.hold_target_s = hold_target_s;
+    return tower;
+}
+
 // The steadiest hold a balance level found in a real recording (0 if none).
 double best_hold_stability(const std::string& file) {
     const Recording rec = read_recording(std::string(HIGHSTEP_REAL_DATA_DIR) + "/" + file);
-    Level tower;
-    tower.id = "tower-real";
-    tower.type = LevelType::balance_tower;
-    tower.exercise = Exercise::balance_two_feet;
-    tower.program.sets = 1;
-    tower.program.reps_per_leg = 3;
-    tower.program.tempo_bpm = 0.0;
-    tower.program.hold_target_s = 10.0;
-    const SessionResult r = run_headless(tower, rec.samples);
+    const SessionResult r = run_headless(two_foot_tower(1, 3, 60.0, 10.0), rec.samples);
     double best = 0.0;
     for (const SetResult& s : r.sets) {
         for (const RepScore& rep : s.reps) best = std::max(best, rep.stability);
@@ -274,16 +280,7 @@ TEST(Session, BalanceHoldsWaitForTheRestToEnd) {
     settings.rate_hz = 50.0;
     settings.seed = 5;
     const synth::SynthSession rec = synth::generate(synth::parse_script(text, "balance"), settings);
-    Level tower;
-    tower.id = "tower-rest";
-    tower.type = LevelType::balance_tower;
-    tower.exercise = Exercise::balance_two_feet;
-    tower.program.sets = 2;
-    tower.program.reps_per_leg = 1;
-    tower.program.rest_s = 10.0;
-    tower.program.tempo_bpm = 0.0;
-    tower.program.hold_target_s = 5.0;
-    const SessionResult r = run_headless(tower, rec.samples);
+    const SessionResult r = run_headless(two_foot_tower(2, 1, 10.0, 5.0), rec.samples);
     ASSERT_EQ(r.sets.size(), 2u);
     ASSERT_EQ(r.reps, 2);
     const RepScore& first = r.sets[0].reps[0];
