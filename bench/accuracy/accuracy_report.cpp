@@ -3,12 +3,20 @@
 // error of matched events (median and 95th percentile of |detected − true| of the
 // start / contact time, and the median signed error as the bias).
 //
-//   accuracy_report [--suite clean|noisy|both] [--sessions N] [--seed S] [--misses N]
+//   accuracy_report [--suite clean|noisy|both] [--sessions N] [--seed S] [--misses N] [--dump DIR]
+// --dump writes each session with a missed or invented event as DIR/<suite>-<seed>.csv
+// and its truth as DIR/<suite>-<seed>.truth.json, to replay with `highstep analyze`.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <set>
 #include <string>
+
+#include "highstep/input/recording.h"
+#include "highstep/synth/truth_json.h"
 
 #include "accuracy.h"
 
@@ -17,7 +25,7 @@ namespace {
 using namespace highstep;
 
 constexpr const char* kUsage =
-    "usage: accuracy_report [--suite clean|noisy|both] [--sessions N] [--seed S] [--misses N]\n";
+    "usage: accuracy_report [--suite clean|noisy|both] [--sessions N] [--seed S] [--misses N] [--dump DIR]\n";
 
 long parse_whole(const char* option, const char* text, long lo, long hi) {
     char* end = nullptr;
@@ -45,10 +53,30 @@ void print_misses(const accuracy::Tally& tally, long limit) {
     }
 }
 
+// Writes the sessions named in the misses, for the signal engineer to replay.
+void dump_cases(const std::vector<accuracy::SuiteCase>& suite, const accuracy::Tally& tally,
+                const std::filesystem::path& dir, const char* suite_name) {
+    std::set<std::uint64_t> seeds;
+    for (const accuracy::Miss& m : tally.misses) seeds.insert(m.seed);
+    std::filesystem::create_directories(dir);
+    for (const accuracy::SuiteCase& c : suite) {
+        if (!seeds.count(c.settings.seed)) continue;
+        const synth::SynthSession session = synth::generate(c.script, c.settings);
+        const std::string stem = std::string(suite_name) + "-" + std::to_string(c.settings.seed);
+        Recording rec;
+        rec.metadata = {{"board", "synthetic"}, {"synth-case", c.label},
+                        {"synth-rotated-180", c.settings.body.rotated_180 ? "yes" : "no"}};
+        rec.samples = session.samples;
+        write_recording(dir / (stem + ".csv"), rec);
+        std::ofstream(dir / (stem + ".truth.json")) << synth::truth_to_json(session, c.settings, c.script.name);
+    }
+    std::printf("wrote %zu sessions with misses to %s\n", seeds.size(), dir.string().c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string which = "both";
+    std::string which = "both", dump_dir;
     long sessions = 24, misses = 20;
     unsigned long long seed = 1;
     for (int i = 1; i < argc; ++i) {
@@ -66,6 +94,7 @@ int main(int argc, char** argv) {
         else if (a == "--sessions") sessions = parse_whole("--sessions", v, 1, 10000);
         else if (a == "--seed") seed = static_cast<unsigned long long>(parse_whole("--seed", v, 0, 1000000000));
         else if (a == "--misses") misses = parse_whole("--misses", v, 0, 100000);
+        else if (a == "--dump") dump_dir = v;
         else {
             std::fprintf(stderr, "accuracy_report: unknown option '%s'\n%s", a.c_str(), kUsage);
             return 2;
@@ -83,6 +112,7 @@ int main(int argc, char** argv) {
         accuracy::print_table(std::cout, std::string(accuracy::to_string(kind)) + " suite (seed " +
                                              std::to_string(seed) + ")", tally);
         print_misses(tally, misses);
+        if (!dump_dir.empty()) dump_cases(suite, tally, dump_dir, accuracy::to_string(kind));
         std::cout.flush();
     }
     return 0;

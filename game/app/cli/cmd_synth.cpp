@@ -17,6 +17,7 @@
 #include "highstep/input/recording.h"
 #include "highstep/synth/generator.h"
 #include "highstep/synth/script.h"
+#include "highstep/synth/truth_json.h"
 
 namespace highstep::cli {
 namespace {
@@ -62,63 +63,13 @@ int parse_count(const std::string& option, const std::string& text, int max) {
     return static_cast<int>(v);
 }
 
-nlohmann::json truth_json(const synth::TruthEvent& e) {
-    using synth::TruthType;
-    nlohmann::json j;
-    j["type"] = synth::to_string(e.type);
-    switch (e.type) {
-        case TruthType::step_on:
-        case TruthType::step_off: j["t_s"] = e.start_s; break;
-        case TruthType::one_leg_hold:
-            j["side"] = synth::to_string(e.side);
-            j["start_s"] = e.start_s;
-            j["end_s"] = e.end_s;
-            j["hold_s"] = e.hold_s;
-            break;
-        case TruthType::knee_drive:
-            j["side"] = synth::to_string(e.side);
-            j["start_s"] = e.start_s;
-            j["end_s"] = e.end_s;
-            j["hold_s"] = e.hold_s;
-            j["peak_bw"] = e.peak_bw;
-            break;
-        case TruthType::step_up:
-            j["lead"] = synth::to_string(e.side);
-            j["start_s"] = e.start_s;
-            j["top_s"] = e.top_s;
-            j["end_s"] = e.end_s;
-            j["rise_s"] = e.top_s - e.start_s;
-            j["lowering_s"] = e.lowering_s;
-            j["peak_bw"] = e.peak_bw;
-            j["ends_in_knee_drive"] = e.ends_in_knee_drive;
-            j["drop"] = e.drop;
-            break;
-    }
-    if (e.script_line > 0) j["script_line"] = e.script_line;
-    return j;
-}
-
 void write_truth(const std::filesystem::path& path, const std::string& script_name,
                  const synth::SynthSettings& s, const synth::SynthSession& session) {
-    nlohmann::json doc;
-    doc["format"] = "highstep-synth-truth";
-    doc["version"] = 1;
-    doc["script"] = script_name;
-    doc["seed"] = s.seed;
-    doc["body_weight_kg"] = s.body.body_weight_kg;
-    doc["rate_hz"] = s.rate_hz;
-    doc["noise_kg"] = s.body.noise_kg;
-    doc["jitter_ms"] = s.jitter_ms;
-    doc["gaps"] = s.gaps;
-    doc["rotated_180"] = s.body.rotated_180;
-    doc["duration_s"] = session.duration_s;
-    doc["events"] = nlohmann::json::array();
-    for (const synth::TruthEvent& e : session.truth) doc["events"].push_back(truth_json(e));
     std::filesystem::path tmp = path;
     tmp += ".part";
     {
         std::ofstream out(tmp, std::ios::trunc);
-        out << doc.dump(2) << '\n';
+        out << synth::truth_to_json(session, s, script_name);
         if (!out.flush()) throw std::runtime_error(path.string() + ": cannot write the truth file");
     }
     std::error_code ec;
