@@ -11,18 +11,14 @@ nlohmann::json event_json(const TruthEvent& e) {
     switch (e.type) {
         case TruthType::step_on:
         case TruthType::step_off: j["t_s"] = e.start_s; break;
+        case TruthType::knee_drive:
+            j["peak_bw"] = e.peak_bw;
+            [[fallthrough]];  // and everything a hold has
         case TruthType::one_leg_hold:
             j["side"] = to_string(e.side);
             j["start_s"] = e.start_s;
             j["end_s"] = e.end_s;
             j["hold_s"] = e.hold_s;
-            break;
-        case TruthType::knee_drive:
-            j["side"] = to_string(e.side);
-            j["start_s"] = e.start_s;
-            j["end_s"] = e.end_s;
-            j["hold_s"] = e.hold_s;
-            j["peak_bw"] = e.peak_bw;
             break;
         case TruthType::step_up:
             j["lead"] = to_string(e.side);
