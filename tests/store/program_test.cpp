@@ -167,3 +167,18 @@ TEST(ProgramTest, SameHistorySamePlan) {
 
 }  // namespace
 }  // namespace highstep::store
+
+namespace highstep::store {
+namespace {
+
+TEST(ProgramTest, LevelsSitOnTheLadderByVolume) {
+    EXPECT_EQ(rung_for(2, 6), 0);
+    EXPECT_EQ(rung_for(3, 8), 5);
+    EXPECT_EQ(rung_for(4, 12), static_cast<int>(program_ladder().size()) - 1);
+    EXPECT_EQ(rung_for(1, 4), 0);   // less than the first rung
+    EXPECT_EQ(rung_for(2, 9), 3);   // 18 reps: the last rung with no more (3 x 6)
+    EXPECT_EQ(rung_for(5, 20), static_cast<int>(program_ladder().size()) - 1);
+}
+
+}  // namespace
+}  // namespace highstep::store

@@ -16,6 +16,8 @@
 #include "highstep/core/level_file.h"
 #include "highstep/core/session.h"
 #include "highstep/input/recording.h"
+#include "highstep/store/database.h"
+#include "play_store.h"
 
 namespace highstep::cli {
 namespace {
@@ -26,7 +28,10 @@ constexpr const char* kUsage =
     "  --level      a level file, or the id of a level in the levels/ folder (e.g. hill-1)\n"
     "  --replay     a recording to play the level on\n"
     "  --headless   no window: print the result JSON on stdout\n"
-    "  --offset-ms  the player's input offset in ms (+ = contacts register late)\n";
+    "  --offset-ms  the player's input offset in ms (+ = contacts register late)\n"
+    "  --player     store the run for this player (added if new; their offset is used\n"
+    "               unless --offset-ms is given); --db FILE chooses the database\n"
+    "  --challenge  with --player: the run is a turn in this challenge\n";
 
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -39,6 +44,8 @@ struct PlayOptions {
     double offset_ms = 0.0;
     std::optional<std::string> player;
     std::optional<std::string> db;
+    std::optional<std::string> challenge;
+    bool offset_given = false;
 };
 
 PlayOptions parse(const Args& args) {
@@ -60,6 +67,7 @@ PlayOptions parse(const Args& args) {
             char* end = nullptr;
             errno = 0;
             o.offset_ms = std::strtod(text.c_str(), &end);
+            o.offset_given = true;
             if (end == text.c_str() || *end != '\0' || errno == ERANGE || !std::isfinite(o.offset_ms) ||
                 std::fabs(o.offset_ms) > 1000.0) {
                 throw UsageError("--offset-ms: '" + text + "' must be a number of ms in -1000..1000");
@@ -68,12 +76,15 @@ PlayOptions parse(const Args& args) {
             o.player = value();
         } else if (a == "--db") {
             o.db = value();
+        } else if (a == "--challenge") {
+            o.challenge = value();
         } else {
             throw UsageError("unknown option '" + a + "'");
         }
     }
     if (o.level.empty()) throw UsageError("--level is required");
     if (o.replay.empty()) throw UsageError("--replay is required");
+    if (o.challenge && !o.player) throw UsageError("--challenge needs --player");
     if (!o.headless) {
         throw UsageError("play runs headless only (--headless); to play in the window, start `highstep` and pick the level");
     }
@@ -107,15 +118,22 @@ int run_play(const Args& args) {
             std::fprintf(stderr, "highstep play: %s: the recording has no samples\n", options.replay.c_str());
             return 1;
         }
+        std::optional<PlayStore> store;
+        if (options.player) store.emplace(*options.player, options.db, options.challenge, level.id);
         core::SessionSettings settings;
-        settings.input_offset_ms = options.offset_ms;
+        settings.input_offset_ms = store && !options.offset_given ? store->input_offset_ms() : options.offset_ms;
         const core::SessionResult result = core::run_headless(level, recording.samples, settings);
         std::printf("%s\n", core::to_json(result).c_str());
+        std::fflush(stdout);  // the result is shown even if storing it fails
+        if (store) store->store(level, result, options.replay);
         return 0;
     } catch (const core::LevelError& e) {
         std::fprintf(stderr, "highstep play: %s\n", e.what());
         return 1;
     } catch (const RecordingError& e) {
+        std::fprintf(stderr, "highstep play: %s\n", e.what());
+        return 1;
+    } catch (const store::StoreError& e) {
         std::fprintf(stderr, "highstep play: %s\n", e.what());
         return 1;
     }

@@ -20,6 +20,17 @@ const std::vector<Rung>& program_ladder() {
     return ladder;
 }
 
+int rung_for(int sets, int reps_per_leg) {
+    const auto& ladder = program_ladder();
+    int best = 0;
+    for (std::size_t i = 0; i < ladder.size(); ++i) {
+        const Rung& r = ladder[i];
+        if (r.sets == sets && r.reps_per_leg == reps_per_leg) return static_cast<int>(i);
+        if (r.sets * r.reps_per_leg <= sets * reps_per_leg) best = static_cast<int>(i);
+    }
+    return best;
+}
+
 const char* to_string(Verdict verdict) {
     switch (verdict) {
         case Verdict::up: return "up";
@@ -100,8 +111,8 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
         }
     }
 
-    // Knee-drive days: one or two a week, spread out, never on a player's very
-    // first day (the high box needs the basic step-up first).
+    // Knee-drive days: one or two a week, spread out, and only once the player
+    // has a step-up session on the ladder (the high box needs the basic step-up).
     int in_last_week = 0;
     bool today_done = false;
     long last_knee = -100000;
@@ -116,7 +127,7 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
         last_knee = std::max(last_knee, n);
     }
     const int per_week = std::clamp(settings.knee_drive_days_per_week, 0, 2);
-    plan.knee_drive_day = per_week > 0 && (today_done || (last_step_up != nullptr && in_last_week < per_week &&
+    plan.knee_drive_day = per_week > 0 && (today_done || (last != nullptr && in_last_week < per_week &&
                                          today_n - last_knee >= settings.min_days_between_knee_drive));
 
     const Rung& rung = ladder[static_cast<std::size_t>(plan.rung)];

@@ -21,6 +21,10 @@ SessionStart session_start(const core::Level& level, std::int64_t player_id) {
     s.level_id = level.id;
     s.level_title = level.title;
     s.exercise = exercise_name(level.exercise);
+    // Any step-up level sits on the ladder by its volume, so free play moves the plan too.
+    if (level.exercise == core::Exercise::step_up) {
+        s.program_rung = rung_for(level.program.sets, level.program.reps_per_leg);
+    }
     return s;
 }
 

@@ -30,6 +30,12 @@ struct Rung {
 // Rungs from 2x6 (first session) to 4x12, rest growing from 60 s to 120 s.
 const std::vector<Rung>& program_ladder();
 
+// The rung a program of `sets` x `reps_per_leg` matches: the rung with exactly
+// that volume, else the highest rung with no more reps in all (0 at least). A
+// step-up level played outside the plan still tells the planner where the
+// player is.
+int rung_for(int sets, int reps_per_leg);
+
 enum class Verdict { up, stay, down };
 const char* to_string(Verdict verdict);
 

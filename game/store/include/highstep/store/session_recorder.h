@@ -21,7 +21,8 @@ namespace highstep::store {
 // "step_up", "knee_drive" (knee drives and high-box step-ups) or "balance".
 const char* exercise_name(core::Exercise exercise);
 
-// A SessionStart for playing `level` (id, title, exercise filled in).
+// A SessionStart for playing `level` (id, title, exercise filled in; a step-up
+// level's rung is the ladder rung its sets x reps match, see rung_for()).
 SessionStart session_start(const core::Level& level, std::int64_t player_id);
 
 // A rep is "steady" when its stability score is at least this (0..100), or it
