@@ -24,7 +24,12 @@ using nlohmann::ordered_json;
 constexpr const char* kUsage = "usage: highstep analyze FILE.csv [--from S] [--to S] [--rotated]";
 
 // Rounds for printing: the JSON is for people and tools, not for 17 digits of noise.
-double round_to(double v, double step) { return std::round(v / step) * step; }
+// Dividing the rounded integer (rather than multiplying by 0.01) gives the double
+// nearest the decimal, which the JSON writer then prints in its short form.
+double round_to(double v, double step) {
+    const double per_unit = std::round(1.0 / step);
+    return std::round(v * per_unit) / per_unit;
+}
 
 ordered_json stability_json(const core::StabilityMeasures& m) {
     ordered_json j;

@@ -11,6 +11,12 @@
 // Dwell: a new stance must be what the samples say for dwell_s and 3 samples in a
 // row; its start is then backdated to the first of them. This is what keeps noise
 // and the meaningless CoP of a near-empty board from flickering the stance.
+// Foot positions: from a weigh-in if given (settings). Otherwise the centre of the
+// two-foot stance is learned (a running mean over the first seconds on two feet,
+// then a slow average while the CoP is near it), and a foot seen alone on the board
+// (a partial load whose CoP stays put: the first foot stepping on, a step-up's lead
+// foot) together with that centre gives the stance width. Until the centre is known,
+// standing on that lone foot is one leg (side by the board's middle), anything else two.
 // Contact times: stepping on/off is backdated further, to where the raw load leaves
 // (returns to) zero, extrapolated along the load's slope: the threshold crossing
 // itself comes later than the foot's touch by the time the load needs to reach it.
@@ -26,6 +32,18 @@ constexpr double kSmoothTauS = 0.03;
 constexpr double kHistoryS = 1.5;
 constexpr std::size_t kDwellSamples = 3;
 constexpr double kCentreTauS = 3.0;
+constexpr double kCentreSlowTauS = 10.0;
+constexpr double kCentreLearnU = 0.15;  // a lean is not the centre moving
+constexpr double kCentreSettleS = 0.3;
+constexpr double kCentreSeedS = 1.0;      // two-foot stance needed before one-leg stance is told by the centre
+constexpr double kSameFootU = 0.3;
+constexpr double kLoneFootOffMiddleU = 0.4;        // "still on the lone foot": this close to where it was seen
+constexpr double kLoneFootMinKg = 5.0;
+constexpr double kLoneFootStillMm = 12.0;
+constexpr double kLoneFootS = 0.1;
+constexpr double kLoneFootWindowS = 0.4;  // after first contact
+constexpr double kMinHalfStanceMm = 50.0;
+constexpr double kMaxHalfStanceMm = 200.0;
 }  // namespace
 
 StanceClassifier::StanceClassifier(const SignalSettings& settings) : settings_(settings) {
@@ -56,6 +74,18 @@ Stance StanceClassifier::target(const StanceInput& in) const {
                                             : total_s_kg_ >= settings_.full_enter_bw * bw;
     if (!full) return Stance::partial;
     if (!in.cop_valid) return is_full_load(stance_) ? stance_ : Stance::both;
+
+    if (!feet_known_ && centre_learned_s_ < kCentreSeedS) {
+        // Where the feet are is not known yet. Still on the foot that was seen alone
+        // on the board (stepping on, a step-up's lead foot): one leg, on the side of the
+        // board it stands on. Anywhere else: two feet, and the centre is learned.
+        // (A "lone foot" near the board's middle was more likely both feet landing at once.)
+        if (foot_seen_ && std::fabs(foot_x_mm_) >= kLoneFootOffMiddleU * half_stance_mm_ &&
+            std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_) {
+            return foot_x_mm_ < 0.0 ? Stance::left : Stance::right;
+        }
+        return Stance::both;
+    }
 
     const double u = (x_s_mm_ - centre_x_mm_) / half_stance_mm_;
     const double enter = settings_.single_enter;
@@ -103,7 +133,31 @@ void StanceClassifier::push(const StanceInput& in) {
             candidate_samples_ = 0;
         }
     }
+    watch_lone_foot(in);
     learn_centre(in, dt_s);
+}
+
+void StanceClassifier::watch_lone_foot(const StanceInput& in) {
+    // A partial load whose CoP stays put for a moment, just after stepping on, is one
+    // foot on the board alone (later on, a partial load may be two feet whose weight
+    // is not yet known).
+    const bool candidate = stance_ == Stance::partial && in.cop_valid && in.t_s - since_s_ <= kLoneFootWindowS &&
+                           total_s_kg_ >= std::max(on_threshold_kg(in), kLoneFootMinKg);
+    if (!candidate) {
+        lone_anchor_ = false;
+        return;
+    }
+    if (!lone_anchor_ || std::fabs(x_s_mm_ - lone_anchor_x_mm_) > kLoneFootStillMm) {
+        lone_anchor_ = true;
+        lone_anchor_x_mm_ = x_s_mm_;
+        lone_anchor_s_ = in.t_s;
+        lone_samples_ = 0;
+    }
+    ++lone_samples_;
+    if (in.t_s - lone_anchor_s_ >= kLoneFootS && lone_samples_ >= kDwellSamples) {
+        foot_seen_ = true;
+        foot_x_mm_ = x_s_mm_;
+    }
 }
 
 double StanceClassifier::onset_s(const StanceInput& in) const {
@@ -147,7 +201,23 @@ double StanceClassifier::empty_s(const StanceInput& in) const {
 
 void StanceClassifier::learn_centre(const StanceInput& in, double dt_s) {
     if (feet_known_ || stance_ != Stance::both || !in.cop_valid) return;
-    centre_x_mm_ += (x_s_mm_ - centre_x_mm_) * std::min(1.0, dt_s / kCentreTauS);
+    if (in.t_s - since_s_ < kCentreSettleS) return;  // still moving into the stance
+    // The first seconds on two feet: a plain running mean (the default centre, the
+    // board's middle, may be far off). Afterwards a slow average that ignores a CoP
+    // well off the centre: a lean, or a single-leg stance not yet recognised as one.
+    const bool seeding = centre_learned_s_ < kCentreSeedS;
+    centre_learned_s_ += dt_s;
+    if (centre_learned_s_ <= kCentreTauS) {
+        centre_x_mm_ += (x_s_mm_ - centre_x_mm_) * std::min(1.0, dt_s / std::max(centre_learned_s_, 1e-3));
+        if (seeding && centre_learned_s_ >= kCentreSeedS && foot_seen_) {
+            // The foot seen alone and the two-foot centre give the stance width.
+            const double half = std::fabs(centre_x_mm_ - foot_x_mm_);
+            if (half >= kMinHalfStanceMm && half <= kMaxHalfStanceMm) half_stance_mm_ = half;
+        }
+        return;
+    }
+    if (std::fabs(x_s_mm_ - centre_x_mm_) > kCentreLearnU * half_stance_mm_) return;
+    centre_x_mm_ += (x_s_mm_ - centre_x_mm_) * std::min(1.0, dt_s / kCentreSlowTauS);
 }
 
 }  // namespace highstep::core::detail

@@ -33,11 +33,19 @@ private:
     double onset_s(const StanceInput& in) const;  // first contact, from the raw history
     double empty_s(const StanceInput& in) const;  // last contact, from the raw history
     void learn_centre(const StanceInput& in, double dt_s);
+    void watch_lone_foot(const StanceInput& in);
 
     SignalSettings settings_;
     bool feet_known_ = false;
     double centre_x_mm_ = 0.0;
-    double half_stance_mm_ = 110.0;
+    double half_stance_mm_ = 100.0;
+    double centre_learned_s_ = 0.0;  // time on two feet the centre has been learned over
+    bool foot_seen_ = false;         // a foot seen alone on the board, and where
+    double foot_x_mm_ = 0.0;
+    bool lone_anchor_ = false;       // the current still-partial-load stretch
+    double lone_anchor_x_mm_ = 0.0;
+    double lone_anchor_s_ = 0.0;
+    std::size_t lone_samples_ = 0;
 
     // Lightly smoothed total and CoP x (30 ms): classification must not follow noise.
     bool primed_ = false;

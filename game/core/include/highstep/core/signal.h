@@ -39,7 +39,7 @@ struct SignalSettings {
     // either side of it.
     std::optional<double> left_foot_x_mm;
     std::optional<double> right_foot_x_mm;
-    double default_half_stance_mm = 110.0;  // foot centre to stance centre when not learned
+    double default_half_stance_mm = 100.0;  // foot centre to stance centre when not learned
 
     // --- tare: an empty board that reads steadily below tare_max_kg for tare_min_s is zeroed
     double tare_max_kg = 10.0;     // largest total an empty board may read before taring
