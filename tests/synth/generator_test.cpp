@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "highstep/synth/generator.h"
+#include "highstep/synth/movements.h"
 #include "synth_test_util.h"
 
 namespace highstep::synth {
@@ -212,6 +213,29 @@ TEST(SynthGenerator, NamedScriptsHaveTheirReps) {
     EXPECT_EQ(knees.truth.front().type, TruthType::step_on);
     EXPECT_EQ(knees.truth.back().type, TruthType::step_off);
     EXPECT_THROW(named_script("no-such-script"), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace highstep::synth
+
+namespace highstep::synth {
+namespace {
+
+TEST(SynthGenerator, RefusesSessionsLongerThanFourHours) {
+    std::string text;
+    for (int i = 0; i < 5; ++i) text += "empty 3600\n";
+    EXPECT_THROW(generate(test::script_from(text.c_str()), SynthSettings{}), std::invalid_argument);
+}
+
+TEST(SynthPoseTrack, DropBeforeKeepsWhatLaterTimesNeed) {
+    PoseTrack track;
+    for (int i = 0; i <= 10; ++i) track.add(i, two_feet(0.5, i / 10.0));
+    const Pose before = track.at(5.5);
+    track.drop_before(5.5);
+    EXPECT_EQ(track.keys().size(), 6u);  // keys 5..10
+    EXPECT_DOUBLE_EQ(track.at(5.5).total_bw(), before.total_bw());
+    EXPECT_DOUBLE_EQ(track.at(9.0).total_bw(), 0.9);
+    EXPECT_DOUBLE_EQ(track.at(5.0).total_bw(), 0.5);
 }
 
 }  // namespace

@@ -102,7 +102,10 @@ int run_synth(const Args& args) {
                 std::fputs(kUsage, stdout);
                 return 0;
             } else if (a == "--script") script_name = value();
-            else if (a == "--reps") reps = std::max(1, parse_count(a, value(), 1000));
+            else if (a == "--reps") {
+                reps = parse_count(a, value(), 1000);
+                if (reps < 1) throw UsageError("--reps must be at least 1");
+            }
             else if (a == "--weight-kg") settings.body.body_weight_kg = parse_number(a, value());
             else if (a == "--rate-hz") settings.rate_hz = parse_number(a, value());
             else if (a == "--noise-kg") settings.body.noise_kg = parse_number(a, value());

@@ -16,6 +16,8 @@ namespace {
 constexpr std::uint64_t kStreamScript = 4;
 constexpr double kMinOneLegHold_s = 1.0;  // DESIGN.md: a one_leg_hold is held ≥ 1 s
 constexpr double kTail_s = 0.5;           // samples after the last movement
+// Longest session: 4 h is 1.4 M samples at 100 Hz (~30 MB); a longer script is a mistake.
+constexpr double kMaxDuration_s = 4.0 * 3600.0;
 
 std::string number_text(double v) {
     char buf[32];
@@ -220,6 +222,10 @@ SynthSession generate(const Script& script, const SynthSettings& settings) {
     SynthSession session;
     session.truth = player.take_truth();
     session.duration_s = player.track().end_s() + kTail_s;
+    if (session.duration_s > kMaxDuration_s) {
+        throw std::invalid_argument("the script lasts " + number_text(session.duration_s / 3600.0) +
+                                    " h; sessions are limited to 4 h");
+    }
     BodyModel body(settings.body, settings.seed);
     for (double t : sample_times(session.duration_s, settings)) {
         session.samples.push_back(body.sample(t, player.track().at(t)));

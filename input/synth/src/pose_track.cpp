@@ -45,6 +45,13 @@ void PoseTrack::cut_at(double t_s) {
     keys_.push_back(Key{t_s, now});
 }
 
+void PoseTrack::drop_before(double t_s) {
+    // Keep the last keyframe at or before t_s: it starts the segment t_s lies in.
+    std::size_t first_needed = 0;
+    while (first_needed + 1 < keys_.size() && keys_[first_needed + 1].t_s <= t_s) ++first_needed;
+    if (first_needed > 0) keys_.erase(keys_.begin(), keys_.begin() + static_cast<std::ptrdiff_t>(first_needed));
+}
+
 const Pose& PoseTrack::last() const {
     static const Pose kNobody{};
     return keys_.empty() ? kNobody : keys_.back().pose;

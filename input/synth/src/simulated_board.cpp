@@ -168,6 +168,7 @@ void SimulatedBoard::advance_to(double t_s) {
                                    period_s + settings_.jitter_ms / 1000.0 * timing_rng_.normal());
     }
     now_s_ = t_s;
+    plan_.drop_before(now_s_);
 }
 
 std::optional<BoardSample> SimulatedBoard::poll() {

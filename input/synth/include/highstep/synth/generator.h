@@ -27,7 +27,8 @@ struct SynthSession {
 };
 
 // Throws std::invalid_argument for settings out of range (weight 30–150 kg,
-// rate 40–100 Hz, gaps ≥ 0 and ≤ 1 s, negative noise or jitter) and ScriptError
+// rate 40–100 Hz, gaps ≥ 0 and ≤ 1 s, negative noise or jitter, a script longer
+// than 4 hours) and ScriptError
 // for a script whose actions do not follow each other (e.g. stand on an empty board).
 SynthSession generate(const Script& script, const SynthSettings& settings);
 

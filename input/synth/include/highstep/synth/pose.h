@@ -34,6 +34,9 @@ public:
     // Drops every keyframe after t_s and ends the track with the pose it had at t_s
     // (used by the simulated board when the player changes intent mid-movement).
     void cut_at(double t_s);
+    // Forgets keyframes no longer needed to evaluate times >= t_s (the simulated
+    // board calls this so a long game does not grow the track without end).
+    void drop_before(double t_s);
 
     Pose at(double t_s) const;
     bool empty() const { return keys_.empty(); }
