@@ -27,6 +27,7 @@ namespace {
 constexpr double kRecentS = 1.0;
 constexpr double kCentredU = 0.12;      // "between the feet": within this share of the way to a foot
 constexpr double kMaxShiftS = 1.0;      // a weight shift longer than this starts at the stance
+constexpr double kOnFootBandMm = 6.0;
 }  // namespace
 
 void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vector<Event>& out) {
@@ -92,16 +93,39 @@ double SingleLegDetector::drive_peak_kg(double exit_s) const {
     return peak;
 }
 
+double SingleLegDetector::on_foot_since_s(double end_s) const {
+    // The stance classifier calls it one leg once the CoP is most of the way to the
+    // foot; the other foot has left the board when the CoP arrives where it then
+    // stays. That is where the (low-passed) CoP first comes within a band around the
+    // median of the hold.
+    std::vector<double> xs;
+    for (const CopPoint& p : points_) {
+        if (p.t_s >= entry_s_ + settings_.settle_s && p.t_s <= end_s) xs.push_back(p.x_mm);
+    }
+    if (xs.size() < 3) return entry_s_;
+    std::nth_element(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(xs.size() / 2), xs.end());
+    const double median_x = xs[xs.size() / 2];
+    double sum_sq = 0.0;
+    for (double x : xs) sum_sq += (x - median_x) * (x - median_x);
+    const double band = std::max(kOnFootBandMm, 2.0 * std::sqrt(sum_sq / static_cast<double>(xs.size())));
+    for (const CopPoint& p : points_) {
+        if (p.t_s > end_s) break;
+        if (std::fabs(p.x_mm - median_x) <= band) return p.t_s;
+    }
+    return entry_s_;
+}
+
 void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Event>& out) {
     active_ = false;
     const double end_s = foot_came_down ? exit_s : std::min(exit_s, last_full_s_);
-    const double hold_s = end_s - entry_s_;
     const double bw = body_weight_kg_;
-    if (bw <= 0.0 || hold_s <= 0.0) return;
+    if (bw <= 0.0 || end_s <= entry_s_) return;
+    const double on_foot_s = on_foot_since_s(end_s);
+    const double hold_s = end_s - on_foot_s;
 
     std::vector<CopPoint> held;
     for (const CopPoint& p : points_) {
-        if (p.t_s >= entry_s_ + settings_.settle_s && p.t_s <= end_s) held.push_back(p);
+        if (p.t_s >= on_foot_s + settings_.settle_s && p.t_s <= end_s) held.push_back(p);
     }
     const StabilityMeasures stability = compute_stability(held);
     const double peak_kg = drive_peak_kg(end_s);
@@ -123,7 +147,7 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
     } else if ((!drive || !from_rest) && hold_s >= settings_.one_leg_min_hold_s) {
         OneLegHoldEvent e;
         e.side = side_;
-        e.start_s = entry_s_;
+        e.start_s = on_foot_s;
         e.end_s = end_s;
         e.stability = stability;
         out.emplace_back(e);

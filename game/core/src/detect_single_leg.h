@@ -40,6 +40,7 @@ private:
         double u;   // CoP position: -1 on the left foot, 0 between the feet, +1 on the right foot
     };
     double drive_peak_kg(double exit_s) const;
+    double on_foot_since_s(double end_s) const;  // when the other foot had left the board
 
     std::deque<Point> recent_;   // the last second before the stance began, and all of it since
     double last_centred_s_ = -1e9;

@@ -32,6 +32,8 @@ namespace highstep::core::detail {
 
 namespace {
 constexpr double kLeadFootU = 0.35;  // the lead foot's CoP: this share of the way to a foot, at least
+constexpr double kMinPersonKg = 15.0;   // a visit must carry this much, and kMinPersonBw × BW,
+constexpr double kMinPersonBw = 0.3;    // to be someone stepping on
 constexpr double kTopMarginS = 0.5;  // the top seen online (raw load) is a little earlier than the smoothed one
 }  // namespace
 
@@ -57,20 +59,30 @@ void StepDetector::push(const SignalFrame& frame, Stance previous, std::vector<E
         // and the visit cannot be a step-up (its contact was never seen).
         standing_ = contact_s_ <= first_t_s_;
         step_on_sent_ = standing_;
+        visit_max_kg_ = 0.0;
     }
+    if (on_board_) visit_max_kg_ = std::max(visit_max_kg_, frame.total_smooth_kg);
+    last_bw_kg_ = frame.body_weight_kg;
+    // A visit that never carried a person's weight is a foot tapping the board, or an
+    // untared board reading its own offsets: neither steps on nor off.
+    const bool person = visit_max_kg_ >= std::max(kMinPersonKg, kMinPersonBw * frame.body_weight_kg);
     if (!on && on_board_ && previous != Stance::off) {
         on_board_ = false;
         const double end_s = frame.stance_since_s;
         const bool rep = !standing_ && finish_episode(end_s, frame.body_weight_kg, frame.stance_centre_x_mm,
                                                      frame.half_stance_mm, out);
-        if (!rep) {
+        if (!rep && person) {
             send_step_on(out);
             out.emplace_back(StepOffEvent{end_s});
         }
         episode_.clear();
         return;
     }
-    if (!on_board_ || standing_) return;
+    if (!on_board_) return;
+    if (standing_) {
+        if (person) send_step_on(out);
+        return;
+    }
 
     // Still possibly a rep? Once it is certainly not, the player has stepped on to stand.
     const double bw = frame.body_weight_kg;
@@ -80,7 +92,7 @@ void StepDetector::push(const SignalFrame& frame, Stance previous, std::vector<E
         (top_seen_s_ && t - *top_seen_s_ > settings_.max_top_s + kTopMarginS)) {
         standing_ = true;
         episode_.clear();
-        send_step_on(out);
+        if (person) send_step_on(out);
         return;
     }
     episode_.push_back({frame.t_s, frame.total_kg, frame.cop_x_mm, frame.cop_valid, frame.stance});
@@ -93,7 +105,8 @@ void StepDetector::send_step_on(std::vector<Event>& out) {
 }
 
 void StepDetector::finish(std::vector<Event>& out) {
-    if (on_board_) send_step_on(out);  // the data ended with the player on the board
+    // The data ended with the player on the board.
+    if (on_board_ && visit_max_kg_ >= std::max(kMinPersonKg, kMinPersonBw * last_bw_kg_)) send_step_on(out);
 }
 
 bool StepDetector::finish_episode(double end_s, double bw, double centre_x_mm, double half_stance_mm,

@@ -46,6 +46,8 @@ private:
     double contact_s_ = 0.0;
     bool standing_ = false;       // this visit is certainly no rep
     bool step_on_sent_ = false;
+    double visit_max_kg_ = 0.0;   // highest 100 ms load of this visit
+    double last_bw_kg_ = 0.0;
     std::optional<double> top_seen_s_;
     std::vector<Point> episode_;
     bool knee_drive_ = false;
