@@ -60,7 +60,8 @@ TEST(ProgramTest, VerdictDownAfterAPoorSession) {
     EXPECT_EQ(session_verdict(session("2026-01-01", 3, 5, 5, 4, 6)), Verdict::down);       // 30 % Miss
     EXPECT_EQ(session_verdict(session("2026-01-01", 3, 4, 4, 4, 4)), Verdict::stay);       // exactly 25 % Miss
     EXPECT_EQ(session_verdict(session("2026-01-01", 3, 4, 4, 3, 4)), Verdict::down);       // 4 of 15
-    EXPECT_EQ(session_verdict(session("2026-01-01", 3, 10, 10, 0, 0, 11)), Verdict::down);  // over half unsteady
+    EXPECT_EQ(session_verdict(session("2026-01-01", 3, 10, 10, 0, 0, 16)), Verdict::down);  // over 3/4 unsteady
+    EXPECT_EQ(session_verdict(session("2026-01-01", 3, 10, 10, 0, 0, 15)), Verdict::stay);  // wobbly: hold the rung
     auto quit = session("2026-01-01", 3, 6, 4, 0, 0);
     quit.planned_reps = 24;  // fewer than half the plan
     EXPECT_EQ(session_verdict(quit), Verdict::down);

@@ -57,7 +57,7 @@ TEST_F(SessionRecorderTest, StoresNewRepsOnceAndFinishes) {
     rec.sync(so_far);
     rec.sync(so_far);  // nothing new: nothing stored twice
     EXPECT_EQ(rec.stored_reps(), 1);
-    so_far.sets[0].reps.push_back(step_rep(core::Side::right, core::Judgement::good, 500, 30, 1.0));  // wobbly
+    so_far.sets[0].reps.push_back(step_rep(core::Side::right, core::Judgement::good, 500, 45, 1.0));  // wobbly
     so_far.sets[0].reps.push_back(step_rep(core::Side::left, core::Judgement::great, 700, 90, 0.1));  // dropped
     so_far.sets[0].completed = true;
     so_far.sets[0].score = 2100;

@@ -44,7 +44,9 @@ Verdict session_verdict(const PlanHistoryEntry& s) {
     const int judged = s.perfect + s.great + s.good + s.miss;
     const bool short_of_plan = s.planned_reps > 0 && s.reps * 2 < s.planned_reps;
     const bool many_misses = judged > 0 && s.miss * 4 > judged;
-    const bool wobbly = s.reps > 0 && s.unsteady_reps * 2 > s.reps;
+    // Unsteady reps alone hold a player on their rung; only when nearly all of
+    // them wobble is the volume itself too much.
+    const bool wobbly = s.reps > 0 && s.unsteady_reps * 4 > s.reps * 3;
     if (short_of_plan || many_misses || wobbly || (!s.finished && s.reps == 0)) return Verdict::down;
     const bool all_done = s.finished && s.reps > 0 && (s.planned_reps == 0 || s.reps >= s.planned_reps);
     const bool all_great = judged > 0 && s.good == 0 && s.miss == 0;

@@ -52,7 +52,7 @@ struct PlanHistoryEntry {
 
 // Up when the session was finished and every rep was at least Great and
 // steady; down when it was poor (fewer than half the planned reps, or more
-// than a quarter Miss, or more than half unsteady); else stay.
+// than a quarter Miss, or more than three quarters unsteady); else stay.
 Verdict session_verdict(const PlanHistoryEntry& session);
 
 struct PlanItem {

@@ -27,7 +27,7 @@ SessionStart session_start(const core::Level& level, std::int64_t player_id);
 
 // A rep is "steady" when its stability score is at least this (0..100), or it
 // had no stability window, and, for step-ups, the lowering was not a drop.
-inline constexpr double kSteadyStability = 60.0;
+inline constexpr double kSteadyStability = 50.0;
 
 class SessionRecorder {
 public:

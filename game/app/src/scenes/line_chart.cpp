@@ -1,0 +1,88 @@
+#include "line_chart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace highstep::app {
+namespace {
+
+std::string format(const std::string& f, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f.c_str(), v);
+    return buf;
+}
+
+double mean(std::vector<double>::const_iterator a, std::vector<double>::const_iterator b) {
+    double sum = 0.0;
+    for (auto it = a; it != b; ++it) sum += *it;
+    return b > a ? sum / static_cast<double>(b - a) : 0.0;
+}
+
+}  // namespace
+
+std::string trend_text(const LineChart& c) {
+    if (c.values.size() < 4) return {};
+    // First three sessions against the last three: single sessions are noisy.
+    const double first = mean(c.values.begin(), c.values.begin() + 3);
+    const double last = mean(c.values.end() - 3, c.values.end());
+    if (std::fabs(first) < 1e-9) return {};
+    const double change = (last - first) / std::fabs(first) * 100.0;
+    const bool better = c.lower_is_better ? change < 0 : change > 0;
+    if (std::fabs(change) < 2.0) return "steady";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s %.0f %%", better ? "better by" : "worse by", std::fabs(change));
+    return buf;
+}
+
+void draw_line_chart(Gfx& gfx, const SDL_FRect& r, const LineChart& c) {
+    const float label_w = gfx.u(200);
+    gfx.text(c.label, r.x, r.y + gfx.u(4), gfx.u(17), palette::text, Align::left, VAlign::top, FontStyle::bold);
+    if (c.values.empty()) {
+        gfx.text("no sessions yet", r.x + label_w, r.y + r.h / 2, gfx.u(15), palette::text_dim, Align::left,
+                 VAlign::middle);
+        return;
+    }
+    gfx.text(format(c.unit_format, c.values.back()), r.x, r.y + gfx.u(30), gfx.u(24), c.color, Align::left,
+             VAlign::top, FontStyle::bold);
+    const std::string trend = trend_text(c);
+    if (!trend.empty()) {
+        const bool good = trend.rfind("better", 0) == 0 || trend == "steady";
+        gfx.text(trend, r.x, r.y + gfx.u(60), gfx.u(13), good ? palette::good : palette::miss);
+    }
+
+    const SDL_FRect plot = {r.x + label_w, r.y + gfx.u(6), r.w - label_w - gfx.u(70), r.h - gfx.u(12)};
+    gfx.fill_round_rect(plot, gfx.u(6), palette::panel_light.with_alpha(120));
+    const auto [lo_it, hi_it] = std::minmax_element(c.values.begin(), c.values.end());
+    double lo = *lo_it, hi = *hi_it;
+    if (hi - lo < 1e-9) {  // a flat line sits in the middle
+        lo -= 1.0;
+        hi += 1.0;
+    }
+    const float pad = gfx.u(8);
+    const auto px = [&](std::size_t i) {
+        return c.values.size() == 1 ? plot.x + plot.w / 2
+                                    : plot.x + pad + (plot.w - 2 * pad) * static_cast<float>(i) /
+                                                         static_cast<float>(c.values.size() - 1);
+    };
+    const auto py = [&](double v) {
+        return plot.y + plot.h - pad - (plot.h - 2 * pad) * static_cast<float>((v - lo) / (hi - lo));
+    };
+    // Range labels on the right: the best value on top when higher is better.
+    gfx.text(format(c.unit_format, *hi_it), plot.x + plot.w + gfx.u(8), plot.y, gfx.u(12), palette::text_dim);
+    gfx.text(format(c.unit_format, *lo_it), plot.x + plot.w + gfx.u(8), plot.y + plot.h, gfx.u(12), palette::text_dim,
+             Align::left, VAlign::bottom);
+    for (std::size_t i = 1; i < c.values.size(); ++i) {
+        gfx.line({px(i - 1), py(c.values[i - 1])}, {px(i), py(c.values[i])}, gfx.u(3), c.color);
+    }
+    // Points: the best session gets a gold ring, the latest a bigger dot.
+    const auto best = c.lower_is_better ? lo_it : hi_it;
+    for (std::size_t i = 0; i < c.values.size(); ++i) {
+        const bool is_best = c.values.begin() + static_cast<long>(i) == best;
+        const bool latest = i + 1 == c.values.size();
+        if (is_best) gfx.ring(px(i), py(c.values[i]), gfx.u(8), gfx.u(5), palette::perfect);
+        gfx.fill_circle(px(i), py(c.values[i]), gfx.u(latest ? 5.5f : 3.5f), latest ? palette::text : c.color);
+    }
+}
+
+}  // namespace highstep::app

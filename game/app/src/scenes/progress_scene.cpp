@@ -1,0 +1,197 @@
+// Progress: how the current player is getting on. Five charts over their
+// finished sessions (score, sway speed, tempo accuracy, reps, left/right
+// symmetry), for all levels or one, and a calendar of the days they trained.
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "calendar_view.h"
+#include "gfx.h"
+#include "highstep/store/progress.h"
+#include "highstep/store/session_log.h"
+#include "line_chart.h"
+#include "scenes/store_scenes.h"
+#include "widgets.h"
+
+namespace highstep::app {
+namespace {
+
+class ProgressScene final : public Scene {
+public:
+    explicit ProgressScene(AppContext& ctx) : ctx_(ctx), today_(store::local_day(store::now_unix_s())) {
+        month_ = month_of(today_);
+        load();
+    }
+    std::string_view id() const override { return "progress"; }
+    void step(double dt_s) override { t_s_ += dt_s; }
+    void on_resume() override { load(); }
+
+    std::string probe(std::string_view key) const override {
+        if (key == "sessions") return std::to_string(points_.size());
+        if (key == "days") return std::to_string(days_.size());
+        if (key == "level") return level_filter_ < 0 ? "all" : levels_[static_cast<std::size_t>(level_filter_)];
+        if (key == "month") return month_.first_day().substr(0, 7);
+        return {};
+    }
+
+    bool on_action(Action a) override {
+        switch (a) {
+            case Action::back:
+            case Action::confirm:
+                ctx_.scenes.pop();
+                return true;
+            case Action::left:
+                month_ = month_.previous();
+                load_days();
+                return true;
+            case Action::right:
+                month_ = month_.next();
+                load_days();
+                return true;
+            case Action::up:
+            case Action::down: {
+                // Cycles: all levels, then each level played.
+                const int n = static_cast<int>(levels_.size());
+                level_filter_ += a == Action::down ? 1 : -1;
+                if (level_filter_ >= n) level_filter_ = -1;
+                if (level_filter_ < -1) level_filter_ = n - 1;
+                load_points();
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    void draw(Gfx& gfx, double) override {
+        draw_backdrop(gfx, t_s_);
+        if (!ctx_.player || !ctx_.db) {
+            draw_screen_title(gfx, "Progress", "Choose a player first: progress is kept per player");
+            draw_hints(gfx, {"Esc back"});
+            return;
+        }
+        const std::string filter =
+            level_filter_ < 0 ? "all levels" : "level " + levels_[static_cast<std::size_t>(level_filter_)];
+        char subtitle[160];
+        std::snprintf(subtitle, sizeof subtitle, "%zu finished session%s on %s · %zu training day%s in %s",
+                      points_.size(), points_.size() == 1 ? "" : "s", filter.c_str(), days_.size(),
+                      days_.size() == 1 ? "" : "s", month_.title().c_str());
+        draw_screen_title(gfx, ctx_.player->player.name + "'s progress", subtitle);
+
+        const SDL_FRect charts = gfx.drect(40, 130, 820, 500);
+        draw_panel(gfx, charts);
+        const float row_h = (charts.h - gfx.u(24)) / static_cast<float>(charts_.size());
+        for (std::size_t i = 0; i < charts_.size(); ++i) {
+            const SDL_FRect row = {charts.x + gfx.u(20), charts.y + gfx.u(12) + row_h * static_cast<float>(i),
+                                   charts.w - gfx.u(30), row_h - gfx.u(8)};
+            draw_line_chart(gfx, row, charts_[i]);
+        }
+        if (points_.empty()) {
+            gfx.text("Play a level to start your charts", charts.x + charts.w / 2, charts.y + charts.h + gfx.u(22),
+                     gfx.u(16), palette::text_dim, Align::center, VAlign::middle);
+        }
+
+        const SDL_FRect cal = gfx.drect(890, 130, 350, 500);
+        draw_panel(gfx, cal);
+        draw_calendar(gfx, {cal.x + gfx.u(16), cal.y + gfx.u(16), cal.w - gfx.u(32), gfx.u(360)}, month_, days_, today_);
+        int reps = 0, sessions = 0;
+        for (const auto& d : days_) {
+            reps += d.reps;
+            sessions += d.sessions;
+        }
+        float y = cal.y + gfx.u(392);
+        const auto line = [&](const std::string& text, Color c) {
+            gfx.text(text, cal.x + gfx.u(24), y, gfx.u(16), c);
+            y += gfx.u(26);
+        };
+        line(std::to_string(days_.size()) + " days trained this month", palette::text);
+        line(std::to_string(sessions) + " sessions, " + std::to_string(reps) + " reps and holds", palette::text_dim);
+        line("last 7 days: " + std::to_string(days_this_week()) + " days trained", palette::good);
+        draw_hints(gfx, {"↑↓ level", "←→ month", "Esc back"});
+    }
+
+private:
+    void load() {
+        levels_.clear();
+        if (ctx_.db && ctx_.player) {
+            try {
+                std::set<std::string> ids;
+                for (const auto& p : store::progress(*ctx_.db, ctx_.player->player.id)) ids.insert(p.level_id);
+                levels_.assign(ids.begin(), ids.end());
+            } catch (const std::exception& e) {
+                ctx_.toast(e.what());
+            }
+        }
+        // Scores of different levels do not compare: start on the level played last.
+        level_filter_ = -1;
+        if (ctx_.db && ctx_.player) {
+            try {
+                const auto all = store::progress(*ctx_.db, ctx_.player->player.id);
+                if (!all.empty()) {
+                    const auto it = std::find(levels_.begin(), levels_.end(), all.back().level_id);
+                    level_filter_ = static_cast<int>(it - levels_.begin());
+                }
+            } catch (const std::exception& e) {
+                ctx_.toast(e.what());
+            }
+        }
+        load_points();
+        load_days();
+    }
+
+    void load_points() {
+        points_.clear();
+        if (ctx_.db && ctx_.player) {
+            try {
+                std::optional<std::string_view> level;
+                if (level_filter_ >= 0) level = levels_[static_cast<std::size_t>(level_filter_)];
+                points_ = store::progress(*ctx_.db, ctx_.player->player.id, level);
+            } catch (const std::exception& e) {
+                ctx_.toast(e.what());
+            }
+        }
+        charts_ = {{"Score", "%.0f", {}, false, palette::perfect},
+                   {"Sway speed", "%.1f mm/s", {}, true, palette::accent},
+                   {"Timing", "%.0f %%", {}, false, palette::action},
+                   {"Reps and holds", "%.0f", {}, false, palette::left_leg},
+                   {"Left/right", "%.0f %%", {}, false, palette::good}};
+        for (const auto& p : points_) {
+            charts_[0].values.push_back(p.score);
+            if (p.stability_mean_velocity_mm_s > 0) charts_[1].values.push_back(p.stability_mean_velocity_mm_s);
+            if (p.has_tempo) charts_[2].values.push_back(p.tempo_accuracy * 100.0);  // balance levels have no beat
+            charts_[3].values.push_back(p.reps);
+            charts_[4].values.push_back(p.symmetry * 100.0);
+        }
+    }
+
+    void load_days() {
+        days_.clear();
+        if (!ctx_.db || !ctx_.player) return;
+        try {
+            days_ = store::training_days(*ctx_.db, ctx_.player->player.id, month_.first_day(), month_.last_day());
+            // The week (Monday to today) may reach into last month.
+            week_days_ = store::training_days(*ctx_.db, ctx_.player->player.id, store::day_after(today_, -6), today_);
+        } catch (const std::exception& e) {
+            ctx_.toast(e.what());
+        }
+    }
+
+    int days_this_week() const { return static_cast<int>(week_days_.size()); }
+
+    AppContext& ctx_;
+    std::string today_;
+    Month month_;
+    int level_filter_ = -1;  // -1: all levels
+    std::vector<std::string> levels_;
+    std::vector<store::ProgressPoint> points_;
+    std::vector<LineChart> charts_;
+    std::vector<store::TrainingDay> days_;
+    std::vector<store::TrainingDay> week_days_;
+    double t_s_ = 0.0;
+};
+
+}  // namespace
+
+std::unique_ptr<Scene> make_progress_scene(AppContext& ctx) { return std::make_unique<ProgressScene>(ctx); }
+
+}  // namespace highstep::app
