@@ -132,8 +132,14 @@ int run_record(const Args& args) {
     }
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    // Stop the reader first so the raw log gets no report the recording lacks,
+    // then keep every sample that was already read.
+    reader->stop();
+    while (auto s = reader->poll()) {
+        s->t_s -= t0_s;
+        writer.write(*s);
+    }
     const hid::BoardStatus status = reader->status();
-    reader.reset();  // stops the reader thread, so nothing more reaches the raw log
     writer.close();
     if (raw_log) raw_log->close();
     std::fprintf(stderr, "wrote %zu samples to %s", writer.samples_written(), out_path.c_str());

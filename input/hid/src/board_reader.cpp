@@ -63,13 +63,16 @@ BoardReader::BoardReader(BoardCandidate board, BoardReaderSettings settings, std
     thread_ = std::thread([this] { run(); });
 }
 
-BoardReader::~BoardReader() {
+BoardReader::~BoardReader() { stop(); }
+
+void BoardReader::stop() {
     {
         std::lock_guard lock(wake_mutex_);
         stop_ = true;
     }
     wake_.notify_all();
     if (thread_.joinable()) thread_.join();
+    impl_->device.reset();
 }
 
 std::optional<BoardSample> BoardReader::poll() { return queue_.pop(); }

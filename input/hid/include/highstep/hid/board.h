@@ -99,6 +99,11 @@ public:
     BoardReader(const BoardReader&) = delete;
     BoardReader& operator=(const BoardReader&) = delete;
 
+    // Stops the reader thread and closes the device. Samples already queued can
+    // still be polled, and no report reaches the raw tap afterwards (so a raw log
+    // and a recording end at the same report). The destructor calls it.
+    void stop();
+
     std::optional<BoardSample> poll() override;  // never blocks
     SourceState state() const override;
     std::string describe() const override;
