@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "highstep/core/world.h"
 
@@ -179,4 +180,20 @@ TEST(SprintWorld, GhostRunsAtThePaceOnlyWhenTold) {
     EXPECT_NEAR(w->view().ghost_x_m, 3.0, 0.05);
     w->charge(ChargeAction{0.6});
     EXPECT_DOUBLE_EQ(w->view().charge, 0.6);
+}
+
+TEST(Worlds, NonFiniteInputsAreIgnoredNotPropagated) {
+    auto tower = make_world(tower_level(2, 1), 3, 0.0);
+    tower->tilt(TiltAction{std::nan(""), 0.0});
+    run(*tower, 0.5);
+    EXPECT_TRUE(std::isfinite(tower->view().tilt_deg));
+    EXPECT_NEAR(tower->view().tilt_deg, 0.0, 0.5);
+    Level l;
+    l.type = LevelType::sprint_start;
+    auto sprint = make_world(l, 10, 4.0);
+    sprint->burst(BurstAction{std::nan(""), std::numeric_limits<double>::infinity()});
+    sprint->charge(ChargeAction{std::nan("")});
+    run(*sprint, 1.0);
+    EXPECT_TRUE(std::isfinite(sprint->view().runner_x_m));
+    EXPECT_DOUBLE_EQ(sprint->view().charge, 0.0);
 }

@@ -32,13 +32,16 @@ public:
         sprinter_->SetLinearDamping(static_cast<float>(kLinearDamping_per_s));
     }
 
-    void charge(const ChargeAction& action) override { charge_ = std::clamp(action.charge, 0.0, 1.0); }
+    void charge(const ChargeAction& action) override {
+        charge_ = std::isfinite(action.charge) ? std::clamp(action.charge, 0.0, 1.0) : 0.0;
+    }
 
     void burst(const BurstAction& action) override {
         charge_ = 0.0;
         if (finished()) return;
-        const double power = std::clamp(action.power, 0.0, 1.0);
-        const double peak = std::clamp(action.peak, 0.0, 1.0);
+        // Non-finite inputs count as nothing rather than poisoning the physics.
+        const double power = std::isfinite(action.power) ? std::clamp(action.power, 0.0, 1.0) : 0.0;
+        const double peak = std::isfinite(action.peak) ? std::clamp(action.peak, 0.0, 1.0) : 0.0;
         // Power (hold time and steadiness) sets most of the speed; the drive peak is the kick.
         const double speed = params_.burst_m_s * (0.2 + 0.8 * power) * (0.75 + 0.25 * peak);
         const b2Vec2 v = sprinter_->GetLinearVelocity();

@@ -39,6 +39,11 @@ public:
 
     void tilt(const TiltAction& action) override {
         // CoP to the right tips the right end down (a negative, clockwise angle).
+        // A non-finite CoP (no load) must never reach Box2D: treat it as level.
+        if (!std::isfinite(action.cop_dx_mm)) {
+            target_rad_ = 0.0;
+            return;
+        }
         const double deg = std::clamp(action.cop_dx_mm * params_.tilt_deg_per_mm, -params_.max_tilt_deg,
                                       params_.max_tilt_deg);
         target_rad_ = -deg * kDegToRad;
