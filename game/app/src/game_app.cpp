@@ -106,7 +106,11 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
                                options.height, flags);
     if (!window_) throw std::runtime_error(std::string("cannot create the game window: ") + SDL_GetError());
     SDL_SetWindowMinimumSize(window_, 640, 360);
-    if (!options.software_renderer) {
+    if (options.software_renderer) {
+        // Present the software frame straight to the window (XShm), not through a
+        // GL texture: under Xvfb that GL is llvmpipe and costs more than drawing.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    } else {
         renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     }
     if (!renderer_) renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);

@@ -12,6 +12,8 @@ namespace {
 constexpr float kBoardHalfW_mm = 216.5f;  // sensor rectangle of the Wii board, half sizes
 constexpr float kBoardHalfD_mm = 119.0f;
 constexpr float kPi = std::numbers::pi_v<float>;
+// HUD panels: nearly opaque, so the world's clouds do not show through the numbers.
+constexpr Color kPanel = palette::background.with_alpha(225);
 
 std::string fmt(const char* f, double v) {
     char buf[64];
@@ -128,7 +130,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     const double t = h.t_s;
     // ---- top-left: level, set, reps, score
     const SDL_FRect tl = gfx.drect(16, 14, 400, 118);
-    gfx.fill_round_rect(tl, gfx.u(14), palette::background.with_alpha(190));
+    gfx.fill_round_rect(tl, gfx.u(14), kPanel);
     gfx.text(extras.level_title, tl.x + gfx.u(16), tl.y + gfx.u(10), gfx.u(20), palette::text, Align::left,
              VAlign::top, FontStyle::bold);
     const std::string set_text = "Set " + std::to_string(h.set) + "/" + std::to_string(h.sets);
@@ -147,7 +149,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
 
     // ---- top-right: stability meter and combo
     const SDL_FRect tr = gfx.drect(864, 14, 400, 118);
-    gfx.fill_round_rect(tr, gfx.u(14), palette::background.with_alpha(190));
+    gfx.fill_round_rect(tr, gfx.u(14), kPanel);
     gfx.text("Steadiness", tr.x + gfx.u(16), tr.y + gfx.u(10), gfx.u(18), palette::text_dim);
     gfx.text(fmt("%.0f", h.stability), tr.x + gfx.u(250), tr.y + gfx.u(8), gfx.u(22), stability_color(h.stability),
              Align::right, VAlign::top, FontStyle::bold);
@@ -173,7 +175,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
 
     // ---- bottom-left: the board from above
     const SDL_FRect bp = gfx.drect(16, 520, 370, 184);
-    gfx.fill_round_rect(bp, gfx.u(14), palette::background.with_alpha(190));
+    gfx.fill_round_rect(bp, gfx.u(14), kPanel);
     BoardPicture pic = board_picture_of(h);
     pic.target_x_mm = h.target_x_mm;
     pic.target_y_mm = h.target_y_mm;
@@ -184,7 +186,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
 
     // ---- bottom-centre: metronome and the lead leg
     const SDL_FRect mc = gfx.drect(430, 600, 420, 104);
-    gfx.fill_round_rect(mc, gfx.u(14), palette::background.with_alpha(190));
+    gfx.fill_round_rect(mc, gfx.u(14), kPanel);
     if (h.has_beat) {
         const long beat = std::max(0L, h.beat_index);
         const int in_bar = static_cast<int>(beat % 4);
@@ -260,7 +262,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     // ---- bottom-right: simulated board keys
     if (extras.simulated_board && extras.show_key_help) {
         const SDL_FRect kh = gfx.drect(894, 560, 370, 144);
-        gfx.fill_round_rect(kh, gfx.u(14), palette::background.with_alpha(190));
+        gfx.fill_round_rect(kh, gfx.u(14), kPanel);
         const char* lines[] = {"Simulated board", "A / D   left / right foot on-off", "Q / E   hold: knee up",
                                "arrows  shift weight", "Space  push hard   ·   Esc pause"};
         for (int i = 0; i < 5; ++i) {
@@ -272,7 +274,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
 
     // ---- the board is gone: everything stops until it is back
     if (h.paused_board_lost) {
-        gfx.fill_rect({0, 0, gfx.width(), gfx.height()}, palette::background.with_alpha(190));
+        gfx.fill_rect({0, 0, gfx.width(), gfx.height()}, kPanel);
         const SDL_FRect r = gfx.drect(340, 230, 600, 230);
         gfx.fill_round_rect(r, gfx.u(20), palette::panel);
         gfx.text("Reconnect your board", r.x + r.w / 2, r.y + gfx.u(60), gfx.u(40), palette::warning, Align::center,

@@ -42,7 +42,10 @@ FontFiles find_fonts(const std::vector<std::filesystem::path>& dirs) {
 
 TextRenderer::TextRenderer(SDL_Renderer* renderer, FontFiles files)
     : renderer_(renderer), files_(std::move(files)) {
-    if (TTF_WasInit() == 0 && TTF_Init() != 0) {
+    // TTF_Init is reference counted: each renderer holds one reference, released
+    // by its TTF_Quit, so two renderers (tests, a second window) never pull the
+    // library from under each other.
+    if (TTF_Init() != 0) {
         throw FontError(std::string("SDL_ttf could not start: ") + TTF_GetError());
     }
     // Open one size now so a broken font file is reported at start, not mid-game.

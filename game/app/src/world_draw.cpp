@@ -108,8 +108,9 @@ void draw_figure(Gfx& gfx, SDL_FPoint feet, float h, float phase, float lean, fl
 
 void draw_sky(Gfx& gfx, const Camera& cam, double t_s) {
     gfx.gradient_rect({0, 0, gfx.width(), gfx.height()}, palette::sky_top, palette::sky_bottom);
-    gfx.fill_circle(gfx.width() * 0.82f, gfx.height() * 0.18f, gfx.u(46), palette::sun.with_alpha(90));
-    gfx.fill_circle(gfx.width() * 0.82f, gfx.height() * 0.18f, gfx.u(34), palette::sun);
+    // The sun sits below the HUD's top panels so it never shows through them.
+    gfx.fill_circle(gfx.width() * 0.8f, gfx.height() * 0.3f, gfx.u(46), palette::sun.with_alpha(90));
+    gfx.fill_circle(gfx.width() * 0.8f, gfx.height() * 0.3f, gfx.u(34), palette::sun);
     // Clouds drift slowly and move a little with the camera (far away).
     for (int i = 0; i < 5; ++i) {
         const float span = gfx.width() + gfx.u(300);
@@ -117,7 +118,7 @@ void draw_sky(Gfx& gfx, const Camera& cam, double t_s) {
                             span);
         if (x < 0) x += span;
         x -= gfx.u(150);
-        const float y = gfx.height() * (0.1f + 0.06f * (i % 3));
+        const float y = gfx.height() * (0.26f + 0.05f * (i % 3));  // below the HUD's top panels
         const Color c = palette::text.with_alpha(170);
         gfx.fill_circle(x, y, gfx.u(26), c);
         gfx.fill_circle(x + gfx.u(30), y + gfx.u(6), gfx.u(22), c);
@@ -271,17 +272,21 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
         const bool match = same && previous.bodies[i].role == b.role;
         draw_body(gfx, cam, match ? blend(previous.bodies[i], b, t) : b, current, type, t_s);
     }
-    // Level-specific markers on top of the world.
+    // Level-specific markers on top of the world, on a pill so clouds never hide them.
+    auto label = [&gfx](const std::string& s, Color c) {
+        const SDL_FPoint size = gfx.measure(s, gfx.u(22), FontStyle::bold);
+        gfx.fill_round_rect({gfx.dx(640) - size.x / 2 - gfx.u(16), gfx.dy(150) - gfx.u(19), size.x + gfx.u(32), gfx.u(38)},
+                            gfx.u(19), palette::background.with_alpha(170));
+        gfx.text(s, gfx.dx(640), gfx.dy(150), gfx.u(22), c, Align::center, VAlign::middle, FontStyle::bold);
+    };
     if (type == core::LevelType::hill_climb && current.ledges > 0) {
-        const std::string s = "Ledge " + std::to_string(current.ledge) + " / " + std::to_string(current.ledges);
-        gfx.text(s, gfx.dx(640), gfx.dy(150), gfx.u(22), palette::text, Align::center, VAlign::middle, FontStyle::bold);
+        label("Ledge " + std::to_string(current.ledge) + " / " + std::to_string(current.ledges), palette::text);
     } else if (type == core::LevelType::sprint_start && current.finish_x_m > 0) {
         const double ahead = current.runner_x_m - current.ghost_x_m;
         char buf[80];
         std::snprintf(buf, sizeof buf, "%.0f m to go   ·   %s %.1f m", std::max(0.0, current.finish_x_m - current.runner_x_m),
                       ahead >= 0 ? "ahead by" : "behind by", std::abs(ahead));
-        gfx.text(buf, gfx.dx(640), gfx.dy(150), gfx.u(22), ahead >= 0 ? palette::text : palette::warning, Align::center,
-                 VAlign::middle, FontStyle::bold);
+        label(buf, ahead >= 0 ? palette::text : palette::warning);
         if (current.charge > 0.0) {
             // Charge meter over the sprinter while a knee drive is held.
             const SDL_FRect r = gfx.drect(540, 180, 200, 14);
@@ -293,7 +298,7 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
         char buf[80];
         std::snprintf(buf, sizeof buf, "Tilt %+.1f°   ·   %d / %d on the platform", current.tilt_deg, current.blocks_on,
                       current.blocks_total);
-        gfx.text(buf, gfx.dx(640), gfx.dy(150), gfx.u(22), palette::text, Align::center, VAlign::middle, FontStyle::bold);
+        label(buf, palette::text);
     }
 }
 

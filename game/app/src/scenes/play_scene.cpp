@@ -9,15 +9,14 @@
 // two step states with the loop's interpolation factor (exact for "now").
 #include <cstdio>
 #include <optional>
-#include <set>
 
 #include "board_link.h"
 #include "gfx.h"
 #include "hud.h"
+#include "highstep/app/cue_sounds.h"
 #include "highstep/core/session.h"
-#include "highstep/store/session_log.h"
+#include "highstep/store/session_recorder.h"
 #include "scenes/scenes.h"
-#include "session_record.h"
 #include "widgets.h"
 #include "world_draw.h"
 
@@ -52,11 +51,7 @@ public:
         previous_ = current_;
         if (ctx_.db && ctx_.player && ctx_.player->player.id != 0) {
             try {
-                store::SessionStart start;
-                start.player_id = ctx_.player->player.id;
-                start.level_id = level.id;
-                start.level_title = level.title;
-                start.exercise = store_exercise(level);
+                store::SessionStart start = store::session_start(level, ctx_.player->player.id);
                 start.body_weight_kg = ctx_.player->body_weight_kg;
                 log_.emplace(*ctx_.db, start);
             } catch (const std::exception& e) {
@@ -79,6 +74,7 @@ public:
         if (key == "board_lost") return h.paused_board_lost ? "1" : "0";
         if (key == "finished") return session_.finished() ? "1" : "0";
         if (key == "session_t") return std::to_string(h.t_s);
+        if (key == "load_kg") return std::to_string(h.left_kg + h.right_kg);
         return {};
     }
 
@@ -147,63 +143,22 @@ public:
 
 private:
     void after_steps() {
-        for (const core::SoundCue& c : session_.take_cues()) play_cue(c);
+        for (const core::SoundCue& c : session_.take_cues()) play_cue(ctx_.audio, c);
         const core::HudState& h = session_.hud();
-        if (h.reps_done_total != logged_reps_ || session_.finished()) log_progress();
+        if (h.reps_done_total != logged_reps_) log_progress();
         if (session_.finished() && !finished_at_s_) {
             finished_at_s_ = ctx_.now_s;
             finish_log();
         }
     }
 
-    void play_cue(const core::SoundCue& c) {
-        const float side = c.side == core::Side::left ? -1.0f : 1.0f;
-        switch (c.kind) {
-            case core::CueKind::tick: ctx_.audio.play(c.accent ? Sound::click_accent : Sound::click); break;
-            case core::CueKind::lead_leg: ctx_.audio.play(Sound::cue_lead, 0.8f * side); break;
-            case core::CueKind::judgement:
-                ctx_.audio.play(c.judgement == core::Judgement::perfect ? Sound::perfect
-                                : c.judgement == core::Judgement::great ? Sound::good
-                                : c.judgement == core::Judgement::good  ? Sound::ok
-                                                                        : Sound::miss,
-                                0.3f * side);
-                break;
-            case core::CueKind::combo: ctx_.audio.play(Sound::menu_confirm, 0.0f, 0.8f); break;
-            case core::CueKind::set_done: ctx_.audio.play(Sound::set_complete); break;
-            case core::CueKind::rest_over: ctx_.audio.play(Sound::rest_over); break;
-            case core::CueKind::result:
-                ctx_.audio.play(c.grade <= core::Grade::C ? Sound::level_complete : Sound::level_failed);
-                break;
-            case core::CueKind::board_lost: ctx_.audio.play(Sound::board_lost); break;
-            case core::CueKind::board_back: ctx_.audio.play(Sound::menu_confirm); break;
-        }
-    }
-
-    // Writes reps, holds and closed sets not yet in the database (one transaction each).
+    // Writes reps, holds and completed sets not yet in the database (one
+    // transaction each), so a crash or a pulled plug loses nothing done.
     void log_progress() {
         logged_reps_ = session_.hud().reps_done_total;
-        if (!log_) return;
-        const core::SessionResult r = session_.result();
+        if (!log_ || log_->stored_reps() == logged_reps_) return;
         try {
-            for (const core::SetResult& set : r.sets) {
-                const int set_index = set.set_number - 1;
-                for (std::size_t i = 0; i < set.reps.size(); ++i) {
-                    const auto key = std::make_pair(set_index, static_cast<int>(i));
-                    if (written_reps_.count(key)) continue;
-                    const core::RepScore& rep = set.reps[i];
-                    if (is_hold(rep)) {
-                        log_->add_hold(to_hold_record(rep, set_index, static_cast<int>(i), level_.program.hold_target_s));
-                    } else {
-                        log_->add_rep(to_rep_record(rep, set_index, static_cast<int>(i)));
-                    }
-                    written_reps_.insert(key);
-                }
-                const bool closed = set.completed || set.set_number < session_.hud().set || session_.finished();
-                if (closed && !written_sets_.count(set_index)) {
-                    log_->finish_set(to_set_record(set));
-                    written_sets_.insert(set_index);
-                }
-            }
+            log_->sync(session_.result());
         } catch (const std::exception& e) {
             ctx_.toast(std::string("Could not save: ") + e.what());
             log_.reset();
@@ -214,7 +169,7 @@ private:
         final_ = session_.result();
         if (!log_) return;
         try {
-            outcome_ = log_->finish(to_store_result(*final_));
+            outcome_ = log_->finish(*final_);
         } catch (const std::exception& e) {
             ctx_.toast(std::string("Result not saved: ") + e.what());
         }
@@ -230,9 +185,7 @@ private:
     core::Level level_;
     core::Session session_;
     core::WorldView previous_, current_;
-    std::optional<store::SessionLog> log_;
-    std::set<std::pair<int, int>> written_reps_;
-    std::set<int> written_sets_;
+    std::optional<store::SessionRecorder> log_;
     int logged_reps_ = 0;
     std::optional<double> user_paused_since_s_;
     double user_paused_total_s_ = 0.0;

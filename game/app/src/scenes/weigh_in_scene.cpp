@@ -27,6 +27,7 @@ constexpr double kHoldOn_s = 2.5;         // standing still this long to weigh
 constexpr double kHoldFoot_s = 1.5;       // on one foot this long to learn it
 constexpr double kMinWeightKg = 20.0;     // lighter is not a player (a bag, a cat)
 constexpr double kAutoContinue_s = 2.5;   // summary shown this long before moving on
+constexpr double kFootCopMm = 60.0;       // CoP this far to one side: standing on that foot
 
 struct Reading {
     double t_s;
@@ -65,13 +66,16 @@ public:
         if (a == Action::confirm) {
             if (stage_ == Stage::done) {
                 finish();
-            } else if (ctx_.player && ctx_.player->body_weight_kg > 0.0) {
-                // Skip: keep the last weigh-in (the signal tares itself from the first empty board).
-                ctx_.audio.play(Sound::menu_confirm);
-                ctx_.board.set_body_weight_kg(ctx_.player->body_weight_kg);
-                ctx_.scenes.replace(make_level_select_scene(ctx_));
             } else {
-                ctx_.toast("No earlier weigh-in to use: please finish the board check");
+                // Skip: keep the last weigh-in, or with none let the session
+                // estimate body weight and tare from the signal as it plays.
+                ctx_.audio.play(Sound::menu_confirm);
+                if (ctx_.player && ctx_.player->body_weight_kg > 0.0) {
+                    ctx_.board.set_body_weight_kg(ctx_.player->body_weight_kg);
+                } else {
+                    ctx_.toast("Skipped the board check: your weight is measured as you play");
+                }
+                finish();
             }
             return true;
         }
@@ -127,9 +131,13 @@ public:
         }
         std::vector<std::string> help;
         if (ctx_.board.simulated()) help = {"A / D foot on-off", "Q / E knee up", "arrows lean"};
-        if (ctx_.player && ctx_.player->body_weight_kg > 0.0 && stage_ != Stage::done) {
-            std::snprintf(buf, sizeof buf, "Enter: skip, use %.0f kg", ctx_.player->body_weight_kg);
-            help.emplace_back(buf);
+        if (stage_ != Stage::done) {
+            if (ctx_.player && ctx_.player->body_weight_kg > 0.0) {
+                std::snprintf(buf, sizeof buf, "Enter: skip, use %.0f kg", ctx_.player->body_weight_kg);
+                help.emplace_back(buf);
+            } else {
+                help.emplace_back("Enter: skip");
+            }
         }
         help.emplace_back("Esc back");
         draw_hints(gfx, help);
@@ -207,10 +215,14 @@ private:
             case Stage::left_foot:
             case Stage::right_foot: {
                 const bool left = stage_ == Stage::left_foot;
-                // One foot carries nearly all the weight; the CoP then sits under that foot.
+                // The whole weight on one foot: the signal's single-leg stance, or
+                // (before it has learned this player's feet) the CoP well out to
+                // that side. A foot 100 mm from the centre still loads the other
+                // side's sensors by a quarter, so the loads alone cannot say it.
                 auto on_foot = [&](const Reading& r) {
-                    const double share = r.frame.total_kg > 1.0 ? (left ? r.frame.left_kg : r.frame.right_kg) / r.frame.total_kg : 0.0;
-                    return r.frame.cop_valid && share > 0.85 && r.frame.total_kg > 0.6 * weight_kg_;
+                    const core::Stance want = left ? core::Stance::left : core::Stance::right;
+                    const bool cop_out = r.frame.cop_valid && (left ? r.frame.cop_x_mm < -kFootCopMm : r.frame.cop_x_mm > kFootCopMm);
+                    return r.frame.total_kg > 0.8 * weight_kg_ && (r.frame.stance == want || cop_out);
                 };
                 const double held = run_s(now_s, on_foot);
                 progress_ = std::min(1.0, held / kHoldFoot_s);

@@ -1,0 +1,142 @@
+// Drawing into memory with SDL's software renderer: text with the real fonts, the
+// HUD's regions, and the board-lost pause.
+#include <gtest/gtest.h>
+
+#include "hud.h"
+#include "offscreen.h"
+#include "text.h"
+
+using namespace highstep;
+using namespace highstep::app;
+using highstep::app::testing::Offscreen;
+
+namespace {
+
+std::uint32_t rgb(Color c) { return (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b; }
+
+// How many pixels in the rectangle differ between two surfaces.
+int differing(const Offscreen& a, const Offscreen& b, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) n += a.pixel(x, y) != b.pixel(x, y);
+    return n;
+}
+
+int count_color(const Offscreen& s, Color c, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) n += s.pixel(x, y) == rgb(c);
+    return n;
+}
+
+core::Level hill_level() {
+    core::Level l;
+    l.id = "t";
+    l.title = "Test Hill";
+    l.program.sets = 2;
+    l.program.reps_per_leg = 6;
+    l.program.tempo_bpm = 60;
+    return l;
+}
+
+core::HudState active_hud() {
+    core::HudState h;
+    h.phase = core::Phase::active;
+    h.sets = 2;
+    h.reps_per_leg = 6;
+    h.cop_valid = true;
+    h.cop_x_mm = -120.0;  // well away from the target
+    h.target_x_mm = 100.0;
+    h.left_kg = 40.0;
+    h.right_kg = 30.0;
+    h.body_weight_kg = 70.0;
+    h.stance = core::Stance::both;
+    h.has_beat = true;
+    h.tempo_bpm = 60;
+    h.beat_index = 5;
+    h.beat_phase = 0.3;
+    h.stability = 80.0;
+    return h;
+}
+
+void draw(Offscreen& s, const core::HudState& h) {
+    s.gfx().clear(palette::background);
+    draw_hud(s.gfx(), h, hill_level(), HudExtras{"Test Hill", false, false, 0.0});
+    s.present();
+}
+
+}  // namespace
+
+TEST(Text, MissingFontsAreAClearErrorNamingWhereItLooked) {
+    try {
+        find_fonts({"/nonexistent/fonts-a", "/nonexistent/fonts-b"});
+        FAIL() << "expected FontError";
+    } catch (const FontError& e) {
+        const std::string m = e.what();
+        EXPECT_NE(m.find("/nonexistent/fonts-a"), std::string::npos);
+        EXPECT_NE(m.find("/nonexistent/fonts-b"), std::string::npos);
+        EXPECT_NE(m.find("fonts-dejavu-core"), std::string::npos);
+    }
+}
+
+TEST(Text, DrawsRealGlyphsThatScaleWithSize) {
+    Offscreen s(400, 100);
+    s.gfx().clear(palette::background);
+    const SDL_FPoint small = s.gfx().measure("HighStep", 16);
+    const SDL_FPoint big = s.gfx().measure("HighStep", 48);
+    EXPECT_GT(big.x, 2.5f * small.x);
+    EXPECT_GT(s.gfx().measure("WWWW", 20).x, s.gfx().measure("iiii", 20).x);
+    s.gfx().text("HighStep", 10, 10, 48, palette::text);
+    s.present();
+    EXPECT_GT(count_color(s, palette::text, 0, 0, 400, 100), 200) << "glyph pixels in the text colour";
+    EXPECT_EQ(count_color(s, palette::text, 0, 70, 400, 100), 0) << "nothing below the line";
+}
+
+TEST(Hud, DrawsTheBoardWithTheCopDotAndLoadBars) {
+    Offscreen s;
+    draw(s, active_hud());
+    // Bottom-left board panel: the CoP dot (outside the target: action orange) and both load bars.
+    EXPECT_GT(count_color(s, palette::action, 16, 520, 386, 704), 50);
+    EXPECT_GT(count_color(s, palette::left_leg, 16, 520, 386, 704), 200);
+    EXPECT_GT(count_color(s, palette::right_leg, 16, 520, 386, 704), 200);
+    // Moving the CoP into the target zone turns the dot green.
+    core::HudState in = active_hud();
+    in.cop_x_mm = 100.0;
+    Offscreen s2;
+    draw(s2, in);
+    EXPECT_GT(count_color(s2, palette::good, 16, 520, 386, 704), 50);
+}
+
+TEST(Hud, TheRepCounterChangesOnlyItsOwnRegion) {
+    Offscreen before, after;
+    core::HudState h = active_hud();
+    h.reps_left = 2;
+    draw(before, h);
+    h.reps_left = 3;
+    draw(after, h);
+    EXPECT_GT(differing(before, after, 16, 14, 416, 132), 20) << "top-left reps panel changed";
+    EXPECT_EQ(differing(before, after, 864, 14, 1264, 132), 0) << "stability/combo panel did not";
+    EXPECT_EQ(differing(before, after, 16, 520, 386, 704), 0) << "board panel did not";
+}
+
+TEST(Hud, JudgementPopupAndRestCountdownAreDrawnInTheCentre) {
+    Offscreen plain, popup;
+    core::HudState h = active_hud();
+    draw(plain, h);
+    h.popup = core::JudgementPopup{};
+    h.popup->judgement = core::Judgement::perfect;
+    h.popup->points = 950;
+    draw(popup, h);
+    EXPECT_GT(count_color(popup, palette::perfect, 340, 180, 940, 330), 300) << "a gold PERFECT";
+    EXPECT_EQ(count_color(plain, palette::perfect, 340, 180, 940, 330), 0);
+}
+
+TEST(Hud, BoardLostShowsTheReconnectPause) {
+    Offscreen live, lost;
+    core::HudState h = active_hud();
+    draw(live, h);
+    h.paused_board_lost = true;
+    draw(lost, h);
+    EXPECT_GT(count_color(lost, palette::warning, 340, 230, 940, 330), 300) << "the red 'Reconnect your board'";
+    EXPECT_EQ(count_color(live, palette::warning, 340, 230, 940, 330), 0);
+}

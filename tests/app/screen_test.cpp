@@ -1,0 +1,194 @@
+// Screen tests: the real `highstep` program in a real X server (Xvfb), driven by
+// synthetic key presses and a recording played as the board, through its
+// --script hook. Screenshots are read back and checked: the screens and HUD
+// regions are drawn, and the rep counter changes as reps are made.
+#include <gtest/gtest.h>
+
+#include <SDL.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "palette.h"
+
+namespace fs = std::filesystem;
+using highstep::app::Color;
+namespace palette = highstep::app::palette;
+
+namespace {
+
+struct Shot {
+    SDL_Surface* s = nullptr;
+    explicit Shot(const fs::path& p) {
+        if (SDL_Surface* raw = SDL_LoadBMP(p.c_str())) {
+            s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+            SDL_FreeSurface(raw);
+        }
+    }
+    ~Shot() { SDL_FreeSurface(s); }
+    Shot(const Shot&) = delete;
+    Shot& operator=(const Shot&) = delete;
+    bool ok() const { return s != nullptr; }
+    std::uint32_t at(int x, int y) const {
+        const auto* row = static_cast<const std::uint8_t*>(s->pixels) + y * s->pitch;
+        return reinterpret_cast<const std::uint32_t*>(row)[x] & 0xFFFFFFu;
+    }
+    int count(Color c, int x0, int y0, int x1, int y1) const {
+        const std::uint32_t want = (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b;
+        int n = 0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) n += at(x, y) == want;
+        return n;
+    }
+    int differing(const Shot& o, int x0, int y0, int x1, int y1) const {
+        int n = 0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) n += at(x, y) != o.at(x, y);
+        return n;
+    }
+};
+
+class ScreenTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) GTEST_SKIP() << "xvfb-run is not installed";
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        dir_ = fs::path(HIGHSTEP_SHOT_DIR) / info->name();
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+    }
+
+    // Runs the game with a script; returns the exit code, stderr in err_.
+    int run(const std::string& script, const std::string& extra_args = "") {
+        const fs::path script_file = dir_ / "script.txt";
+        std::ofstream(script_file) << script;
+        const fs::path err_file = dir_ / "stderr.txt";
+        std::ostringstream cmd;
+        cmd << "cd '" << dir_.string() << "' && SDL_VIDEODRIVER=x11 ALSOFT_DRIVERS=null XDG_DATA_HOME='" << dir_.string()
+            << "' timeout 600 xvfb-run -a -s '-screen 0 1280x720x24' '" << HIGHSTEP_BINARY << "' --simulated --software"
+            << " --fixed-frame-ms 16.667 --window 1280x720 --db '" << (dir_ / "test.db").string() << "' --levels '"
+            << HIGHSTEP_SOURCE_DIR << "/levels' --script '" << script_file.string() << "' " << extra_args << " 2>'"
+            << err_file.string() << "'";
+        const int status = std::system(cmd.str().c_str());
+        std::ifstream in(err_file);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        err_ = ss.str();
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+
+    fs::path shot(const std::string& name) const { return dir_ / (name + ".bmp"); }
+
+    fs::path dir_;
+    std::string err_;
+};
+
+}  // namespace
+
+TEST_F(ScreenTest, FromTheTitleThroughANewPlayerAndTheBoardCheckToLevelSelect) {
+    const std::string script = R"(
+wait 0.5
+screenshot title.bmp
+key Return
+wait_scene players
+key Return
+wait_scene new_player
+text Alice
+key Return
+key Right
+key Return
+key Return
+wait_scene weigh_in
+wait 0.3
+screenshot weigh_empty.bmp
+# the simulated board: step on with both feet, then stand on each foot
+wait_probe stage >= 1 10
+key a
+key d
+wait_probe stage >= 2 15
+down e
+wait_probe stage >= 3 15
+up e
+wait 0.8
+down q
+wait_probe stage >= 4 15
+up q
+screenshot weigh_done.bmp
+wait_scene levels 10
+wait 0.3
+screenshot levels.bmp
+key Right
+wait 0.3
+screenshot levels_sprint.bmp
+resize 960 540
+wait 0.5
+screenshot levels_small.bmp
+quit
+)";
+    ASSERT_EQ(run(script), 0) << err_;
+    Shot title(shot("title")), weigh(shot("weigh_done")), levels(shot("levels")), sprint(shot("levels_sprint")),
+        small(shot("levels_small"));
+    ASSERT_TRUE(title.ok() && weigh.ok() && levels.ok() && sprint.ok() && small.ok());
+    // Title: the big name in the text colour, the menu's Play item with its orange tag.
+    EXPECT_GT(title.count(palette::text, 560, 100, 1010, 200), 2000);
+    EXPECT_GT(title.count(palette::action, 430, 290, 460, 370), 100);
+    // The board check finished: four green ticks down the right.
+    EXPECT_GT(weigh.count(palette::good, 700, 160, 780, 520), 4 * 500);
+    // Level select: the first tab (Hill Climb, green) is lit; → lights the second (orange).
+    EXPECT_GT(levels.count(palette::good, 190, 140, 480, 192), 5000);
+    EXPECT_GT(sprint.count(palette::action, 495, 140, 785, 192), 5000);
+    EXPECT_LT(sprint.count(palette::good, 190, 140, 480, 192), 100);
+    // The window was resized and the layout followed it.
+    EXPECT_EQ(small.s->w, 960);
+    EXPECT_EQ(small.s->h, 540);
+    EXPECT_GT(small.count(palette::action, 370, 105, 590, 145), 3000) << "the orange tab, scaled to 3/4";
+}
+
+TEST_F(ScreenTest, PlayingARecordingMovesTheRepCounterAndTheHudIsDrawn) {
+    const fs::path replay = fs::path(HIGHSTEP_TEST_DATA_DIR) / "golden" / "hill-1-full-program.csv";
+    ASSERT_TRUE(fs::exists(replay)) << replay;
+    const std::string script = R"(
+key Return
+wait_scene weigh_in
+key Return
+wait_scene levels
+key Return
+wait_scene play
+wait 0.5
+screenshot play_start.bmp
+wait_probe reps >= 1 30
+wait 0.4
+screenshot play_rep1.bmp
+wait_probe reps >= 2 30
+wait_probe load_kg > 40 10
+screenshot play_loaded.bmp
+key Escape
+wait_scene pause
+screenshot pause.bmp
+key Escape
+wait_scene play
+quit
+)";
+    ASSERT_EQ(run(script, "--player Tester --replay '" + replay.string() + "'"), 0) << err_;
+    Shot start(shot("play_start")), rep1(shot("play_rep1")), loaded(shot("play_loaded")), pause(shot("pause"));
+    ASSERT_TRUE(start.ok() && rep1.ok() && loaded.ok() && pause.ok());
+    // The rep counter (top-left panel) changed between the two screenshots.
+    EXPECT_GT(start.differing(rep1, 16, 14, 416, 132), 30);
+    // HUD regions: with the player on the board, load bars and the CoP dot in the
+    // board panel; the metronome's teal; the world's sun behind.
+    EXPECT_GT(loaded.count(palette::left_leg, 16, 520, 386, 704), 100);
+    EXPECT_GT(loaded.count(palette::right_leg, 16, 520, 386, 704), 100);
+    EXPECT_GT(loaded.count(palette::action, 60, 530, 340, 690) + loaded.count(palette::good, 60, 530, 340, 690), 50);
+    EXPECT_GT(rep1.count(palette::accent, 430, 600, 850, 704), 20);
+    EXPECT_GT(rep1.count(palette::sun, 960, 150, 1100, 290), 500) << "the world's sky and sun";
+    // The pause menu darkens the game and lists Resume.
+    EXPECT_GT(pause.count(palette::good, 440, 260, 460, 330), 100);
+}
+
+TEST_F(ScreenTest, ABadScriptIsRefusedNamingItsLine) {
+    EXPECT_NE(run("wait 1\nkey NoSuchKey\n"), 0);
+    EXPECT_NE(err_.find("script.txt:2: unknown key 'NoSuchKey'"), std::string::npos) << err_;
+}
