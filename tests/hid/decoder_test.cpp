@@ -75,6 +75,33 @@ TEST(WiiDecoder, DataReportsBecomeKilogramsInTheRightCorners) {
     EXPECT_TRUE(s->button);
 }
 
+TEST(WiiDecoder, LoadsFromEveryModeWithEightExtensionBytes) {
+    WiiReportDecoder d;
+    feed_calibration(d, test::round_calibration(), 16);
+    // 0x35: buttons, 3 accelerometer bytes, then the extension; 0x36: buttons, 10 IR
+    // bytes, extension; 0x3D: extension only (no buttons).
+    const std::array<std::uint8_t, 8> ext{0x04, 0x4C, 0x08, 0x34, 0x0C, 0x1C, 0x10, 0x04};  // 1100 2100 3100 4100
+    Bytes r35{0x35, 0x00, 0x08, 1, 2, 3};
+    r35.insert(r35.end(), ext.begin(), ext.end());
+    r35.resize(22, 0);
+    Bytes r36(13, 0x00);
+    r36[0] = 0x36;
+    r36.insert(r36.end(), ext.begin(), ext.end());
+    r36.resize(22, 0);
+    Bytes r3d{0x3D};
+    r3d.insert(r3d.end(), ext.begin(), ext.end());
+    r3d.resize(22, 0);
+    for (const Bytes& r : {r35, r36, r3d}) {
+        const auto s = d.feed(r, 0.0);
+        ASSERT_TRUE(s.has_value()) << int(r[0]);
+        EXPECT_FLOAT_EQ(s->tr, 1.0f);
+        EXPECT_FLOAT_EQ(s->bl, 1.0f);
+        EXPECT_EQ(s->button, r[0] == 0x35);
+    }
+    r35.resize(21);
+    EXPECT_FALSE(d.feed(r35, 0.0).has_value());
+}
+
 TEST(WiiDecoder, GarbageAndShortReportsAreCountedNotDecoded) {
     WiiReportDecoder d;
     feed_calibration(d, test::round_calibration(), 16);

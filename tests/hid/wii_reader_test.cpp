@@ -2,6 +2,8 @@
 // streaming, status reports, refusals, garbage, loss and return, several boards.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
 #include <vector>
 
 #include "fake_boards.h"
@@ -259,6 +261,31 @@ TEST_F(WiiReader, NoReportForTooLongIsLostUntilTheBoardAnswersAgain) {
     ASSERT_TRUE(wait_until([&] { return reader->state() == SourceState::running; }));
     board->send_data({1100, 2100, 3100, 4100});
     EXPECT_EQ(drain(*reader, 1).size(), 1u);
+}
+
+TEST_F(WiiReader, ReportsWithoutLoadsRestartTheBoard) {
+    // Another program switched the board to core-buttons-only reports (0x30):
+    // reports keep coming but no loads. The reader restarts the board, which sets
+    // the reporting mode again.
+    auto board = plug_board("fake/hidraw0", round_calibration());
+    auto reader = BoardReader::open(wii_candidate("fake/hidraw0"), quick_settings());
+    std::atomic<bool> chatter{true};
+    std::thread other([&] {
+        while (chatter) {
+            board->push_input({0x30, 0x00, 0x00});
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    });
+    const bool lost = wait_until([&] { return reader->state() == SourceState::lost; });
+    chatter = false;
+    other.join();
+    ASSERT_TRUE(lost);
+    EXPECT_NE(reader->status().last_problem.find("none with loads"), std::string::npos) << reader->status().last_problem;
+    ASSERT_TRUE(wait_until([&] { return reader->state() == SourceState::running; }));
+    board->send_data({1300, 2300, 3300, 4300});
+    const auto got = drain(*reader, 1);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_FLOAT_EQ(got[0].tr, 3.0f);
 }
 
 TEST_F(WiiReader, TwoBoardsAtOnce) {

@@ -91,7 +91,7 @@ BoardStatus BoardReader::status() const {
 }
 
 void BoardReader::run() {
-    double last_report_s = monotonic_now_s();
+    double last_sample_s = monotonic_now_s();
     auto update_info = [this] {
         const DriverInfo info = impl_->driver->info();
         std::lock_guard lock(status_mutex_);
@@ -129,7 +129,7 @@ void BoardReader::run() {
                     std::lock_guard lock(status_mutex_);
                     ++status_.reconnects;
                 }
-                last_report_s = monotonic_now_s();
+                last_sample_s = monotonic_now_s();
                 state_ = SourceState::running;
             } catch (const BoardError& e) {
                 std::lock_guard lock(status_mutex_);
@@ -140,16 +140,22 @@ void BoardReader::run() {
         try {
             HidDevice& device = *impl_->device;
             if (!device.next(settings_.read_timeout_ms)) {
-                if (monotonic_now_s() - last_report_s >= settings_.lost_after_s) {
+                if (monotonic_now_s() - last_sample_s >= settings_.lost_after_s) {
                     char why[64];
                     std::snprintf(why, sizeof why, ": no report for %.1f s", settings_.lost_after_s);
                     lose(board_.describe() + why);
                 }
                 continue;
             }
-            last_report_s = device.arrived_s();
             if (auto sample = impl_->driver->on_report(device, device.report(), device.arrived_s())) {
                 queue_.push(*sample);
+                last_sample_s = device.arrived_s();
+            } else if (device.arrived_s() - last_sample_s >= settings_.lost_after_s) {
+                // Reports, but none with loads (someone switched the board's mode,
+                // or it only sends garbage): as good as lost; a restart fixes it.
+                update_info();
+                lose(board_.describe() + ": reports arrive but none with loads");
+                continue;
             }
             update_info();
         } catch (const BoardError& e) {

@@ -39,8 +39,12 @@ std::optional<BoardSample> WiiReportDecoder::feed(std::span<const std::uint8_t> 
             return std::nullopt;
         }
         break;
-    case wii::kInButtonsExt8:
-    case wii::kInButtonsExt19:
+    case wii::kInButtons:
+        // Core buttons only: sent before the reporting mode is set. Nothing to decode.
+        if (report.size() >= 3) return std::nullopt;
+        break;
+    default:
+        if (!wii::is_data_report(report[0])) break;
         if (auto d = wii::parse_data(report)) {
             if (!calibration_) {
                 ++counts_.data_before_calibration;
@@ -49,12 +53,6 @@ std::optional<BoardSample> WiiReportDecoder::feed(std::span<const std::uint8_t> 
             ++counts_.samples;
             return to_sample(*d, t_s);
         }
-        break;
-    case wii::kInButtons:
-        // Core buttons only: sent before the reporting mode is set. Nothing to decode.
-        if (report.size() >= 3) return std::nullopt;
-        break;
-    default:
         break;
     }
     ++counts_.malformed;

@@ -80,19 +80,40 @@ std::optional<ReadReply> parse_read_reply(std::span<const std::uint8_t> report) 
 }
 
 std::optional<DataReport> parse_data(std::span<const std::uint8_t> report) {
-    // 32 BB BB + 8 extension bytes, or 34 BB BB + 19; the loads are the first 8.
+    // Every report mode that carries at least 8 extension bytes; the loads are the
+    // first 8. HighStep asks for 0x32 (or 0x34), but another program or the
+    // kernel's own driver may switch the board to one of the others, and the
+    // kernel decodes loads from all of them, so do we.
+    struct Layout {
+        std::uint8_t id;
+        std::size_t ext_offset;  // first extension byte
+        std::size_t length;      // whole report
+        bool has_buttons;
+    };
+    static constexpr Layout kLayouts[] = {
+        {kInButtonsExt8, 3, 3 + 8, true},      // 0x32 core buttons + 8 ext
+        {kInButtonsExt19, 3, 3 + 19, true},    // 0x34 core buttons + 19 ext
+        {0x35, 6, 3 + 3 + 16, true},           // + accelerometer + 16 ext
+        {0x36, 13, 3 + 10 + 9, true},          // + 10 IR + 9 ext
+        {0x3D, 1, 1 + 21, false},              // 21 ext, no buttons
+    };
     if (report.empty()) return std::nullopt;
-    std::size_t needed = 0;
-    if (report[0] == kInButtonsExt8) needed = 3 + 8;
-    else if (report[0] == kInButtonsExt19) needed = 3 + 19;
-    else return std::nullopt;
-    if (report.size() < needed) return std::nullopt;
-    DataReport d;
-    for (int i = 0; i < 4; ++i) {
-        d.raw[i] = static_cast<std::uint16_t>((report[3 + 2 * i] << 8) | report[4 + 2 * i]);
+    for (const Layout& l : kLayouts) {
+        if (report[0] != l.id) continue;
+        if (report.size() < l.length) return std::nullopt;
+        DataReport d;
+        for (std::size_t i = 0; i < 4; ++i) {
+            d.raw[i] = static_cast<std::uint16_t>((report[l.ext_offset + 2 * i] << 8) | report[l.ext_offset + 2 * i + 1]);
+        }
+        d.button = l.has_buttons && front_button(report);
+        return d;
     }
-    d.button = front_button(report);
-    return d;
+    return std::nullopt;
+}
+
+bool is_data_report(std::uint8_t report_id) {
+    return report_id == kInButtonsExt8 || report_id == kInButtonsExt19 || report_id == 0x35 || report_id == 0x36 ||
+           report_id == 0x3D;
 }
 
 std::string describe_extension(std::span<const std::uint8_t> id) {

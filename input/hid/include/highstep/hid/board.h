@@ -68,7 +68,7 @@ using RawReportTap = std::function<void(double t_s, std::span<const std::uint8_t
 struct BoardReaderSettings {
     std::size_t queue_capacity = 1024;      // samples held for the game (~10 s at 100 Hz)
     int read_timeout_ms = 100;              // a blocking read waits at most this long
-    double lost_after_s = 1.0;              // no report for this long: the board is lost
+    double lost_after_s = 1.0;              // no report with loads for this long: the board is lost
     double retry_every_s = 1.0;             // while lost, look for the board again this often
     int handshake_step_timeout_ms = 1000;   // each answer during the Wii start-up
     int handshake_attempts = 3;             // status requests sent before giving up

@@ -6,7 +6,7 @@
 //
 // decode_wii_log() turns such a log back into samples through the same decoder the
 // live driver uses: calibration from the 0x21 replies of 0xA40024 onward, loads
-// from the 0x32/0x34 reports.
+// from the data reports (0x32/0x34, and 0x35/0x36/0x3D if another program set those).
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>

@@ -5,7 +5,8 @@
 //
 // It assembles the calibration block from whatever 0x21 read replies cover
 // 0xA40024..0xA4003B (one, two or more replies, any split), remembers the extension
-// id, the last status and ack, and turns 0x32/0x34 data reports into BoardSamples
+// id, the last status and ack, and turns data reports (0x32/0x34, also 0x35/0x36/0x3D)
+// into BoardSamples
 // once the calibration is known.
 #include <array>
 #include <cstdint>
@@ -31,7 +32,7 @@ struct WiiDecoderCounts {
 class WiiReportDecoder {
 public:
     // One input report (first byte = report id) that arrived at `t_s`. Returns a
-    // sample for a 0x32/0x34 data report when the calibration is known.
+    // sample for a data report when the calibration is known.
     std::optional<BoardSample> feed(std::span<const std::uint8_t> report, double t_s);
 
     // Forget the calibration and everything learnt (a board re-initialised).

@@ -77,6 +77,9 @@ struct ReadReply {
     std::uint16_t address = 0;  // low 16 bits of the first byte's address
     std::vector<std::uint8_t> data;  // 1–16 bytes
 };
+// Reports that carry the load cells: 0x32 and 0x34 (what HighStep asks for) and
+// 0x35, 0x36, 0x3D (modes another program may have set).
+bool is_data_report(std::uint8_t report_id);
 struct DataReport {
     std::array<std::uint16_t, 4> raw{};  // TR, BR, TL, BL as on the wire
     bool button = false;
