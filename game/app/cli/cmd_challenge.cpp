@@ -141,9 +141,9 @@ int run_challenge(const Args& args) {
             if (a.positional.size() != 2) throw UsageError("import needs one FILE");
             const store::ImportReport r = store::import_challenge_file(db, a.positional[1]);
             const auto c = store::get_challenge(db, r.challenge_id);
-            std::printf("%s challenge '%s': %d new results, %d already here\n",
+            std::printf("%s challenge '%s': %d new result%s, %d already here\n",
                         r.challenge_created ? "imported new" : "updated", c->name.c_str(), r.entries_added,
-                        r.entries_already_here);
+                        r.entries_added == 1 ? "" : "s", r.entries_already_here);
             return 0;
         }
         if (a.positional.size() < 2) throw UsageError(verb + " needs a challenge NAME or UID");
