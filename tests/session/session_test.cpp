@@ -148,6 +148,30 @@ TEST(Session, ExtraRepsOnAFullLegDoNotCountAndARepEndsTheRestEarly) {
     EXPECT_EQ(s.hud().reps_right, 1);
 }
 
+TEST(Session, LeadOrderBlocksCallEachLegInTurn) {
+    for (LeadOrder order : {LeadOrder::left_first, LeadOrder::right_first}) {
+        Level l = hill(1, 2, 0.0);
+        l.program.lead_order = order;
+        const Side first = order == LeadOrder::left_first ? Side::left : Side::right;
+        const Side second = first == Side::left ? Side::right : Side::left;
+        Session s(l, external());
+        s.advance_to(4.5);
+        EXPECT_EQ(s.hud().lead, first);
+        rep(s, first, 5.0);
+        EXPECT_EQ(s.hud().lead, first);  // the block goes on
+        rep(s, first, 8.0);
+        EXPECT_EQ(s.hud().lead, second);  // then switches, with a call
+        std::vector<SoundCue> cues = s.take_cues();
+        const auto calls = std::count_if(cues.begin(), cues.end(), [&](const SoundCue& c) {
+            return c.kind == CueKind::lead_leg && c.side == second;
+        });
+        EXPECT_EQ(calls, 1);
+        rep(s, second, 11.0);
+        rep(s, second, 14.0);
+        EXPECT_TRUE(s.finished());
+    }
+}
+
 TEST(Session, BoardLostPausesAndResumesWhereItStopped) {
     Session s(hill(1, 2, 0.0), external());
     s.advance_to(0.0);
