@@ -5,7 +5,7 @@
 #include <string>
 
 #include "commands.h"
-#include "game_app.h"
+#include "highstep/app/game_app.h"
 #include "text.h"
 
 namespace highstep::cli {

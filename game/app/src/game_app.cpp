@@ -1,8 +1,9 @@
-#include "game_app.h"
+#include "highstep/app/game_app.h"
 
 #include <SDL.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <stdexcept>
 
@@ -26,6 +27,12 @@
 namespace highstep::app {
 
 namespace {
+
+double thread_cpu_s() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 double steady_now_s() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -76,6 +83,7 @@ private:
     void toggle_fullscreen();
     void save_screenshot(const std::filesystem::path& path);
     InputMode input_mode() const;
+    void report_frame(double frame_start, double game_now);
 
     GameOptions options_;
     std::optional<Script> script_;
@@ -95,6 +103,8 @@ private:
     bool text_input_on_ = false;
     bool quit_ = false;
     int exit_code_ = 0;
+    long long frame_index_ = 0;
+    double frame_cpu_start_ = 0.0;
 };
 
 GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Script> script,
@@ -251,6 +261,20 @@ void GameApp::save_screenshot(const std::filesystem::path& path) {
     SDL_FreeSurface(surface);
 }
 
+void GameApp::report_frame(double frame_start, double game_now) {
+    FrameReport r;
+    r.index = frame_index_++;
+    const double now = steady_now_s();
+    r.work_s = now - frame_start;
+    r.cpu_s = thread_cpu_s() - frame_cpu_start_;
+    // Under --fixed-frame the game clock does not see the real time spent.
+    r.present_game_s = game_now + (options_.fixed_frame_s ? 0.0 : now - frame_start);
+    r.scene = std::string(scenes_.top_id());
+    for (const BoardSample& s : board_->samples()) r.sample_t_s.push_back(s.t_s);
+    r.reps = scenes_.top() ? scenes_.top()->probe("reps") : std::string{};
+    options_.observer->on_frame(r);
+}
+
 int GameApp::run() {
     double last_wall = wall_now_s();
     // The game clock is the wall clock minus the stalls the loop dropped, measured
@@ -261,6 +285,7 @@ int GameApp::run() {
     int fps_frames = 0;
     while (!quit_ && !ctx_->quit_requested) {
         const double frame_start = steady_now_s();
+        frame_cpu_start_ = thread_cpu_s();
         const double wall = wall_now_s();
         const int steps = clock_.advance(wall - last_wall);
         last_wall = wall;
@@ -316,6 +341,7 @@ int GameApp::run() {
             screenshot_.reset();
         }
         SDL_RenderPresent(renderer_);
+        if (options_.observer) report_frame(frame_start, game_now);
         text_->end_frame();
         scenes_.apply_pending();
         if (scenes_.empty()) break;

@@ -16,6 +16,23 @@ Gfx::Gfx(SDL_Renderer* renderer, TextRenderer& text) : renderer_(renderer), text
     SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
 }
 
+// Opaque fills go without blending: SDL's software renderer blends every pixel
+// of a fill in BLEND mode even at full alpha, which is several times slower than
+// a plain fill and would dominate the frame (the sky alone is the whole screen).
+void Gfx::draw_verts(Color c) {
+    set_color(c);  // geometry without a texture blends by the draw blend mode
+    SDL_RenderGeometry(renderer_, nullptr, verts_.data(), static_cast<int>(verts_.size()), nullptr, 0);
+}
+
+void Gfx::set_color(Color c) {
+    const bool blend = c.a != 255;
+    if (blend != blending_) {
+        SDL_SetRenderDrawBlendMode(renderer_, blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+        blending_ = blend;
+    }
+    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+}
+
 void Gfx::begin_frame() {
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(renderer_, &w, &h);
@@ -26,12 +43,12 @@ void Gfx::begin_frame() {
 
 void Gfx::clear(Color c) {
     SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
-    SDL_RenderClear(renderer_);
+    SDL_RenderClear(renderer_);  // clear ignores the blend mode
 }
 
 void Gfx::fill_rect(const SDL_FRect& r, Color c) {
     if (c.a == 0 || r.w <= 0 || r.h <= 0) return;
-    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+    set_color(c);
     SDL_RenderFillRectF(renderer_, &r);
 }
 
@@ -48,7 +65,7 @@ void Gfx::outline_rect(const SDL_FRect& r, float t, Color c) {
 // (triangle fans do both, which shows as hairlines in translucent shapes).
 void Gfx::flush_rows(Color c) {
     if (rows_.empty()) return;
-    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+    set_color(c);
     SDL_RenderFillRectsF(renderer_, rows_.data(), static_cast<int>(rows_.size()));
     rows_.clear();
 }
@@ -93,8 +110,7 @@ void Gfx::gradient_rect(const SDL_FRect& r, Color top, Color bottom) {
     const float l = std::round(r.x), w = std::round(r.x + r.w) - l;
     for (int y = y0; y < y1; y += kBand) {
         const double t = r.h > 0 ? (y + kBand / 2.0 - r.y) / r.h : 0.0;
-        const Color c = mix(top, bottom, std::clamp(t, 0.0, 1.0));
-        SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+        set_color(mix(top, bottom, std::clamp(t, 0.0, 1.0)));
         const SDL_FRect band{l, static_cast<float>(y), w, static_cast<float>(std::min(kBand, y1 - y))};
         SDL_RenderFillRectF(renderer_, &band);
     }
@@ -141,7 +157,7 @@ void Gfx::arc(float cx, float cy, float outer, float inner, float a0, float a1, 
             verts_.push_back({at(inner, t1), col, {0, 0}});
         }
     }
-    SDL_RenderGeometry(renderer_, nullptr, verts_.data(), static_cast<int>(verts_.size()), nullptr, 0);
+    draw_verts(c);
 }
 
 void Gfx::fill_convex(std::span<const SDL_FPoint> p, Color c) {
@@ -177,7 +193,7 @@ void Gfx::fill_triangles(std::span<const SDL_FPoint> p, Color c) {
     for (std::size_t i = 0; i + 2 < p.size(); i += 3) {
         for (std::size_t k = 0; k < 3; ++k) verts_.push_back({p[i + k], col, {0, 0}});
     }
-    SDL_RenderGeometry(renderer_, nullptr, verts_.data(), static_cast<int>(verts_.size()), nullptr, 0);
+    draw_verts(c);
 }
 
 void Gfx::line(SDL_FPoint a, SDL_FPoint b, float width, Color c) {

@@ -58,10 +58,13 @@ private:
     SDL_Renderer* renderer_;
     TextRenderer& text_;
     float width_ = 1280, height_ = 720, unit_ = 1;
+    void set_color(Color c);
+    void draw_verts(Color c);
     void add_row(int y, float x0, float x1);
     void flush_rows(Color c);
     std::vector<SDL_Vertex> verts_;
     std::vector<SDL_FRect> rows_;
+    bool blending_ = true;
 };
 
 }  // namespace highstep::app

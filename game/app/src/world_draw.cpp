@@ -270,7 +270,16 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
     for (std::size_t i = 0; i < current.bodies.size(); ++i) {
         const BodyView& b = current.bodies[i];
         const bool match = same && previous.bodies[i].role == b.role;
-        draw_body(gfx, cam, match ? blend(previous.bodies[i], b, t) : b, current, type, t_s);
+        const BodyView v = match ? blend(previous.bodies[i], b, t) : b;
+        // Bodies wholly outside the window (the rest of a long hill or track) are
+        // skipped: a bounding circle around the body is enough to be sure.
+        const double reach_m = v.shape == core::ShapeKind::circle ? v.radius_m : std::hypot(v.half_w_m, v.half_h_m) + 0.5;
+        const SDL_FPoint c = cam.to_px(v.x_m, v.y_m);
+        const float reach_px = static_cast<float>(reach_m) * cam.scale;
+        if (c.x + reach_px < 0 || c.x - reach_px > gfx.width() || c.y + reach_px < 0 || c.y - reach_px > gfx.height()) {
+            continue;
+        }
+        draw_body(gfx, cam, v, current, type, t_s);
     }
     // Level-specific markers on top of the world, on a pill so clouds never hide them.
     auto label = [&gfx](const std::string& s, Color c) {

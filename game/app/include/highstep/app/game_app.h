@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "highstep/input/sample_source.h"
 
@@ -20,6 +21,23 @@ class SimulatedBoard;
 }
 
 namespace highstep::app {
+
+// What one frame did, for benchmarks (frame time, input-to-action latency).
+struct FrameReport {
+    long long index = 0;                 // frames since start
+    double work_s = 0.0;                 // wall time from the frame's start to after present
+    double cpu_s = 0.0;                  // CPU time of the game thread in that span (other load left out)
+    double present_game_s = 0.0;         // game clock just after present
+    std::string scene;                   // the top scene while the frame ran
+    std::vector<double> sample_t_s;      // this frame's board samples, game clock (arrival stamps)
+    std::string reps;                    // the top scene's "reps" probe after the frame
+};
+
+class FrameObserver {
+public:
+    virtual ~FrameObserver() = default;
+    virtual void on_frame(const FrameReport& frame) = 0;
+};
 
 struct GameOptions {
     std::optional<std::filesystem::path> replay;   // play this recording as the board (paced in real time)
@@ -35,6 +53,7 @@ struct GameOptions {
     bool software_renderer = false;                // SDL's software renderer (tests, benchmarks)
     std::optional<double> fixed_frame_s;           // each frame advances the clock by exactly this (tests)
     bool show_fps = false;
+    FrameObserver* observer = nullptr;             // told about every frame (benchmarks)
 };
 
 // Where the board comes from and what to tell the player about it.
