@@ -76,7 +76,7 @@ public:
                           plan_.knee_drive_day ? "A knee-drive day: high box, drive the knee, hold it"
                                                : "Warm up, then the step-ups");
         // Why: the verdict of the last session.
-        const SDL_FRect why = gfx.drect(60, 130, 760, 80);
+        const SDL_FRect why = gfx.drect(60, 145, 760, 80);
         draw_panel(gfx, why);
         const Color verdict_color = plan_.last_verdict == store::Verdict::up     ? palette::good
                                     : plan_.last_verdict == store::Verdict::down ? palette::miss
@@ -85,26 +85,26 @@ public:
         gfx.text(plan_.reason, why.x + gfx.u(26), why.y + why.h / 2, gfx.u(19), palette::text, Align::left,
                  VAlign::middle);
 
-        menu_.draw(gfx, 60, 240, 760, 4, t_s_);
+        menu_.draw(gfx, 60, 250, 760, 4, t_s_);
         // How to do the chosen item, under the list.
         if (menu_.valid()) {
-            const SDL_FRect how = gfx.drect(60, 440, 760, 90);
+            const SDL_FRect how = gfx.drect(60, 450, 760, 90);
             draw_panel(gfx, how, palette::panel_light);
             gfx.text("How", how.x + gfx.u(20), how.y + gfx.u(14), gfx.u(15), palette::text_dim, Align::left,
                      VAlign::top, FontStyle::bold);
             gfx.text(plan_.items[static_cast<std::size_t>(menu_.selected)].note, how.x + gfx.u(20), how.y + gfx.u(44),
                      gfx.u(18), palette::text);
         }
-        gfx.text("Rest 1–2 minutes between sets. Stop if anything hurts.", gfx.dx(60), gfx.dy(560), gfx.u(15),
+        gfx.text("Rest 1–2 minutes between sets. Stop if anything hurts.", gfx.dx(60), gfx.dy(570), gfx.u(15),
                  palette::text_dim);
 
         // The ladder: one bar per rung, the player's rung lit.
-        const SDL_FRect ladder = gfx.drect(860, 130, 360, 460);
+        const SDL_FRect ladder = gfx.drect(860, 145, 360, 420);
         draw_panel(gfx, ladder);
         gfx.text("Step-up ladder", ladder.x + gfx.u(20), ladder.y + gfx.u(16), gfx.u(20), palette::text, Align::left,
                  VAlign::top, FontStyle::bold);
         const auto& rungs = store::program_ladder();
-        const float row = gfx.u(38);
+        const float row = gfx.u(34);
         for (std::size_t i = 0; i < rungs.size(); ++i) {
             const float y = ladder.y + ladder.h - gfx.u(24) - row * static_cast<float>(i + 1);
             const bool here = static_cast<int>(i) == plan_.rung;

@@ -78,7 +78,7 @@ public:
                       days_.size() == 1 ? "" : "s", month_.title().c_str());
         draw_screen_title(gfx, ctx_.player->player.name + "'s progress", subtitle);
 
-        const SDL_FRect charts = gfx.drect(40, 130, 820, 500);
+        const SDL_FRect charts = gfx.drect(40, 145, 820, 490);
         draw_panel(gfx, charts);
         const float row_h = (charts.h - gfx.u(24)) / static_cast<float>(charts_.size());
         for (std::size_t i = 0; i < charts_.size(); ++i) {
@@ -91,7 +91,7 @@ public:
                      gfx.u(16), palette::text_dim, Align::center, VAlign::middle);
         }
 
-        const SDL_FRect cal = gfx.drect(890, 130, 350, 500);
+        const SDL_FRect cal = gfx.drect(890, 145, 350, 490);
         draw_panel(gfx, cal);
         draw_calendar(gfx, {cal.x + gfx.u(16), cal.y + gfx.u(16), cal.w - gfx.u(32), gfx.u(360)}, month_, days_, today_);
         int reps = 0, sessions = 0;
