@@ -28,6 +28,8 @@ constexpr double kRecentS = 1.0;
 constexpr double kCentredU = 0.12;      // "between the feet": within this share of the way to a foot
 constexpr double kMaxShiftS = 1.0;      // a weight shift longer than this starts at the stance
 constexpr double kOnFootBandMm = 6.0;
+constexpr double kMidU = 0.35;
+constexpr double kMaxBackS = 0.15;
 }  // namespace
 
 void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vector<Event>& out) {
@@ -72,6 +74,16 @@ void SingleLegDetector::begin(const SignalFrame& frame, Stance previous) {
     came_from_ = previous;
     if (previous == Stance::both && entry_s_ - last_centred_s_ <= kMaxShiftS) {
         start_s_ = std::min(entry_s_, last_centred_s_);
+        // The CoP leaves the centre slowly at first: extrapolate its way out (from the
+        // last centred moment to where it was kMidU of the way) back to the centre.
+        const double toward = side_ == Side::right ? 1.0 : -1.0;
+        for (const Point& p : recent_) {
+            if (p.t_s > last_centred_s_ && p.u * toward >= kMidU) {
+                const double back = (p.t_s - last_centred_s_) * kCentredU / (kMidU - kCentredU);
+                start_s_ = std::min(start_s_, last_centred_s_ - std::min(back, kMaxBackS));
+                break;
+            }
+        }
     }
     last_full_s_ = frame.t_s;
     filter_.reset();
