@@ -182,6 +182,17 @@ TEST(Recognizer, StandingOnTheBoardIsNoStepUp) {
     EXPECT_NEAR(only<StepOffEvent>(events)[0].t_s, 22.6, 0.03);
 }
 
+TEST(Recognizer, AShortStandIsNoStepUpEither) {
+    // One foot, then the other, 4 s on two feet, off: a rep's top is brief.
+    BoardScript b;
+    b.add(0, 0, 0).add(1, 0, 0).add(1.1, 0.3 * kBw, 0).add(1.5, 0.3 * kBw, 0).add(1.8, kHalf, kHalf)
+        .add(5.8, kHalf, kHalf).add(6.1, 0.3 * kBw, 0).add(6.4, 0, 0).add(8, 0, 0);
+    const auto events = recognise(b);
+    EXPECT_TRUE(only<StepUpEvent>(events).empty());
+    EXPECT_EQ(only<StepOnEvent>(events).size(), 1u);
+    EXPECT_EQ(only<StepOffEvent>(events).size(), 1u);
+}
+
 TEST(Recognizer, SameEventsAtAnyRateWithGapsAndRotation) {
     for (double rate : {40.0, 100.0}) {
         for (bool rotated : {false, true}) {

@@ -5,7 +5,8 @@
 // ../shared/DESIGN.md's events, where step_on is "load rose to a standing load".
 // A visit is a step-up when, as DESIGN.md describes it, the load goes
 // 0 -> partial (the lead foot) -> full body weight -> back down through partial -> 0,
-// briskly: the top is reached within max_rise_s of contact, left within max_top_s,
+// briskly: the top is reached within max_rise_s of contact, left within max_top_s
+// (max_top_knee_s when a knee drive is held at the top),
 // and the whole visit is shorter than max_episode_s. Standing on the board for a
 // balance exercise is a visit too long to be a rep. The visit is judged when the
 // board is empty again, from a buffer of its samples (the event cannot be certain
@@ -89,7 +90,7 @@ void StepDetector::push(const SignalFrame& frame, Stance previous, std::vector<E
     if (!top_seen_s_ && bw > 0.0 && frame.total_kg >= settings_.top_bw * bw) top_seen_s_ = frame.t_s;
     const double t = frame.t_s;
     if (t - contact_s_ > settings_.max_episode_s || (!top_seen_s_ && t - contact_s_ > settings_.max_rise_s) ||
-        (top_seen_s_ && t - *top_seen_s_ > settings_.max_top_s + kTopMarginS)) {
+        (top_seen_s_ && t - *top_seen_s_ > settings_.max_top_knee_s + kTopMarginS)) {
         standing_ = true;
         episode_.clear();
         if (person) send_step_on(out);
@@ -146,7 +147,9 @@ bool StepDetector::finish_episode(double end_s, double bw, double centre_x_mm, d
     const double leave_s = last_top + 1 < n ? crossing(last_top, last_top + 1) : episode_[last_top].t_s;
 
     const double rise_s = top_s - contact_s_;
-    if (rise_s > settings_.max_rise_s || leave_s - top_s > settings_.max_top_s) return false;
+    const bool knee_top = knee_drive_ && knee_drive_end_s_ >= leave_s - 0.5;
+    const double max_top_s = knee_top ? settings_.max_top_knee_s : settings_.max_top_s;
+    if (rise_s > settings_.max_rise_s || leave_s - top_s > max_top_s) return false;
 
     // Lead leg: whichever leg stood alone on the board at full load.
     double single_right = 0.0, single_left = 0.0;
@@ -185,7 +188,7 @@ bool StepDetector::finish_episode(double end_s, double bw, double centre_x_mm, d
     e.rise_s = rise_s;
     e.lowering_s = std::max(0.0, end_s - leave_s);
     e.peak_bw = peak_kg / bw;
-    e.ends_in_knee_drive = knee_drive_ && knee_drive_end_s_ >= leave_s - 0.5;
+    e.ends_in_knee_drive = knee_top;
     out.emplace_back(e);
     return true;
 }

@@ -12,7 +12,8 @@ namespace highstep::core::detail {
 struct StepSettings {
     double top_bw = 0.98;          // the top: the load first reaches this × BW on the way up
     double max_rise_s = 4.0;       // contact to top, at most
-    double max_top_s = 5.0;        // top to lowering, at most (a knee-drive hold of 3 s fits)
+    double max_top_s = 3.0;        // top to lowering, at most, on two feet (longer is standing)
+    double max_top_knee_s = 5.0;   // ... and with a knee drive at the top (a 3 s hold fits)
     double max_episode_s = 12.0;   // longer visits are standing on the board, not a rep
     double smooth_half_s = 0.04;   // centred smoothing of the episode's total
 };
