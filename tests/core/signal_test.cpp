@@ -117,3 +117,15 @@ TEST(Signal, DropsBrokenAndOutOfOrderSamples) {
     EXPECT_FALSE(p.last_accepted());
     EXPECT_NEAR(p.frame().total_kg, 40.0, 1e-4);
 }
+
+TEST(Signal, TimeStandingStillStaysCheap) {
+    // A broken file repeating one time stamp must not make the window statistics grow
+    // without bound (each sample would cost more than the last).
+    highstep::core::SignalProcessor p;
+    // (Under ctest's timeout, quadratic cost here would fail the run.)
+    for (int i = 0; i < 200000; ++i) p.push(sample(5.0, 17.5f, 17.5f, 17.5f, 17.5f));
+    EXPECT_DOUBLE_EQ(p.body_weight_kg(), 0.0);  // no time passed: nothing was steady *for* a while
+    for (int i = 1; i <= 100; ++i) p.push(sample(5.0 + 0.01 * i, 17.5f, 17.5f, 17.5f, 17.5f));
+    EXPECT_NEAR(p.body_weight_kg(), 70.0, 0.1);
+    EXPECT_NEAR(p.frame().total_smooth_kg, 70.0, 0.1);
+}

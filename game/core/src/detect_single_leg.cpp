@@ -25,6 +25,7 @@ namespace highstep::core::detail {
 
 namespace {
 constexpr double kRecentS = 1.0;
+constexpr std::size_t kMaxRecent = 8192;  // bounded even if time stands still
 constexpr double kCentredU = 0.12;      // "between the feet": within this share of the way to a foot
 constexpr double kMaxShiftS = 1.0;      // a weight shift longer than this starts at the stance
 constexpr double kOnFootBandMm = 6.0;
@@ -42,7 +43,9 @@ void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vec
                          ? (frame.cop_x_mm - frame.stance_centre_x_mm) / frame.half_stance_mm
                          : 0.0;
     // Keep the last second; during a single-leg stance, also what the peak window needs.
-    if (!active_ || frame.t_s <= entry_s_ + settings_.peak_after_s) recent_.push_back({frame.t_s, frame.total_smooth_kg, u});
+    if ((!active_ || frame.t_s <= entry_s_ + settings_.peak_after_s) && recent_.size() < kMaxRecent) {
+        recent_.push_back({frame.t_s, frame.total_smooth_kg, u});
+    }
     if (!active_) {
         while (recent_.size() > 1 && frame.t_s - recent_.front().t_s > kRecentS) recent_.pop_front();
     }

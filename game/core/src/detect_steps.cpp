@@ -33,6 +33,7 @@ namespace highstep::core::detail {
 
 namespace {
 constexpr double kLeadFootU = 0.35;  // the lead foot's CoP: this share of the way to a foot, at least
+constexpr std::size_t kMaxEpisodeSamples = 12000;  // 12 s at 1 kHz
 constexpr double kMinPersonKg = 15.0;   // a visit must carry this much, and kMinPersonBw × BW,
 constexpr double kMinPersonBw = 0.3;    // to be someone stepping on
 constexpr double kTopMarginS = 0.5;  // the top seen online (raw load) is a little earlier than the smoothed one
@@ -94,6 +95,11 @@ void StepDetector::push(const SignalFrame& frame, Stance previous, std::vector<E
         standing_ = true;
         episode_.clear();
         if (person) send_step_on(out);
+        return;
+    }
+    if (episode_.size() >= kMaxEpisodeSamples) {  // time standing still: no rep can be judged
+        standing_ = true;
+        episode_.clear();
         return;
     }
     episode_.push_back({frame.t_s, frame.total_kg, frame.cop_x_mm, frame.cop_valid, frame.stance});

@@ -13,6 +13,7 @@ namespace highstep::core {
 
 namespace {
 constexpr double kSmoothWindowS = 0.1;  // drive peaks are ~0.2 s wide; noise is not
+constexpr std::size_t kMaxSmoothSamples = 256;  // bounded even if time stands still
 }
 
 const char* to_string(Stance stance) {
@@ -95,7 +96,8 @@ const SignalFrame& SignalProcessor::Impl::push(const BoardSample& sample) {
 
     smooth_window.push_back({t_s, f.total_kg});
     smooth_sum += f.total_kg;
-    while (smooth_window.size() > 1 && t_s - smooth_window.front().t_s > kSmoothWindowS) {
+    while (smooth_window.size() > 1 &&
+           (t_s - smooth_window.front().t_s > kSmoothWindowS || smooth_window.size() > kMaxSmoothSamples)) {
         smooth_sum -= smooth_window.front().kg;
         smooth_window.pop_front();
     }

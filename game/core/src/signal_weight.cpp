@@ -23,6 +23,7 @@ namespace {
 constexpr double kWindowS = 0.6;
 constexpr double kMinSpanS = 0.45;
 constexpr std::size_t kMinSamples = 6;
+constexpr std::size_t kMaxWindowSamples = 240;  // 0.6 s at 400 Hz
 constexpr double kMinBodyKg = 20.0;
 constexpr double kSlowSdFrac = 0.01;
 constexpr double kSlowSdMinKg = 0.4;
@@ -42,6 +43,9 @@ void BodyWeightEstimator::push(double t_s, double total_kg) {
     last_t_s_ = t_s;
     window_.push_back({t_s, total_kg});
     while (!window_.empty() && t_s - window_.front().t_s > kWindowS) window_.pop_front();
+    // Far more samples than any board sends in a window (e.g. a file repeating one time
+    // stamp): keep the newest, so the cost per sample stays bounded.
+    while (window_.size() > kMaxWindowSamples) window_.pop_front();
     evaluate_window(std::min(dt_s, kWindowS));
 }
 

@@ -30,6 +30,7 @@ namespace highstep::core::detail {
 namespace {
 constexpr double kSmoothTauS = 0.03;
 constexpr double kHistoryS = 1.5;
+constexpr std::size_t kMaxHistory = 2048;  // bounded even if time stands still
 constexpr std::size_t kDwellSamples = 3;
 constexpr double kCentreTauS = 3.0;
 constexpr double kCentreSlowTauS = 10.0;
@@ -111,7 +112,9 @@ void StanceClassifier::push(const StanceInput& in) {
     }
     last_t_s_ = in.t_s;
     history_.push_back({in.t_s, in.total_kg});
-    while (history_.size() > 2 && in.t_s - history_.front().t_s > kHistoryS) history_.pop_front();
+    while (history_.size() > 2 && (in.t_s - history_.front().t_s > kHistoryS || history_.size() > kMaxHistory)) {
+        history_.pop_front();
+    }
 
     const Stance want = target(in);
     if (want == stance_) {
