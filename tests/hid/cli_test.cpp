@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <mutex>
 #include <thread>
 
 #include "commands.h"
@@ -124,6 +126,48 @@ TEST_F(HidCli, RecordStopsOnCtrlCWithACompleteFileAndItsRawLogDecodesToTheSame) 
         EXPECT_NEAR(again.samples[i].t_s, rec.samples[i].t_s, 1.5e-4) << i;
         EXPECT_FLOAT_EQ(again.samples[i].tl, rec.samples[i].tl) << i;
     }
+}
+
+TEST_F(HidCli, RecordGoesOnWhenTheBoardDropsOutAndComesBack) {
+    std::shared_ptr<fake_hid::FakeWiiBoard> board = plug_board("fake/hidraw0", round_calibration(), L"00:24:44:AA:BB:CC");
+    std::mutex board_mutex;
+    const fs::path csv = dir_ / "dropout.csv";
+    std::atomic<bool> feeding{true};
+    std::atomic<std::uint16_t> tl_raw{3100};  // 1 kg on the first connection
+    std::thread feeder([&] {
+        while (feeding) {
+            {
+                std::lock_guard lock(board_mutex);
+                board->send_data({1000, 2000, tl_raw.load(), 4000});
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    });
+    int rc = -1;
+    std::thread recorder([&] { rc = cli::run_record({csv.string()}); });
+    auto file_has = [&](const std::string& needle) {
+        std::ifstream in(csv);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        return text.find(needle) != std::string::npos;
+    };
+    const bool first = wait_until([&] { return file_has(",1.00,0.00,0.00,0.00,"); });
+    fake_hid::unplug("fake/hidraw0");
+    {
+        // The board comes back on another node, now with 2 kg on the top-left cell.
+        std::lock_guard lock(board_mutex);
+        tl_raw = 3200;
+        board = plug_board("fake/hidraw3", round_calibration(), L"00:24:44:AA:BB:CC");
+    }
+    const bool second = wait_until([&] { return file_has(",2.00,0.00,0.00,0.00,"); });
+    std::raise(SIGINT);
+    recorder.join();
+    feeding = false;
+    feeder.join();
+    EXPECT_TRUE(first);
+    EXPECT_TRUE(second);
+    EXPECT_EQ(rc, 0);
+    const Recording rec = read_recording(csv);  // still a valid recording, time never going back
+    EXPECT_GT(rec.samples.size(), 2u);
 }
 
 TEST_F(HidCli, RecordWithoutABoardSaysWhy) {
