@@ -314,3 +314,22 @@ TEST(Session, BalanceHoldsWaitForTheRestToEnd) {
     EXPECT_NEAR(second.input.t_s, first.input.t_s + 5.0 + 10.0, 0.1);
     EXPECT_TRUE(r.completed);
 }
+
+TEST(Session, EveryHoldIsHeard) {
+    std::istringstream text("empty 1\nstep-on left\nstand 20\nstep-off left\nempty 1\n");
+    synth::SynthSettings settings;
+    settings.rate_hz = 50.0;
+    settings.seed = 9;
+    const synth::SynthSession rec = synth::generate(synth::parse_script(text, "holds"), settings);
+    Session s(two_foot_tower(1, 2, 10.0, 5.0));
+    std::vector<SoundCue> cues;
+    for (const BoardSample& x : rec.samples) {
+        s.push_sample(x);
+        s.advance_to(x.t_s);
+        for (const SoundCue& c : s.take_cues()) cues.push_back(c);
+    }
+    ASSERT_EQ(s.result().reps, 2);
+    EXPECT_EQ(count(cues, CueKind::judgement), 2u);
+    EXPECT_EQ(count(cues, CueKind::tick), 0u);  // no beat in this level
+    ASSERT_TRUE(s.hud().popup.has_value() || s.finished());
+}

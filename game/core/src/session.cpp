@@ -43,6 +43,14 @@ constexpr double kKneeDriveWait_s = 1.5;     // how long a step-up waits for its
 constexpr double kStanceWidth_mm = 110.0;    // default foot x (target zone) when not learned
 constexpr double kTopSettle_s = 0.4;         // after reaching the top, time to settle before sway counts
 
+// The sound a hold earns (it has no timing): its points on the judgement scale.
+Judgement quality_judgement(int points) {
+    if (points >= 900) return Judgement::perfect;
+    if (points >= 750) return Judgement::great;
+    if (points >= 500) return Judgement::good;
+    return Judgement::miss;
+}
+
 bool single_leg(Stance s) { return s == Stance::left || s == Stance::right; }
 
 // A single-leg hold at the top of a step-up: a knee drive, or a one-leg hold when
@@ -144,16 +152,15 @@ struct Session::Impl {
         }
         const RepScore score = score_rep(rep, level.scoring.quality, level.scoring.two_feet, level.scoring.one_foot);
         scorer.add_rep(score);
-        if (rep.timing) {
-            SoundCue cue = detail::cue_at(CueKind::judgement, t_s, rep.side);
-            cue.judgement = rep.timing->judgement;
-            cues.push_back(cue);
-            const int combo = scorer.combo();
-            if (combo > 0 && combo % 10 == 0) {
-                SoundCue c = detail::cue_at(CueKind::combo, t_s);
-                c.combo = combo;
-                cues.push_back(c);
-            }
+        // Every rep is heard: a timed one by its judgement, a hold by its quality.
+        SoundCue cue = detail::cue_at(CueKind::judgement, t_s, rep.side);
+        cue.judgement = rep.timing ? rep.timing->judgement : quality_judgement(score.points);
+        cues.push_back(cue);
+        const int combo = scorer.combo();
+        if (rep.timing && combo > 0 && combo % 10 == 0) {
+            SoundCue c = detail::cue_at(CueKind::combo, t_s);
+            c.combo = combo;
+            cues.push_back(c);
         }
         JudgementPopup popup;
         popup.timed = rep.timing.has_value();

@@ -54,7 +54,7 @@ const char* to_string(Phase phase);
 enum class CueKind {
     tick,        // metronome beat; `accent` on the first beat of a bar of 4
     lead_leg,    // "left"/"right" leg leads next (play it on that side)
-    judgement,   // a rep was judged
+    judgement,   // a rep was judged (a hold: by its points, ≥900 perfect, ≥750 great, ≥500 good)
     combo,       // combo reached a multiple of 10
     set_done,    // a set was completed
     rest_over,   // rest is over: go
