@@ -257,6 +257,15 @@ TEST(Session, GeneratedStepUpsAreCountedPerLeg) {
 
 namespace {
 
+// A recording generated from a script text at 50 Hz.
+synth::SynthSession scripted(const std::string& script, std::uint64_t seed) {
+    std::istringstream text(script);
+    synth::SynthSettings settings;
+    settings.rate_hz = 50.0;
+    settings.seed = seed;
+    return synth::generate(synth::parse_script(text, "test"), settings);
+}
+
 // A two-foot balance level without a beat.
 Level two_foot_tower(int sets, int holds_per_set, double rest_s, double hold_target_s) {
     Level tower;
@@ -299,11 +308,7 @@ TEST(SessionRealData, QuietStandingHoldsScoreSteadierThanLeaning) {
 }
 
 TEST(Session, BalanceHoldsWaitForTheRestToEnd) {
-    std::istringstream text("empty 1\nstep-on left\nstand 40\nstep-off left\nempty 1\n");
-    synth::SynthSettings settings;
-    settings.rate_hz = 50.0;
-    settings.seed = 5;
-    const synth::SynthSession rec = synth::generate(synth::parse_script(text, "balance"), settings);
+    const synth::SynthSession rec = scripted("empty 1\nstep-on left\nstand 40\nstep-off left\nempty 1\n", 5);
     const SessionResult r = run_headless(two_foot_tower(2, 1, 10.0, 5.0), rec.samples);
     ASSERT_EQ(r.sets.size(), 2u);
     ASSERT_EQ(r.reps, 2);
@@ -316,11 +321,7 @@ TEST(Session, BalanceHoldsWaitForTheRestToEnd) {
 }
 
 TEST(Session, EveryHoldIsHeard) {
-    std::istringstream text("empty 1\nstep-on left\nstand 20\nstep-off left\nempty 1\n");
-    synth::SynthSettings settings;
-    settings.rate_hz = 50.0;
-    settings.seed = 9;
-    const synth::SynthSession rec = synth::generate(synth::parse_script(text, "holds"), settings);
+    const synth::SynthSession rec = scripted("empty 1\nstep-on left\nstand 20\nstep-off left\nempty 1\n", 9);
     Session s(two_foot_tower(1, 2, 10.0, 5.0));
     std::vector<SoundCue> cues;
     for (const BoardSample& x : rec.samples) {
