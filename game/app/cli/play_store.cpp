@@ -7,6 +7,7 @@
 
 #include "highstep/store/challenge.h"
 #include "highstep/store/challenge_file.h"
+#include "highstep/store/session_log.h"
 #include "highstep/store/session_recorder.h"
 
 namespace highstep::cli {
@@ -29,6 +30,11 @@ PlayStore::PlayStore(const std::string& player_name, const std::optional<std::st
             throw store::StoreError("level '" + level_id + "' is not part of the challenge '" + c->name + "'");
         }
         challenge_id_ = c->id;
+        const std::string today = store::local_day(store::now_unix_s());
+        if (today < c->starts_day || today > c->ends_day) {
+            std::fprintf(stderr, "highstep play: note: '%s' runs %s to %s; this turn is kept but does not count\n",
+                         c->name.c_str(), c->starts_day.c_str(), c->ends_day.c_str());
+        }
     }
     if (auto p = store::find_player(db_, player_name)) {
         player_ = *p;
