@@ -119,7 +119,42 @@ TEST(AnalyzeCli, BadInputIsAClearErrorNotACrash) {
 
     r = run("analyze \"" + good.string() + "\"", err);
     EXPECT_EQ(r.exit_code, 0) << slurp(err);
+    EXPECT_TRUE(slurp(err).empty()) << slurp(err);
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["samples"].get<int>(), 3);
+    fs::remove_all(dir);
+}
+
+TEST(AnalyzeCli, RotatedBoardFromTheRecordingsNote) {
+    // The same right-leg hold, recorded on a board turned round, noted in the metadata.
+    const fs::path dir = temp_dir();
+    const fs::path err = dir / "err.txt";
+    auto write = [&](const fs::path& p, bool note) {
+        std::ofstream out(p);
+        out << "# highstep recording v1\n";
+        if (note) out << "# rotated-180: yes\n";
+        out << "t_s,tl_kg,tr_kg,bl_kg,br_kg\n";
+        for (int i = 0; i <= 1000; ++i) {
+            const double t = i * 0.01;
+            // 0-3 s two feet, then the player's right foot alone (x = +100 mm): on a board
+            // turned round, the player's right presses the board's left sensors.
+            const double right_share = t < 3.0 ? 0.5 : (t < 3.3 ? 0.5 + (t - 3.0) / 0.3 * 0.5 : 1.0);
+            const double player_right = 70.0 * right_share * (100.0 / 433.0 + 0.5) + 70.0 * (1 - right_share) * (-100.0 / 433.0 + 0.5);
+            const double player_left = 70.0 - player_right;
+            const double board_left = note ? player_right : player_left;
+            const double board_right = 70.0 - board_left;
+            out << t << "," << board_left / 2 << "," << board_right / 2 << "," << board_left / 2 << "," << board_right / 2 << "\n";
+        }
+    };
+    write(dir / "turned.csv", true);
+    write(dir / "plain.csv", false);
+    for (const char* name : {"turned.csv", "plain.csv"}) {
+        const Result r = run("analyze \"" + (dir / name).string() + "\"", err);
+        ASSERT_EQ(r.exit_code, 0) << slurp(err);
+        const auto j = nlohmann::json::parse(r.out);
+        ASSERT_EQ(j["events"].size(), 1u) << name << " " << r.out;
+        EXPECT_EQ(j["events"][0]["type"], "one_leg_hold") << name;
+        EXPECT_EQ(j["events"][0]["side"], "right") << name;
+    }
     fs::remove_all(dir);
 }

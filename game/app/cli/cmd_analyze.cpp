@@ -140,6 +140,13 @@ int run_analyze(const Args& args) {
         return 1;
     }
 
+    // A recording may say the board stood turned round under the player (the recorder's
+    // or the generator's note); --rotated says so too.
+    for (const char* key : {"rotated-180", "synth-rotated-180"}) {
+        const std::string v = recording.meta(key);
+        if (v == "yes" || v == "true" || v == "1") settings.signal.rotated_180 = true;
+    }
+
     const core::Analysis a = core::analyze(recording.samples, settings);
     if (a.samples == 0) {
         std::fprintf(stderr, "highstep analyze: %s: no samples in the window [%g, %g] s\n", file->c_str(),
