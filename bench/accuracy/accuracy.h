@@ -116,8 +116,10 @@ void match(const std::vector<TruthMark>& truth, const std::vector<Mark>& detecte
 // Convenience for truths with no gaps around them (tests).
 TruthMark plain_truth(const Mark& mark);
 
-// Generates the case, runs analyze() with the board orientation as the player
-// would set it, and matches.
+// The samples as a recording file holds them (written and read back: 10 g, 0.1 ms).
+std::vector<BoardSample> as_recorded(const std::vector<BoardSample>& samples);
+// Generates the case, records it, runs analyze() with the board orientation as
+// the player would set it, and matches.
 void run_case(const SuiteCase& c, Tally& tally);
 Tally run_suite(const std::vector<SuiteCase>& suite);
 

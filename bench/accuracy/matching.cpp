@@ -1,10 +1,12 @@
 // Matching detected events to true ones, and running a suite through analyze().
 #include <algorithm>
+#include <sstream>
 #include <cmath>
 #include <type_traits>
 #include <variant>
 
 #include "accuracy.h"
+#include "highstep/input/recording.h"
 
 namespace highstep::accuracy {
 namespace {
@@ -107,12 +109,23 @@ void match(const std::vector<TruthMark>& truth, const std::vector<Mark>& detecte
     }
 }
 
+std::vector<BoardSample> as_recorded(const std::vector<BoardSample>& samples) {
+    Recording rec;
+    rec.samples = samples;
+    std::stringstream text;
+    write_recording(text, rec);
+    return read_recording(text, "suite").samples;
+}
+
 void run_case(const SuiteCase& c, Tally& tally) {
     const synth::SynthSession session = synth::generate(c.script, c.settings);
+    // Analyse what a recording of the session holds (10 g, 0.1 ms), so that a
+    // session dumped with --dump gives `highstep analyze` exactly these events.
+    const std::vector<BoardSample> samples = as_recorded(session.samples);
     core::AnalysisSettings settings;
     settings.signal.rotated_180 = c.settings.body.rotated_180;  // a player setting, like in the game
-    const core::Analysis analysis = core::analyze(session.samples, settings);
-    const std::vector<Gap> gaps = find_gaps(session.samples);
+    const core::Analysis analysis = core::analyze(samples, settings);
+    const std::vector<Gap> gaps = find_gaps(samples);
     std::vector<TruthMark> truth;
     std::vector<Mark> detected;
     for (const synth::TruthEvent& e : session.truth) truth.push_back(truth_mark(e, gaps));
