@@ -10,12 +10,12 @@
 namespace highstep::core::detail {
 
 struct SingleLegSettings {
-    double drive_peak_bw = 1.06;      // a drive peak is at least this × BW ...
+    double drive_peak_bw = 1.05;      // a drive peak is at least this × BW ...
     double drive_peak_noise_sd = 2.0; // ... and this many noise sd above BW
     double peak_before_s = 0.6;       // the peak may come this long before one-leg stance ...
     double peak_after_s = 1.0;        // ... or this long into it
     double drive_side_u = 0.55;       // ... while the CoP is at least this far toward the stance foot
-    double knee_drive_min_hold_s = 0.7;
+    double knee_drive_min_hold_s = 0.5;
     double one_leg_min_hold_s = 1.0;
     double full_weight_bw = 0.93;     // a hold that ends by lowering ends when the load falls below this
     double settle_s = 0.2;            // stability of a hold leaves out its first moments
