@@ -28,7 +28,7 @@ constexpr double kRecentS = 1.0;
 constexpr std::size_t kMaxRecent = 8192;  // bounded even if time stands still
 constexpr double kCentredU = 0.12;      // "between the feet": within this share of the way to a foot
 constexpr double kMaxShiftS = 1.0;      // a weight shift longer than this starts at the stance
-constexpr double kOnFootBandMm = 6.0;
+constexpr double kOnFootBandMm = 5.0;
 constexpr double kMidU = 0.35;
 constexpr double kMaxBackS = 0.15;
 }  // namespace
@@ -122,7 +122,7 @@ double SingleLegDetector::on_foot_since_s(double end_s) const {
     const double median_x = xs[xs.size() / 2];
     double sum_sq = 0.0;
     for (double x : xs) sum_sq += (x - median_x) * (x - median_x);
-    const double band = std::max(kOnFootBandMm, 2.0 * std::sqrt(sum_sq / static_cast<double>(xs.size())));
+    const double band = std::max(kOnFootBandMm, 1.5 * std::sqrt(sum_sq / static_cast<double>(xs.size())));
     for (const CopPoint& p : points_) {
         if (p.t_s > end_s) break;
         if (std::fabs(p.x_mm - median_x) <= band) return p.t_s;
