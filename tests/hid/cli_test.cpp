@@ -11,6 +11,7 @@
 #include <iterator>
 #include <mutex>
 #include <thread>
+#include <unistd.h>
 
 #include "commands.h"
 #include "fake_boards.h"
@@ -26,10 +27,17 @@ class HidCli : public ::testing::Test {
 protected:
     void SetUp() override {
         // No mapping files from the developer's own ~/.config.
-        dir_ = fs::path(::testing::TempDir()) / "highstep_hid_cli";
+        // One folder per test and process: ctest runs tests in parallel processes.
+        dir_ = fs::path(::testing::TempDir()) /
+               ("highstep_hid_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+                "_" + std::to_string(::getpid()));
         fs::remove_all(dir_);
         fs::create_directories(dir_);
         setenv("XDG_CONFIG_HOME", dir_.c_str(), 1);
+    }
+    void TearDown() override {
+        std::error_code ec;
+        fs::remove_all(dir_, ec);
     }
     FakeSystemGuard guard_;
     fs::path dir_;

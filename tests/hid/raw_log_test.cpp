@@ -7,6 +7,7 @@
 #include <fstream>
 #include <mutex>
 #include <random>
+#include <unistd.h>
 
 #include "fake_boards.h"
 #include "highstep/hid/raw_log.h"
@@ -19,7 +20,8 @@ using namespace test;
 namespace fs = std::filesystem;
 
 fs::path temp_file(const std::string& name) {
-    return fs::path(::testing::TempDir()) / ("highstep_hid_" + name);
+    // Unique per process: ctest runs tests in parallel processes.
+    return fs::path(::testing::TempDir()) / ("highstep_hid_" + std::to_string(::getpid()) + "_" + name);
 }
 
 void write_text(const fs::path& path, const std::string& text) {
