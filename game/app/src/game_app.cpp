@@ -322,7 +322,10 @@ int GameApp::run() {
         }
 
         gfx_->begin_frame();
-        gfx_->clear(palette::background);
+        // Every full-screen scene paints the whole window (backdrop or sky), so the
+        // frame is not cleared first: a clear is a full-screen fill the software
+        // renderer would pay for on every frame.
+        if (!scenes_.top()) gfx_->clear(palette::background);
         scenes_.draw(*gfx_, clock_.alpha());
         draw_toasts(*gfx_, *ctx_);
         if (options_.show_fps) {

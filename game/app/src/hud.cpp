@@ -246,17 +246,20 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         const float grow = 1.0f + 0.35f * std::max(0.0f, 0.15f - age) / 0.15f;
         const auto alpha = static_cast<std::uint8_t>(255 * std::clamp(1.0 - (p.age_s - 0.5) / 0.3, 0.0, 1.0));
         const float y = 250 - age * 40.0f;
-        gfx.text(judgement_word(p.judgement), gfx.dx(640) + gfx.u(3), gfx.dy(y) + gfx.u(3), gfx.u(64 * grow),
+        // A timed rep shows its judgement; a balance hold (no beat) its points.
+        const std::string word = p.timed ? judgement_word(p.judgement) : "+" + std::to_string(p.points);
+        const Color color = p.timed ? judgement_color(p.judgement) : palette::perfect;
+        gfx.text(word, gfx.dx(640) + gfx.u(3), gfx.dy(y) + gfx.u(3), gfx.u(64 * grow),
                  palette::text_dark.with_alpha(static_cast<std::uint8_t>(alpha / 2)), Align::center, VAlign::middle,
                  FontStyle::bold);
-        gfx.text(judgement_word(p.judgement), gfx.dx(640), gfx.dy(y), gfx.u(64 * grow),
-                 judgement_color(p.judgement).with_alpha(alpha), Align::center, VAlign::middle, FontStyle::bold);
-        if (p.judgement != core::Judgement::miss || std::abs(p.error_ms) < 2000) {
-            const std::string detail = "+" + std::to_string(p.points) + "   " +
-                                       (p.error_ms >= 0 ? fmt("%.0f ms late", p.error_ms) : fmt("%.0f ms early", -p.error_ms));
-            gfx.text(detail, gfx.dx(640), gfx.dy(y + 50), gfx.u(20), palette::text.with_alpha(alpha), Align::center,
-                     VAlign::middle);
-        }
+        gfx.text(word, gfx.dx(640), gfx.dy(y), gfx.u(64 * grow), color.with_alpha(alpha), Align::center, VAlign::middle,
+                 FontStyle::bold);
+        const std::string detail =
+            p.timed ? "+" + std::to_string(p.points) + "   " +
+                          (p.error_ms >= 0 ? fmt("%.0f ms late", p.error_ms) : fmt("%.0f ms early", -p.error_ms))
+                    : "hold scored";
+        gfx.text(detail, gfx.dx(640), gfx.dy(y + 50), gfx.u(20), palette::text.with_alpha(alpha), Align::center,
+                 VAlign::middle);
     }
 
     // ---- bottom-right: simulated board keys

@@ -78,8 +78,10 @@ void draw_figure(Gfx& gfx, SDL_FPoint feet, float h, float phase, float lean, fl
     for (int side = 0; side < 2; ++side) {
         const float ph = phase + (side ? kPi : 0.0f);
         const float swing = std::sin(ph) * 0.55f * (1.0f - tuck);
-        const float lift = std::max(0.0f, std::cos(ph)) * 0.35f * (1.0f - tuck) + tuck * 0.6f;
-        const float thigh = -0.5f * kPi + swing + tuck * 1.2f;
+        // In the air the lead knee drives up and the back leg trails, as in a bound.
+        const float lead = side ? 1.0f : 0.0f;
+        const float lift = std::max(0.0f, std::cos(ph)) * 0.35f * (1.0f - tuck) + tuck * (0.2f + 0.7f * lead);
+        const float thigh = -0.5f * kPi + swing + tuck * (lead * 1.4f - 0.35f);
         const SDL_FPoint knee = P(lean * 0.1f + std::cos(thigh) * 0.25f, hip_y + std::sin(thigh) * 0.25f);
         const float shin = thigh - 0.4f - lift * 1.6f;
         const float kx = lean * 0.1f + std::cos(thigh) * 0.25f, ky = hip_y + std::sin(thigh) * 0.25f;
@@ -129,8 +131,10 @@ void draw_sky(Gfx& gfx, const Camera& cam, double t_s) {
         const float par = layer == 0 ? 0.15f : 0.35f;
         const Color c = layer == 0 ? mix(palette::sky_bottom, palette::hill_dark, 0.35)
                                    : mix(palette::sky_bottom, palette::hill, 0.6);
-        const float r = gfx.u(layer == 0 ? 260.0f : 200.0f);
-        const float base = gfx.height() * (layer == 0 ? 0.78f : 0.9f);
+        // Wide, low hills: only their tops show above the ground, so the circles
+        // are kept small enough not to fill the screen below it.
+        const float r = gfx.u(layer == 0 ? 220.0f : 170.0f);
+        const float base = gfx.height() * (layer == 0 ? 0.74f : 0.84f);
         const float offset = std::fmod(cam.cx_m * cam.scale * par, r * 1.6f);
         for (int i = -1; i < static_cast<int>(gfx.width() / (r * 1.6f)) + 2; ++i) {
             gfx.fill_circle(i * r * 1.6f - offset, base + r * 0.55f, r, c);
@@ -264,7 +268,8 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
     cam.cx_m = static_cast<float>(lerp(previous.camera.center_x_m, current.camera.center_x_m, t));
     cam.cy_m = static_cast<float>(lerp(previous.camera.center_y_m, current.camera.center_y_m, t));
     cam.sx = gfx.width() / 2;
-    cam.sy = gfx.height() * 0.55f;
+    // The camera's point sits in the band between the HUD's top and bottom panels.
+    cam.sy = gfx.height() * 0.44f;
     draw_sky(gfx, cam, t_s);
     const bool same = previous.bodies.size() == current.bodies.size();
     for (std::size_t i = 0; i < current.bodies.size(); ++i) {

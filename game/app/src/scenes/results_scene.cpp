@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 #include "board_link.h"
 #include "gfx.h"
@@ -39,7 +40,7 @@ public:
         : ctx_(ctx), level_(level), result_(result), outcome_(outcome) {
         if (ctx_.extra_scenes.count("progress")) menu_.items.push_back({"See your progress", "", true, palette::left_leg});
         menu_.items.push_back({"Play again", "", true, palette::action});
-        menu_.items.push_back({"Choose another level", "", true, palette::accent});
+        menu_.items.push_back({"Choose a level", "", true, palette::accent});
         ctx_.board.reset_nav();
     }
     std::string_view id() const override { return "results"; }
@@ -120,12 +121,12 @@ public:
             result_.stability_score >= 75 ? palette::good : result_.stability_score >= 45 ? palette::perfect : palette::miss);
         row("Sway speed", fmt("%.1f mm/s", result_.stability.mean_velocity_mm_s));
         if (result_.suggested_offset_ms) row("Suggested input offset", fmt("%+.0f ms", *result_.suggested_offset_ms));
-        // Judgement bars.
+        // Judgement bars (a level without a beat has no judgements to show).
         y += gfx.u(8);
         const int total = std::max(1, result_.reps);
         const core::Judgement js[] = {core::Judgement::perfect, core::Judgement::great, core::Judgement::good,
                                       core::Judgement::miss};
-        for (core::Judgement j : js) {
+        for (core::Judgement j : level_.has_beat() ? std::span<const core::Judgement>(js) : std::span<const core::Judgement>()) {
             const int n = result_.judgements[static_cast<std::size_t>(j)];
             gfx.text(judgement_word(j), mid.x + gfx.u(24), y, gfx.u(16), judgement_color(j), Align::left, VAlign::top,
                      FontStyle::bold);
@@ -144,19 +145,25 @@ public:
                  VAlign::top, FontStyle::bold);
         const core::Symmetry& s = result_.symmetry;
         float ry = right.y + gfx.u(56);
+        if (level_.exercise == core::Exercise::balance_two_feet) {
+            gfx.text("Two-foot holds: both legs", right.x + gfx.u(20), ry, gfx.u(16), palette::text_dim);
+            gfx.text("share every rep.", right.x + gfx.u(20), ry + gfx.u(24), gfx.u(16), palette::text_dim);
+            ry = right.y + right.h;
+        }
         auto leg_row = [&](const char* label, double l, double r, const char* f) {
             gfx.text(label, right.x + gfx.u(20), ry, gfx.u(16), palette::text_dim);
             gfx.text(fmt(f, l), right.x + gfx.u(200), ry, gfx.u(16), palette::left_leg, Align::right, VAlign::top, FontStyle::bold);
             gfx.text(fmt(f, r), right.x + gfx.u(290), ry, gfx.u(16), palette::right_leg, Align::right, VAlign::top, FontStyle::bold);
             ry += gfx.u(28);
         };
-        leg_row("reps", s.left.reps, s.right.reps, "%.0f");
+        if (level_.exercise != core::Exercise::balance_two_feet) leg_row("reps", s.left.reps, s.right.reps, "%.0f");
         if (s.left.mean_peak_bw > 0 || s.right.mean_peak_bw > 0) leg_row("drive peak ×BW", s.left.mean_peak_bw, s.right.mean_peak_bw, "%.2f");
-        leg_row("steadiness", s.left.mean_stability, s.right.mean_stability, "%.0f");
+        if (level_.exercise != core::Exercise::balance_two_feet) {
+            leg_row("steadiness", s.left.mean_stability, s.right.mean_stability, "%.0f");
+        }
         if (s.left.mean_hold_s > 0 || s.right.mean_hold_s > 0) leg_row("hold s", s.left.mean_hold_s, s.right.mean_hold_s, "%.1f");
         menu_.draw(gfx, 900, 400, 320, 3, t_s_);
         draw_hints(gfx, {"↑↓ choose", "Enter / step: select", "Esc level select"});
-        draw_board_badge(gfx, ctx_);
     }
 
 private:

@@ -23,6 +23,7 @@ public:
     // One fixed simulation step of dt_s seconds; only the top scene is stepped.
     virtual void step(double dt_s) { (void)dt_s; }
     // Draws the scene; `alpha` in [0, 1) is how far the next step has progressed.
+    // A full-screen scene paints every pixel of the window (the frame is not cleared).
     virtual void draw(Gfx& gfx, double alpha) = 0;
 
     virtual bool on_action(Action action) { (void)action; return false; }
