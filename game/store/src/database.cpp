@@ -43,7 +43,7 @@ Database::Database(const std::filesystem::path& path, const DatabaseSettings& se
                 sql::Statement wal(db_, "PRAGMA journal_mode = WAL");
                 wal.step();  // finalized at the end of this block: no statement left running
             }
-            sql::exec(db_, "PRAGMA synchronous = FULL");
+            sql::exec(db_, settings.durable_commits ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
             create_or_migrate(db_, file);
         } else {
             sql::Statement get(db_, "PRAGMA user_version");

@@ -31,6 +31,11 @@ struct DatabaseSettings {
     int busy_timeout_ms = 5000;     // how long a writer waits for another connection's lock
     bool create_if_missing = true;  // false: refuse to open a file that does not exist
     bool read_only = false;         // open for reading only (no migration is run)
+    // true: every commit is synced to disk (synchronous=FULL), so even a power
+    // cut loses at most the rep in progress; costs ~2-10 ms per rep on an SSD.
+    // false: synchronous=NORMAL, safe against a crash of the program but the
+    // last few reps may be lost to a power cut; ~0.03 ms per rep.
+    bool durable_commits = true;
 };
 
 // The schema version this build writes. Earlier versions are migrated on open;
