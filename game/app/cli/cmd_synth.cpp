@@ -143,6 +143,9 @@ int run_synth(const Args& args) {
         std::fprintf(stderr, "highstep synth: wrote %zu samples (%.1f s, %zu true events) to %s\n",
                      session.samples.size(), session.duration_s, session.truth.size(), out_path.c_str());
         return 0;
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "highstep synth: %s\n%s", e.what(), kUsage);
+        return 2;
     } catch (const synth::ScriptError& e) {
         std::fprintf(stderr, "highstep synth: %s\n", e.what());
         return 1;
