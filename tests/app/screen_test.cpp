@@ -133,8 +133,8 @@ quit
         small(shot("levels_small"));
     ASSERT_TRUE(title.ok() && weigh.ok() && levels.ok() && sprint.ok() && small.ok());
     // Title: the big name in the text colour, the menu's Play item with its orange tag.
-    EXPECT_GT(title.count(palette::text, 560, 100, 1010, 200), 2000);
-    EXPECT_GT(title.count(palette::action, 430, 290, 460, 370), 100);
+    EXPECT_GT(title.count(palette::text, 560, 70, 1010, 180), 2000);
+    EXPECT_GT(title.count(palette::action, 430, 240, 460, 320), 100);
     // The board check finished: four green ticks down the right.
     EXPECT_GT(weigh.count(palette::good, 700, 160, 780, 520), 4 * 500);
     // Level select: the first tab (Hill Climb, green) is lit; → lights the second (orange).

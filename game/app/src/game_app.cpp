@@ -329,12 +329,8 @@ int GameApp::run() {
         scenes_.draw(*gfx_, clock_.alpha());
         draw_toasts(*gfx_, *ctx_);
         if (options_.show_fps) {
-            fps_acc_s += steady_now_s() - frame_start;
-            if (++fps_frames == 30) {
-                fps_shown = fps_acc_s / fps_frames * 1000.0;
-                fps_acc_s = 0.0;
-                fps_frames = 0;
-            }
+            // The previous frames' times, measured after present (renderers batch
+            // their drawing until then).
             char buf[64];
             std::snprintf(buf, sizeof buf, "frame %.2f ms", fps_shown);
             gfx_->text(buf, 8, 8, 14, palette::text_dim, Align::left, VAlign::top, FontStyle::mono);
@@ -345,6 +341,14 @@ int GameApp::run() {
         }
         SDL_RenderPresent(renderer_);
         if (options_.observer) report_frame(frame_start, game_now);
+        if (options_.show_fps) {
+            fps_acc_s += steady_now_s() - frame_start;
+            if (++fps_frames == 30) {
+                fps_shown = fps_acc_s / fps_frames * 1000.0;
+                fps_acc_s = 0.0;
+                fps_frames = 0;
+            }
+        }
         text_->end_frame();
         scenes_.apply_pending();
         if (scenes_.empty()) break;

@@ -45,9 +45,9 @@ public:
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, t_s_);
         draw_logo(gfx);
-        menu_.draw(gfx, 440, 300, 400, 5, t_s_);
+        menu_.draw(gfx, 440, 250, 400, 5, t_s_);
         std::string who = ctx_.player ? "Player: " + ctx_.player->player.name : "No player chosen yet";
-        gfx.text(who + "      " + ctx_.board.describe(), gfx.dx(640), gfx.dy(650), gfx.u(17), palette::text_dim,
+        gfx.text(who + "      " + ctx_.board.describe(), gfx.dx(640), gfx.dy(656), gfx.u(17), palette::text_dim,
                  Align::center, VAlign::middle);
         draw_hints(gfx, {"↑↓ choose", "Enter / step on the board: select", "F11 full screen", "Esc quit"});
         draw_board_badge(gfx, ctx_);
@@ -73,7 +73,7 @@ private:
 
     void draw_logo(Gfx& gfx) {
         // Three rising steps with a figure bounding up them, then the name.
-        const float base_x = 430, base_y = 215;
+        const float base_x = 430, base_y = 190;
         const Color steps[3] = {palette::left_leg, palette::accent, palette::action};
         for (int i = 0; i < 3; ++i) {
             gfx.fill_round_rect(gfx.drect(base_x + i * 34.0f, base_y - i * 26.0f - 26, 34, 26.0f + i * 26.0f), gfx.u(4),
@@ -87,9 +87,9 @@ private:
         gfx.capsule({fx, fy + gfx.u(4)}, {fx + gfx.u(12), fy + gfx.u(12)}, gfx.u(7), palette::text);
         gfx.capsule({fx, fy - gfx.u(16)}, {fx - gfx.u(13), fy - gfx.u(26)}, gfx.u(5), palette::text);
         gfx.capsule({fx, fy - gfx.u(16)}, {fx + gfx.u(13), fy - gfx.u(26)}, gfx.u(5), palette::text);
-        gfx.text("HighStep", gfx.dx(560), gfx.dy(150), gfx.u(86), palette::text, Align::left, VAlign::middle,
+        gfx.text("HighStep", gfx.dx(560), gfx.dy(125), gfx.u(86), palette::text, Align::left, VAlign::middle,
                  FontStyle::bold);
-        gfx.text("step-ups  ·  knee drives  ·  balance", gfx.dx(566), gfx.dy(214), gfx.u(22), palette::accent,
+        gfx.text("step-ups  ·  knee drives  ·  balance", gfx.dx(566), gfx.dy(189), gfx.u(22), palette::accent,
                  Align::left, VAlign::middle);
     }
 
