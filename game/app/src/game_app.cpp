@@ -38,9 +38,11 @@ double steady_now_s() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-// Frames faster than this are pointless and burn a shared CPU when the renderer
-// has no vsync (the software renderer, Xvfb): the loop sleeps the rest.
-constexpr double kMinFrame_s = 1.0 / 144.0;
+// Frames faster than the simulation step are pointless and burn a shared CPU
+// when the renderer has no vsync (the software renderer, Xvfb): the loop sleeps
+// the rest. At one step per frame or more, every frame advances the session, so
+// a sample is always acted on in the frame that polled it.
+constexpr double kMinFrame_s = 1.0 / 120.0;
 
 struct SdlSession {
     SdlSession() {
