@@ -70,8 +70,17 @@ void Gfx::flush_rows(Color c) {
     rows_.clear();
 }
 
+// Rows of the window that a span [y0, y1) touches, clamped in floating point
+// before converting (a body far off screen may sit at coordinates no int holds).
+std::pair<int, int> Gfx::rows_between(float y0, float y1) const {
+    const float lo = std::clamp(std::floor(y0), -1.0f, height_ + 1.0f);
+    const float hi = std::clamp(std::ceil(y1), -1.0f, height_ + 1.0f);
+    return {static_cast<int>(lo), static_cast<int>(hi)};
+}
+
 void Gfx::add_row(int y, float x0, float x1) {
-    const float l = std::round(x0), r = std::round(x1);
+    const float l = std::round(std::clamp(x0, -1.0f, width_ + 1.0f));
+    const float r = std::round(std::clamp(x1, -1.0f, width_ + 1.0f));
     if (r > l) rows_.push_back({l, static_cast<float>(y), r - l, 1.0f});
 }
 
@@ -80,7 +89,7 @@ void Gfx::fill_round_rect(const SDL_FRect& r, float radius, Color c) {
     if (radius < 1.0f) return fill_rect(r, c);
     if (c.a == 0) return;
     rows_.clear();
-    const int y0 = static_cast<int>(std::round(r.y)), y1 = static_cast<int>(std::round(r.y + r.h));
+    const auto [y0, y1] = rows_between(std::round(r.y), std::round(r.y + r.h));
     const float top_band = r.y + radius, bottom_band = r.y + r.h - radius;
     for (int y = y0; y < y1; ++y) {
         const float yc = y + 0.5f;
@@ -90,9 +99,10 @@ void Gfx::fill_round_rect(const SDL_FRect& r, float radius, Color c) {
             inset = radius - std::sqrt(std::max(0.0f, radius * radius - dy * dy));
         } else {
             // The straight middle part is one rectangle.
-            const int mid_end = static_cast<int>(std::round(bottom_band));
+            const int mid_end = std::min(rows_between(std::round(bottom_band), 0.0f).first, y1);
             if (mid_end > y) {
-                const float l = std::round(r.x), rr = std::round(r.x + r.w);
+                const float l = std::round(std::clamp(r.x, -1.0f, width_ + 1.0f));
+                const float rr = std::round(std::clamp(r.x + r.w, -1.0f, width_ + 1.0f));
                 rows_.push_back({l, static_cast<float>(y), rr - l, static_cast<float>(mid_end - y)});
                 y = mid_end - 1;
                 continue;
@@ -119,8 +129,7 @@ void Gfx::gradient_rect(const SDL_FRect& r, Color top, Color bottom) {
 void Gfx::fill_circle(float cx, float cy, float radius, Color c) {
     if (radius <= 0 || c.a == 0) return;
     rows_.clear();
-    const int y0 = static_cast<int>(std::floor(cy - radius)), y1 = static_cast<int>(std::ceil(cy + radius));
-    const int top = std::max(y0, -1), bottom = std::min(y1, static_cast<int>(height_) + 1);
+    const auto [top, bottom] = rows_between(cy - radius, cy + radius);
     for (int y = top; y < bottom; ++y) {
         const float dy = y + 0.5f - cy;
         if (std::abs(dy) >= radius) continue;
@@ -168,8 +177,7 @@ void Gfx::fill_convex(std::span<const SDL_FPoint> p, Color c) {
         ymax = std::max(ymax, q.y);
     }
     rows_.clear();
-    const int y0 = std::max(static_cast<int>(std::floor(ymin)), -1);
-    const int y1 = std::min(static_cast<int>(std::ceil(ymax)), static_cast<int>(height_) + 1);
+    const auto [y0, y1] = rows_between(ymin, ymax);
     for (int y = y0; y < y1; ++y) {
         const float yc = y + 0.5f;
         float xl = 1e30f, xr = -1e30f;

@@ -5,6 +5,7 @@
 #include <SDL.h>
 
 #include <span>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -60,6 +61,7 @@ private:
     float width_ = 1280, height_ = 720, unit_ = 1;
     void set_color(Color c);
     void draw_verts(Color c);
+    std::pair<int, int> rows_between(float y0, float y1) const;
     void add_row(int y, float x0, float x1);
     void flush_rows(Color c);
     std::vector<SDL_Vertex> verts_;

@@ -49,9 +49,15 @@ TextRenderer::TextRenderer(SDL_Renderer* renderer, FontFiles files)
         throw FontError(std::string("SDL_ttf could not start: ") + TTF_GetError());
     }
     // Open one size now so a broken font file is reported at start, not mid-game.
-    font(16, FontStyle::regular);
-    font(16, FontStyle::bold);
-    font(16, FontStyle::mono);
+    try {
+        font(16, FontStyle::regular);
+        font(16, FontStyle::bold);
+        font(16, FontStyle::mono);
+    } catch (...) {
+        for (auto& [key, f] : fonts_) TTF_CloseFont(f);
+        TTF_Quit();
+        throw;
+    }
 }
 
 TextRenderer::~TextRenderer() {
