@@ -14,16 +14,6 @@
 
 namespace highstep::store {
 
-const char* to_string(Judgement judgement) {
-    switch (judgement) {
-        case Judgement::perfect: return "perfect";
-        case Judgement::great: return "great";
-        case Judgement::good: return "good";
-        case Judgement::miss: return "miss";
-    }
-    return "miss";
-}
-
 std::optional<Judgement> parse_judgement(std::string_view text) {
     std::string lower;
     for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -35,14 +35,7 @@ Leg leg_of(core::Side side) { return side == core::Side::left ? Leg::left : Leg:
 Judgement judgement_of(const core::RepScore& rep) {
     // A level without a beat judges no timing; core scores such contacts as
     // full timing value, so they count as Perfect here too.
-    if (!rep.input.timing) return Judgement::perfect;
-    switch (rep.input.timing->judgement) {
-        case core::Judgement::perfect: return Judgement::perfect;
-        case core::Judgement::great: return Judgement::great;
-        case core::Judgement::good: return Judgement::good;
-        case core::Judgement::miss: return Judgement::miss;
-    }
-    return Judgement::miss;
+    return rep.input.timing ? rep.input.timing->judgement : Judgement::perfect;
 }
 
 bool steady(const core::RepScore& rep) {

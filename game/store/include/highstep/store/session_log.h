@@ -4,7 +4,7 @@
 // never reached finish() stays "unfinished" with every rep it had.
 //
 // Index
-//   Judgement           Perfect/Great/Good/Miss as stored
+//   Judgement           Perfect/Great/Good/Miss: core's, stored by name
 //   SessionStart        who plays what, when
 //   RepRecord           one finished step-up or knee drive
 //   HoldRecord          one finished balance hold (two feet or one leg)
@@ -18,14 +18,15 @@
 #include <string>
 #include <string_view>
 
+#include "highstep/core/scoring.h"
 #include "highstep/store/database.h"
 #include "highstep/store/players.h"
 
 namespace highstep::store {
 
-// Ordered from best to worst; "at least Great" is judgement <= Judgement::great.
-enum class Judgement { perfect, great, good, miss };
-const char* to_string(Judgement judgement);  // "perfect", "great", "good", "miss"
+// The scorer's judgement, ordered from best to worst ("at least Great" is
+// judgement <= Judgement::great); stored as core::to_string() gives it.
+using Judgement = core::Judgement;
 std::optional<Judgement> parse_judgement(std::string_view text);  // case-insensitive
 
 struct SessionStart {
