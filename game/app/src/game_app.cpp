@@ -6,6 +6,7 @@
 #include <ctime>
 #include <cstdio>
 #include <stdexcept>
+#include <string>
 
 #include "app_context.h"
 #include "board_link.h"
@@ -51,6 +52,16 @@ struct SdlSession {
         if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) != 0) {
             throw std::runtime_error(std::string("cannot open the game window: ") + SDL_GetError() +
                                      " (is a display available? DISPLAY or WAYLAND_DISPLAY must be set)");
+        }
+        // With no display SDL may fall back to a driver that draws nowhere; a
+        // player would see nothing, so say why instead (unless it was asked for,
+        // as benchmarks do with SDL_VIDEODRIVER=offscreen).
+        const char* driver = SDL_GetCurrentVideoDriver();
+        const char* asked = SDL_getenv("SDL_VIDEODRIVER");
+        const std::string d = driver ? driver : "";
+        if ((d == "offscreen" || d == "dummy" || d == "evdev") && !(asked && *asked)) {
+            SDL_Quit();
+            throw std::runtime_error("cannot open the game window: no display found (DISPLAY or WAYLAND_DISPLAY is not set)");
         }
     }
     ~SdlSession() { SDL_Quit(); }
@@ -406,13 +417,14 @@ BoardChoice choose_board(const GameOptions& options, std::function<double()> now
 int run_game_window(const GameOptions& options) {
     std::optional<Script> script;
     if (options.script) script = Script::load(*options.script);  // refuse a bad script before the window opens
-    SdlSession sdl;
     // One clock for the loop and a replay's pacing: with --fixed-frame it is a
     // virtual clock that moves exactly one frame per frame, so test runs are exact.
     auto virtual_wall = std::make_shared<double>(steady_now_s());
     std::function<double()> clock = steady_now_s;
     if (options.fixed_frame_s) clock = [virtual_wall] { return *virtual_wall; };
-    GameApp app(options, choose_board(options, clock), std::move(script), virtual_wall);
+    BoardChoice board = choose_board(options, clock);  // a bad replay file is reported before any window
+    SdlSession sdl;
+    GameApp app(options, std::move(board), std::move(script), virtual_wall);
     return app.run();
 }
 
