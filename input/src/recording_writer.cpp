@@ -112,14 +112,14 @@ void RecordingWriter::write(const BoardSample& sample) {
 
 void RecordingWriter::close() {
     if (!file_) return;
+    bool ok = true;
+    try {
+        write_header_once();  // an empty recording is still a valid file
+    } catch (const RecordingError&) {
+        ok = false;  // still close the file; report below
+    }
     std::FILE* f = file_;
     file_ = nullptr;
-    bool ok = true;
-    if (!header_written_) {
-        const std::string text = header_text(metadata_, markers_, with_button_);
-        ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-        header_written_ = true;
-    }
     ok = std::fclose(f) == 0 && ok;
     if (!ok) throw RecordingError(path_.string(), 0, "closing the recording failed (disk full?)");
 }
