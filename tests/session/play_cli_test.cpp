@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -17,8 +18,14 @@ struct CliRun {
     std::string err;
 };
 
+// ctest runs each test of this file as its own process, two at a time, so every
+// scratch file carries the process id: a shared name let one test read another's stderr.
+std::filesystem::path scratch_path(const std::string& name) {
+    return std::filesystem::temp_directory_path() / ("highstep_play_cli_" + std::to_string(::getpid()) + "_" + name);
+}
+
 CliRun run(const std::string& args) {
-    const auto err_path = std::filesystem::temp_directory_path() / "highstep_play_cli_err.txt";
+    const auto err_path = scratch_path("err.txt");
     const std::string cmd = std::string(HIGHSTEP_BINARY) + " " + args + " 2>" + err_path.string();
     CliRun r;
     FILE* pipe = popen(cmd.c_str(), "r");
@@ -30,6 +37,7 @@ CliRun run(const std::string& args) {
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     std::ifstream in(err_path);
     r.err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::filesystem::remove(err_path);
     return r;
 }
 
@@ -70,7 +78,7 @@ TEST(PlayCli, BadInputGivesAClearErrorNotACrash) {
     EXPECT_EQ(missing_level.exit_code, 1);
     EXPECT_NE(missing_level.err.find("levels/no-such-level.json: no such file"), std::string::npos) << missing_level.err;
 
-    const auto junk = std::filesystem::temp_directory_path() / "highstep_play_junk.csv";
+    const auto junk = scratch_path("junk.csv");
     std::ofstream(junk) << "t_s,tl_kg,tr_kg,bl_kg,br_kg\n0.0,1,2,3,4\n0.1,1,x,3,4\n";
     const CliRun bad_csv = run("play --level tower-1 --replay " + junk.string() + " --headless");
     EXPECT_EQ(bad_csv.exit_code, 1);
