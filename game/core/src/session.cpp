@@ -6,6 +6,7 @@
 #include <cmath>
 #include <deque>
 
+#include "highstep/core/ghost.h"
 #include "program.h"
 #include "session_holds.h"
 
@@ -387,7 +388,13 @@ struct Session::Impl {
 
     void world_actions() {
         if (level.type == LevelType::sprint_start) {
-            world->ghost(GhostAction{program->phase() == Phase::active});
+            // A recorded ghost is where its run was at the end of this step (t_s
+            // already is that time); else the rival keeps the level's pace.
+            if (settings.ghost) {
+                world->ghost_at(GhostPositionAction{settings.ghost->distance_m(t_s - start_s)});
+            } else {
+                world->ghost(GhostAction{program->phase() == Phase::active});
+            }
         }
         if (level.type == LevelType::balance_tower) {
             const SignalFrame& f = recognizer.frame();

@@ -2,9 +2,11 @@
 // charges while it is held (the sprinter crouches lower) and bursts forward when
 // the knee comes down; hold time and steadiness set the power, the drive peak
 // adds to the burst. The ghost keeps the level's pace: ghost_m_per_rep metres per
-// rep at the tempo, and waits while the player rests.
+// rep at the tempo, and waits while the player rests; or, racing a recorded run,
+// it is moved to that run's distance at each step (GhostPositionAction).
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "world_box2d.h"
 
@@ -49,18 +51,32 @@ public:
     }
 
     void ghost(const GhostAction& action) override { ghost_running_ = action.running; }
+    void ghost_at(const GhostPositionAction& action) override {
+        if (std::isfinite(action.x_m)) ghost_target_m_ = action.x_m;
+    }
 
     void step(double dt_s) override {
         const double gx = ghost_->GetPosition().x;
-        const bool ghost_done = gx >= params_.track_length_m;
-        ghost_->SetLinearVelocity(b2Vec2(ghost_running_ && !ghost_done ? static_cast<float>(ghost_speed_m_s_) : 0.0f, 0.0f));
+        if (ghost_target_m_ && dt_s > 0.0) {
+            // A kinematic body moves exactly velocity × dt in a step: it ends the
+            // step at the recorded distance, and drawing can blend between steps.
+            ghost_->SetLinearVelocity(b2Vec2(static_cast<float>((*ghost_target_m_ - gx) / dt_s), 0.0f));
+        } else {
+            const bool ghost_done = gx >= params_.track_length_m;
+            ghost_->SetLinearVelocity(
+                b2Vec2(ghost_running_ && !ghost_done ? static_cast<float>(ghost_speed_m_s_) : 0.0f, 0.0f));
+        }
         if (finished()) {
             // Past the line: the sprinter coasts to a stop and stays there.
             const b2Vec2 v = sprinter_->GetLinearVelocity();
             sprinter_->SetLinearVelocity(b2Vec2(v.x * 0.9f, v.y));
         }
         bodies_.step(dt_s);
-        if (!finished_ && sprinter_->GetPosition().x >= params_.track_length_m) finished_ = true;
+        elapsed_s_ += dt_s;
+        if (!finished_ && sprinter_->GetPosition().x >= params_.track_length_m) {
+            finished_ = true;
+            finish_s_ = elapsed_s_;
+        }
     }
 
     WorldView view() const override {
@@ -73,6 +89,8 @@ public:
         v.finish_x_m = params_.track_length_m;
         v.charge = charge_;
         v.finished = finished_;
+        v.elapsed_s = elapsed_s_;
+        v.runner_finish_s = finish_s_;
         // Keep both runners in view when they are close, else follow the player.
         const double spread = std::fabs(sx - gx);
         v.camera.view_width_m = std::clamp(spread + 8.0, 12.0, 30.0);
@@ -91,7 +109,10 @@ private:
     b2Body* ghost_ = nullptr;
     double charge_ = 0.0;
     bool ghost_running_ = false;
+    std::optional<double> ghost_target_m_;
     bool finished_ = false;
+    double elapsed_s_ = 0.0;
+    std::optional<double> finish_s_;
 };
 
 }  // namespace

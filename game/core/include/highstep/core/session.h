@@ -29,6 +29,8 @@
 
 namespace highstep::core {
 
+class GhostTimeline;
+
 struct SessionSettings {
     double step_s = 1.0 / 120.0;       // fixed simulation step
     double input_offset_ms = 0.0;      // the player's offset (see judge_timing)
@@ -41,6 +43,9 @@ struct SessionSettings {
     // Drive by events instead of the recogniser (push_event()); samples still feed
     // the HUD's CoP and loads. For the simulated board before the recognisers exist.
     bool external_events = false;
+    // Sprint Start: race this recorded run (core/ghost.h) instead of the level's
+    // fixed rival pace. Shared: the timeline is made once and never changes.
+    std::shared_ptr<const GhostTimeline> ghost;
 };
 
 enum class Phase {

@@ -53,6 +53,8 @@ struct WorldView {
     double runner_x_m = 0.0;       // sprinter / runner position
     double ghost_x_m = 0.0;
     double finish_x_m = 0.0;
+    double elapsed_s = 0.0;        // world time since the level started (the session's, pauses left out)
+    std::optional<double> runner_finish_s;  // elapsed_s when the sprinter crossed the line
     // Balance Tower
     double tilt_deg = 0.0;         // platform tilt, + is right side down
     int blocks_on = 0;             // blocks and balls still on the platform
@@ -79,6 +81,9 @@ struct ResetTowerAction {};  // Balance Tower: a new hold starts with a fresh st
 struct GhostAction {         // Sprint Start: the rival runs (true) or waits (false, e.g. rest)
     bool running = false;
 };
+struct GhostPositionAction { // Sprint Start racing a recorded run (core/ghost.h): where the
+    double x_m = 0.0;        // rival is at the end of this step, metres (replaces the pace)
+};
 
 class World {
 public:
@@ -89,6 +94,7 @@ public:
     virtual void tilt(const TiltAction&) {}
     virtual void reset_tower(const ResetTowerAction&) {}
     virtual void ghost(const GhostAction&) {}
+    virtual void ghost_at(const GhostPositionAction&) {}
     // Advances by dt_s (the session's fixed step).
     virtual void step(double dt_s) = 0;
     virtual WorldView view() const = 0;
