@@ -114,6 +114,47 @@ TEST(Recognizer, StepUpWithKneeDriveAtTheTop) {
     EXPECT_TRUE(only<OneLegHoldEvent>(events).empty());
 }
 
+TEST(Recognizer, FirstRepKneeDriveWithoutStandingFirst) {
+    // The recording starts with a knee-drive step-up: nobody stood still on the board
+    // first, so the body weight is only learned from the hold at the top itself (the
+    // issue-4 defect: the knee drive was lost, its stance dated from when the weight
+    // became known, after the drive peak).
+    for (Side lead : {Side::left, Side::right}) {
+        BoardScript b;
+        b.noise_kg = 0.05;
+        b.add(0, 0, 0).add(2.0, 0, 0);
+        add_step_up(b, 2.0, lead, true, 1.2);
+        const auto events = recognise(b);
+        const auto ups = only<StepUpEvent>(events);
+        const auto kds = only<KneeDriveEvent>(events);
+        ASSERT_EQ(ups.size(), 1u) << to_string(lead);
+        ASSERT_EQ(kds.size(), 1u) << to_string(lead);
+        EXPECT_EQ(ups[0].lead, lead);
+        EXPECT_TRUE(ups[0].ends_in_knee_drive);
+        EXPECT_NEAR(ups[0].start_s, 2.0, 0.03);
+        EXPECT_EQ(kds[0].side, lead);
+        EXPECT_NEAR(kds[0].start_s, 2.5, 0.05);   // the push-off began
+        EXPECT_NEAR(kds[0].end_s, 4.5, 0.15);     // the lowering began
+        // Full weight on the lead leg from 2.67 s (0.8 BW on the push-off) to the load's
+        // fall below 0.93 BW at ~4.64 s (4.59 s plus half the 100 ms smoothing).
+        EXPECT_NEAR(kds[0].hold_s, 1.97, 0.08);
+        EXPECT_NEAR(kds[0].peak_bw, 1.2, 0.06);
+        EXPECT_TRUE(only<OneLegHoldEvent>(events).empty());
+        EXPECT_TRUE(only<StepOnEvent>(events).empty());
+    }
+}
+
+TEST(Recognizer, KneeDriveAtAStepUpTopStartsAtThePushOff) {
+    // The weight begins to shift to the stance leg when the push-off begins (2.5 s
+    // after a 6 s start here), not when the lead leg carries full weight (~0.3 s later).
+    BoardScript b = standing();
+    b.add(4.8, 0, 0).add(6, 0, 0);
+    add_step_up(b, 6.0, Side::left, true, 1.2);
+    const auto kds = only<KneeDriveEvent>(recognise(b));
+    ASSERT_EQ(kds.size(), 1u);
+    EXPECT_NEAR(kds[0].start_s, 6.5, 0.05);
+}
+
 TEST(Recognizer, DropIsNotASlowLowering) {
     BoardScript slow, drop;
     for (BoardScript* b : {&slow, &drop}) {

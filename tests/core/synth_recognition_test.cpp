@@ -214,3 +214,50 @@ TEST(SynthNoisy, PrecisionAndRecallAtLeast98Percent) {
     std::nth_element(errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(errors.size() / 2), errors.end());
     EXPECT_LT(errors[errors.size() / 2], 0.030);  // contact time, median
 }
+
+TEST(SynthFirstRep, KneeDriveStepUpBeforeAnyStandingIsFound) {
+    // Recordings that open with a knee-drive step-up: no weigh-in, no quiet stance, so
+    // the body weight is learned from the hold at the top of the first rep. Its knee
+    // drive must still come out, on the lead leg, starting at the push-off.
+    std::istringstream text("empty 2\nstep-up-knee left 1.6\nempty 2\nstep-up-knee right 1.2\nempty 2\n");
+    const synth::Script script = synth::parse_script(text, "first-rep.script");
+    struct FirstRepCase {
+        double weight_kg, rate_hz, stance_mm, offset_mm;
+        std::uint64_t seed;
+    };
+    for (const FirstRepCase& c : {FirstRepCase{70, 100, 200, 0, 1}, FirstRepCase{30, 40, 240, 0, 2},
+                                  FirstRepCase{150, 60, 180, 30, 3}, FirstRepCase{95, 80, 220, -40, 4}}) {
+        synth::SynthSettings s;
+        s.body.body_weight_kg = c.weight_kg;
+        s.body.stance_width_mm = c.stance_mm;
+        s.body.feet_offset_x_mm = c.offset_mm;
+        s.rate_hz = c.rate_hz;
+        s.jitter_ms = 2.0;
+        s.seed = c.seed;
+        const auto session = synth::generate(script, s);
+        const Analysis a = analyze(session.samples);
+        const std::string what = std::to_string(c.weight_kg) + " kg " + std::to_string(c.rate_hz) + " Hz seed " +
+                                 std::to_string(c.seed);
+        for (auto type : {synth::TruthType::step_up, synth::TruthType::knee_drive, synth::TruthType::one_leg_hold,
+                          synth::TruthType::step_on, synth::TruthType::step_off}) {
+            const Score sc = score(session, a, type);
+            EXPECT_EQ(sc.missed, 0) << what << sc.report;
+            EXPECT_EQ(sc.invented, 0) << what << sc.report;
+        }
+        for (const auto& t : session.truth) {
+            if (t.type != synth::TruthType::knee_drive) continue;
+            const KneeDriveEvent* kd = nullptr;
+            for (const Event& e : a.events) {
+                const auto* k = std::get_if<KneeDriveEvent>(&e);
+                if (k && std::fabs(k->start_s - t.start_s) < 0.6) kd = k;
+            }
+            ASSERT_NE(kd, nullptr) << what << " knee drive at " << t.start_s;
+            EXPECT_EQ(kd->side, side_of(t.side)) << what;
+            EXPECT_NEAR(kd->start_s, t.start_s, 0.06) << what;
+            // The truth ends the hold as the lowering begins; the detector where the
+            // load falls below 0.93 BW, 0.2-0.3 s into the generator's lowering.
+            EXPECT_NEAR(kd->end_s, t.end_s + 0.2, 0.15) << what;
+            EXPECT_NEAR(kd->peak_bw, t.peak_bw, 0.05) << what;
+        }
+    }
+}

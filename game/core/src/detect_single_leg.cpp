@@ -20,17 +20,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace highstep::core::detail {
 
 namespace {
-constexpr double kRecentS = 1.0;
+// The stance classifier may date a stance's start back by up to its 3 s history (the
+// body weight learned from the stance itself); the peak window and the push-off reach
+// back from there.
+constexpr double kRecentS = 4.0;
 constexpr std::size_t kMaxRecent = 8192;  // bounded even if time stands still
-constexpr double kCentredU = 0.12;      // "between the feet": within this share of the way to a foot
-constexpr double kMaxShiftS = 1.0;      // a weight shift longer than this starts at the stance
+constexpr double kMaxShiftS = 1.0;      // a weight shift from two feet is looked for this far before the stance
 constexpr double kOnFootBandMm = 5.0;
-constexpr double kMidU = 0.35;
-constexpr double kMaxBackS = 0.15;
+constexpr double kMaxPushOffS = 1.5;    // a step-up's push-off is looked for this far before the stance
 }  // namespace
 
 void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vector<Event>& out) {
@@ -42,16 +44,14 @@ void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vec
     const double u = frame.cop_valid && frame.half_stance_mm > 0.0
                          ? (frame.cop_x_mm - frame.stance_centre_x_mm) / frame.half_stance_mm
                          : 0.0;
-    // Keep the last second; during a single-leg stance, also what the peak window needs.
-    if ((!active_ || frame.t_s <= entry_s_ + settings_.peak_after_s) && recent_.size() < kMaxRecent) {
-        recent_.push_back({frame.t_s, frame.total_smooth_kg, u});
+    // Keep the last seconds; during a single-leg stance, as much again after its start
+    // (the peak window, and a start re-dated under a later body weight).
+    if ((!active_ || frame.t_s <= entry_s_ + kRecentS) && recent_.size() < kMaxRecent) {
+        recent_.push_back({frame.t_s, frame.total_smooth_kg, frame.total_kg, u, frame.cop_valid, frame.cop_x_mm,
+                           frame.cop_y_mm});
     }
     if (!active_) {
         while (recent_.size() > 1 && frame.t_s - recent_.front().t_s > kRecentS) recent_.pop_front();
-    }
-    if (frame.stance == Stance::both && frame.cop_valid && frame.half_stance_mm > 0.0 &&
-        std::fabs(frame.cop_x_mm - frame.stance_centre_x_mm) <= kCentredU * frame.half_stance_mm) {
-        last_centred_s_ = frame.t_s;
     }
 
     const bool single = is_single_leg(frame.stance);
@@ -73,24 +73,55 @@ void SingleLegDetector::begin(const SignalFrame& frame, Stance previous) {
     active_ = true;
     side_ = frame.stance == Stance::right ? Side::right : Side::left;
     entry_s_ = frame.stance_since_s;
-    start_s_ = entry_s_;
     came_from_ = previous;
-    if (previous == Stance::both && entry_s_ - last_centred_s_ <= kMaxShiftS) {
-        start_s_ = std::min(entry_s_, last_centred_s_);
-        // The CoP leaves the centre slowly at first: extrapolate its way out (from the
-        // last centred moment to where it was kMidU of the way) back to the centre.
-        const double toward = side_ == Side::right ? 1.0 : -1.0;
-        for (const Point& p : recent_) {
-            if (p.t_s > last_centred_s_ && p.u * toward >= kMidU) {
-                const double back = (p.t_s - last_centred_s_) * kCentredU / (kMidU - kCentredU);
-                start_s_ = std::min(start_s_, last_centred_s_ - std::min(back, kMaxBackS));
-                break;
-            }
-        }
-    }
+    start_s_ = shift_start_s();
     last_full_s_ = frame.t_s;
     filter_.reset();
     points_.clear();
+    // The stance may have begun before this frame (its start is backdated): its CoP
+    // since then belongs to the hold.
+    for (const Point& p : recent_) {
+        if (p.t_s >= entry_s_ && p.t_s < frame.t_s && p.cop_valid) points_.push_back(filter_.push({p.t_s, p.x_mm, p.y_mm}));
+    }
+}
+
+double SingleLegDetector::shift_start_s() const {
+    // When the weight began to shift to the stance leg. From two feet: the CoP left
+    // where it rested and moved out to the foot. From a step-up's lead foot: the load
+    // on the board left the lead foot's plateau and rose to full weight (the push-off).
+    // Either is a value that sat still and then rose (the CoP counted toward the stance
+    // side); against the straight line from the first moment looked at to the stance's
+    // start, it sits lowest where the rise began (the end of the rest, or the bend from
+    // a slow drift into the movement itself). Measured against where it rested, not a
+    // learned stance centre: players rest off-centre, and differently each time.
+    if (came_from_ != Stance::both && came_from_ != Stance::partial) return entry_s_;
+    const bool load = came_from_ == Stance::partial;
+    const double toward = side_ == Side::right ? 1.0 : -1.0;
+    auto value = [&](const Point& p) { return load ? p.raw_kg : toward * p.x_mm; };
+    auto usable = [&](const Point& p) { return load || p.cop_valid; };
+    const double from_s = std::max(previous_since_s_, entry_s_ - (load ? kMaxPushOffS : kMaxShiftS));
+    const Point* first = nullptr;
+    const Point* last = nullptr;
+    for (const Point& p : recent_) {
+        if (p.t_s < from_s || !usable(p)) continue;
+        if (!first) first = &p;
+        last = &p;
+        if (p.t_s >= entry_s_) break;
+    }
+    if (!first || !last || last->t_s - first->t_s <= 0.0) return entry_s_;
+    const double slope = (value(*last) - value(*first)) / (last->t_s - first->t_s);
+    double best_below = 0.0;
+    double best_s = entry_s_;
+    for (const Point& p : recent_) {
+        if (p.t_s < first->t_s || !usable(p)) continue;
+        if (p.t_s > last->t_s) break;
+        const double below = value(*first) + slope * (p.t_s - first->t_s) - value(p);
+        if (below > best_below) {
+            best_below = below;
+            best_s = p.t_s;
+        }
+    }
+    return std::min(best_s, entry_s_);
 }
 
 double SingleLegDetector::drive_peak_kg(double exit_s) const {
@@ -130,11 +161,33 @@ double SingleLegDetector::on_foot_since_s(double end_s) const {
     return entry_s_;
 }
 
+void SingleLegDetector::redate_entry(double bw_kg, double end_s) {
+    // A first body-weight estimate can come from a partial load held steady (a
+    // step-up's lead foot planted on the board while the other stays on the floor);
+    // under it that foot already looked like a full-load stance. Judged with the body
+    // weight known now, the single-leg stance began where the load last rose to full.
+    std::optional<double> low_s;
+    for (const Point& p : recent_) {
+        if (p.t_s < entry_s_ || p.t_s > end_s) continue;
+        if (p.raw_kg < settings_.full_leave_bw * bw_kg) low_s = p.t_s;
+    }
+    if (!low_s) return;
+    for (const Point& p : recent_) {
+        if (p.t_s > *low_s && p.t_s <= end_s && p.raw_kg >= settings_.full_enter_bw * bw_kg) {
+            entry_s_ = p.t_s;
+            start_s_ = shift_start_s();
+            return;
+        }
+    }
+}
+
 void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Event>& out) {
     active_ = false;
     const double end_s = foot_came_down ? exit_s : std::min(exit_s, last_full_s_);
     const double bw = body_weight_kg_;
     if (bw <= 0.0 || end_s <= entry_s_) return;
+    redate_entry(bw, end_s);
+    if (end_s <= entry_s_) return;
     const double on_foot_s = on_foot_since_s(end_s);
     const double hold_s = end_s - on_foot_s;
 
@@ -159,6 +212,14 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
         e.peak_bw = peak_bw;
         e.stability = stability;
         out.emplace_back(e);
+        // A knee drive is certainly one foot carrying the player: where it stood is
+        // where that foot is (a lean on two feet can then no longer pass for it).
+        std::vector<double> xs;
+        for (const CopPoint& p : held) xs.push_back(p.x_mm);
+        if (!xs.empty()) {
+            std::nth_element(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(xs.size() / 2), xs.end());
+            foot_ = Foot{side_ == Side::right ? Stance::right : Stance::left, xs[xs.size() / 2]};
+        }
     } else if ((!drive || !from_rest) && hold_s >= settings_.one_leg_min_hold_s) {
         OneLegHoldEvent e;
         e.side = side_;

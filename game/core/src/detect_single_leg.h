@@ -1,6 +1,8 @@
 #pragma once
 // Single-leg stance: knee drives (with a drive peak) and one-leg holds (without).
 #include <deque>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "highstep/core/events.h"
@@ -18,6 +20,8 @@ struct SingleLegSettings {
     double knee_drive_min_hold_s = 0.5;
     double one_leg_min_hold_s = 1.0;
     double full_weight_bw = 0.93;     // a hold that ends by lowering ends when the load falls below this
+    double full_enter_bw = 0.80;      // the stance classifier's full-load thresholds (SignalSettings):
+    double full_leave_bw = 0.65;      // a stance that had less under the final body weight began later
     double settle_s = 0.2;            // stability of a hold leaves out its first moments
 };
 
@@ -28,6 +32,12 @@ public:
     void push(const SignalFrame& frame, Stance previous, std::vector<Event>& out);
     // Ends a stance still in progress at the end of the data.
     void finish(std::vector<Event>& out);
+    // Where the stance foot of the last knee drive stood (CoP x, mm), once.
+    struct Foot {
+        Stance side;
+        double x_mm;
+    };
+    std::optional<Foot> take_foot() { return std::exchange(foot_, std::nullopt); }
 
 private:
     void begin(const SignalFrame& frame, Stance previous);
@@ -36,17 +46,21 @@ private:
     SingleLegSettings settings_;
     struct Point {
         double t_s;
-        double kg;  // 100 ms smoothed total
-        double u;   // CoP position: -1 on the left foot, 0 between the feet, +1 on the right foot
+        double kg;      // 100 ms smoothed total
+        double raw_kg;  // total of this sample
+        double u;       // CoP position: -1 on the left foot, 0 between the feet, +1 on the right foot
+        bool cop_valid;
+        double x_mm, y_mm;
     };
     double drive_peak_kg(double exit_s) const;
     double on_foot_since_s(double end_s) const;  // when the other foot had left the board
+    double shift_start_s() const;                // where the weight began to shift to the stance leg
+    void redate_entry(double bw_kg, double end_s);  // the stance began at full load under the final BW
 
-    std::deque<Point> recent_;   // the last second before the stance began, and all of it since
-    double last_centred_s_ = -1e9;
+    std::deque<Point> recent_;   // the last seconds before the stance began, and the peak window since
     Stance stance_seen_ = Stance::off;   // stance of the last frame, and since when
     double stance_seen_since_s_ = 0.0;
-    double previous_since_s_ = 0.0;      // when the stance before it began  // last time the CoP sat between the feet on two feet
+    double previous_since_s_ = 0.0;      // when the stance before it began
 
     bool active_ = false;
     Side side_ = Side::left;
@@ -59,6 +73,7 @@ private:
     double last_t_s_ = 0.0;
     CopLowPass filter_;
     std::vector<CopPoint> points_;
+    std::optional<Foot> foot_;
 };
 
 }  // namespace highstep::core::detail

@@ -25,6 +25,7 @@ std::size_t Recognizer::push(const BoardSample& sample, std::vector<Event>& out)
     const SignalFrame& frame = impl_->signal.push(sample);
     if (!impl_->signal.last_accepted()) return 0;  // time went back, or a broken load
     impl_->single_leg.push(frame, impl_->previous, out);
+    if (const auto foot = impl_->single_leg.take_foot()) impl_->signal.observe_foot(foot->side, foot->x_mm);
     for (std::size_t i = before; i < out.size(); ++i) {
         if (const auto* kd = std::get_if<KneeDriveEvent>(&out[i])) impl_->steps.note_knee_drive(*kd);
     }

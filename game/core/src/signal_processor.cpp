@@ -118,6 +118,7 @@ bool SignalProcessor::last_accepted() const { return impl_->accepted; }
 const SignalSettings& SignalProcessor::settings() const { return impl_->settings; }
 double SignalProcessor::body_weight_kg() const { return impl_->weight.body_weight_kg(); }
 void SignalProcessor::set_body_weight_kg(double kg) { impl_->weight.fix(kg); }
+void SignalProcessor::observe_foot(Stance side, double x_mm) { impl_->stance.observe_foot(side, x_mm); }
 void SignalProcessor::set_tare(float tl, float tr, float bl, float br) {
     impl_->tare.set({tl, tr, bl, br});
 }

@@ -11,6 +11,8 @@
 //     was a partial load);
 //   * levels within 4 % refine it slowly (time constant 5 s);
 //   * lower levels (partial loads) are ignored.
+//   * a window that begins within 0.5 s of the board being empty is not used (a
+//     step-up's lead foot is planted alone for up to ~0.6 s before the push-off);
 // The noise estimate is the difference-based sd over steady windows, smoothed.
 #include "signal_weight.h"
 
@@ -31,6 +33,8 @@ constexpr double kReplaceAbove = 1.04;
 constexpr double kRefineBand = 0.04;
 constexpr double kRefineTauS = 5.0;
 constexpr double kNoiseTauS = 2.0;
+constexpr double kEmptyKg = 5.0;          // the board reads less than this: nobody on it
+constexpr double kAfterContactS = 0.5;    // a body-weight window starts at least this long after stepping on
 }  // namespace
 
 void BodyWeightEstimator::fix(double kg) {
@@ -41,6 +45,7 @@ void BodyWeightEstimator::fix(double kg) {
 void BodyWeightEstimator::push(double t_s, double total_kg) {
     const double dt_s = window_.empty() ? 0.0 : std::max(0.0, t_s - last_t_s_);
     last_t_s_ = t_s;
+    if (total_kg < kEmptyKg) last_empty_s_ = t_s;
     window_.push_back({t_s, total_kg});
     while (!window_.empty() && t_s - window_.front().t_s > kWindowS) window_.pop_front();
     // Far more samples than any board sends in a window (e.g. a file repeating one time
@@ -89,6 +94,10 @@ void BodyWeightEstimator::evaluate_window(double dt_s) {
     }
 
     if (fixed_ || mean < kMinBodyKg) return;
+    // A step-up's lead foot, planted while the other is still on the floor, holds a
+    // steady partial load for a few tenths of a second right after contact: not the
+    // body weight, and taken for it a one-leg stance would be seen on it.
+    if (window_.front().t_s - last_empty_s_ < kAfterContactS) return;
     if (body_weight_kg_ <= 0.0 || mean > body_weight_kg_ * kReplaceAbove) {
         body_weight_kg_ = mean;
     } else if (std::fabs(mean - body_weight_kg_) <= kRefineBand * body_weight_kg_) {

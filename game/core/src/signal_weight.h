@@ -26,6 +26,7 @@ private:
     bool noise_known_ = false;
     bool fixed_ = false;
     double last_t_s_ = 0.0;
+    double last_empty_s_ = -1e9;  // last sample with nobody on the board
 };
 
 }  // namespace highstep::core::detail

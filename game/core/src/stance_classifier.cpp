@@ -29,13 +29,18 @@ namespace highstep::core::detail {
 
 namespace {
 constexpr double kSmoothTauS = 0.03;
-constexpr double kHistoryS = 1.5;
-constexpr std::size_t kMaxHistory = 2048;  // bounded even if time stands still
+// Long enough to reach back from the moment the body weight first becomes known (a
+// steady 0.6 s window, possibly after a push-off's peak and settling) to where the
+// load reached full weight.
+constexpr double kHistoryS = 3.0;
+constexpr std::size_t kMaxHistory = 4096;  // bounded even if time stands still
 constexpr std::size_t kDwellSamples = 3;
 constexpr double kCentreTauS = 3.0;
 constexpr double kCentreSlowTauS = 10.0;
 constexpr double kCentreLearnU = 0.15;  // a lean is not the centre moving
 constexpr double kCentreSettleS = 0.3;
+constexpr double kSlowTauS = 0.25;        // a slower CoP: the fast one running ahead of it is a weight shift
+constexpr double kCentreStillMm = 12.0;   // ... by more than this (quiet sway is a few mm)
 constexpr double kCentreSeedS = 1.0;      // two-foot stance needed before one-leg stance is told by the centre
 constexpr double kSameFootU = 0.3;
 constexpr double kLoneFootOffMiddleU = 0.4;        // "still on the lone foot": this close to where it was seen
@@ -45,6 +50,7 @@ constexpr double kLoneFootS = 0.1;
 constexpr double kLoneFootWindowS = 0.4;  // after first contact
 constexpr double kMinHalfStanceMm = 50.0;
 constexpr double kMaxHalfStanceMm = 200.0;
+constexpr double kLoneFootMinU = 0.5;     // a foot alone sits at least this share of the way out
 }  // namespace
 
 StanceClassifier::StanceClassifier(const SignalSettings& settings) : settings_(settings) {
@@ -55,6 +61,35 @@ StanceClassifier::StanceClassifier(const SignalSettings& settings) : settings_(s
         centre_x_mm_ = (*settings.left_foot_x_mm + *settings.right_foot_x_mm) / 2.0;
         half_stance_mm_ = (*settings.right_foot_x_mm - *settings.left_foot_x_mm) / 2.0;
     }
+}
+
+double StanceClassifier::half_for(bool right) const {
+    // Each side on its own: players rarely stand with the weight exactly between
+    // their feet, and a narrow stance leaves little room between a lean and a foot.
+    const int i = right ? 1 : 0;
+    auto clamp_half = [](double h) { return std::clamp(h, kMinHalfStanceMm, kMaxHalfStanceMm); };
+    if (feet_known_) return half_stance_mm_;
+    if (side_known_[i]) return clamp_half(std::fabs(side_x_mm_[i] - centre_x_mm_));
+    if (side_known_[1 - i]) return clamp_half(std::fabs(side_x_mm_[1 - i] - centre_x_mm_));
+    return half_stance_mm_;
+}
+
+double StanceClassifier::half_stance_mm() const { return (half_for(false) + half_for(true)) / 2.0; }
+
+void StanceClassifier::place_foot(double x_mm) {
+    // Only once the centre is known can a foot be told from a two-foot stance; a "lone
+    // foot" near the centre was both feet landing at once.
+    if (feet_known_ || centre_learned_s_ < kCentreSeedS) return;
+    const bool right = x_mm > centre_x_mm_;
+    if (std::fabs(x_mm - centre_x_mm_) < kLoneFootMinU * half_for(right)) return;
+    side_known_[right ? 1 : 0] = true;
+    side_x_mm_[right ? 1 : 0] = x_mm;
+}
+
+void StanceClassifier::observe_foot(Stance side, double x_mm) {
+    if (!is_single_leg(side)) return;
+    if ((side == Stance::right) != (x_mm > centre_x_mm_)) return;  // not where that foot can be
+    place_foot(x_mm);
 }
 
 double StanceClassifier::on_threshold_kg(const StanceInput& in) const {
@@ -88,7 +123,7 @@ Stance StanceClassifier::target(const StanceInput& in) const {
         return Stance::both;
     }
 
-    const double u = (x_s_mm_ - centre_x_mm_) / half_stance_mm_;
+    const double u = (x_s_mm_ - centre_x_mm_) / half_for(x_s_mm_ > centre_x_mm_);
     const double enter = settings_.single_enter;
     const double leave = settings_.single_leave;
     if (stance_ == Stance::right) return u > leave ? Stance::right : (u < -enter ? Stance::left : Stance::both);
@@ -103,14 +138,19 @@ void StanceClassifier::push(const StanceInput& in) {
     if (!primed_) {
         total_s_kg_ = in.total_kg;
         x_s_mm_ = in.cop_x_mm;
+        x_slow_mm_ = in.cop_x_mm;
         since_s_ = in.t_s;
         primed_ = true;
     } else {
         const double a = 1.0 - std::exp(-dt_s / kSmoothTauS);
         total_s_kg_ += a * (in.total_kg - total_s_kg_);
-        if (in.cop_valid) x_s_mm_ += a * (in.cop_x_mm - x_s_mm_);
+        if (in.cop_valid) {
+            x_s_mm_ += a * (in.cop_x_mm - x_s_mm_);
+            x_slow_mm_ += (1.0 - std::exp(-dt_s / kSlowTauS)) * (in.cop_x_mm - x_slow_mm_);
+        }
     }
     last_t_s_ = in.t_s;
+    if (bw_known_s_ < 0.0 && in.body_weight_kg > 0.0) bw_known_s_ = in.t_s;
     history_.push_back({in.t_s, in.total_kg});
     while (history_.size() > 2 && (in.t_s - history_.front().t_s > kHistoryS || history_.size() > kMaxHistory)) {
         history_.pop_front();
@@ -131,6 +171,9 @@ void StanceClassifier::push(const StanceInput& in) {
             double since = candidate_since_s_;
             if (stance_ == Stance::off) since = onset_s(in);
             else if (want == Stance::off) since = empty_s(in);
+            else if (stance_ == Stance::partial && is_full_load(want) && candidate_since_s_ <= bw_known_s_) {
+                since = full_load_s(in);
+            }
             stance_ = want;
             since_s_ = since;
             candidate_samples_ = 0;
@@ -155,11 +198,18 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
         lone_anchor_x_mm_ = x_s_mm_;
         lone_anchor_s_ = in.t_s;
         lone_samples_ = 0;
+        lone_sum_mm_ = 0.0;
+        lone_taken_ = false;
     }
     ++lone_samples_;
-    if (in.t_s - lone_anchor_s_ >= kLoneFootS && lone_samples_ >= kDwellSamples) {
+    lone_sum_mm_ += in.cop_x_mm;
+    if (!lone_taken_ && in.t_s - lone_anchor_s_ >= kLoneFootS && lone_samples_ >= kDwellSamples) {
+        // Where the foot stood while it was still alone: the mean of its first still
+        // stretch (later the other foot's first touch drags the CoP inward).
+        lone_taken_ = true;
         foot_seen_ = true;
-        foot_x_mm_ = x_s_mm_;
+        foot_x_mm_ = lone_sum_mm_ / static_cast<double>(lone_samples_);
+        place_foot(foot_x_mm_);
     }
 }
 
@@ -181,6 +231,20 @@ double StanceClassifier::onset_s(const StanceInput& in) const {
     }
     if (slope <= 0.0) return t_cross;
     return std::clamp(t_cross - level / slope, a.t_s, t_cross);
+}
+
+double StanceClassifier::full_load_s(const StanceInput& in) const {
+    // The body weight has only just become known (no weigh-in, no quiet stance first:
+    // it was learned from this very stance), so the load may have been full for a
+    // while already. The stance began where the load last rose to full_enter_bw x BW
+    // and stayed above full_leave_bw x BW since.
+    const double bw = in.body_weight_kg;
+    std::size_t j = history_.size();
+    while (j > 0 && history_[j - 1].kg >= settings_.full_leave_bw * bw) --j;
+    for (std::size_t k = j; k < history_.size(); ++k) {
+        if (history_[k].kg >= settings_.full_enter_bw * bw) return std::min(history_[k].t_s, candidate_since_s_);
+    }
+    return candidate_since_s_;
 }
 
 double StanceClassifier::empty_s(const StanceInput& in) const {
@@ -205,6 +269,9 @@ double StanceClassifier::empty_s(const StanceInput& in) const {
 void StanceClassifier::learn_centre(const StanceInput& in, double dt_s) {
     if (feet_known_ || stance_ != Stance::both || !in.cop_valid) return;
     if (in.t_s - since_s_ < kCentreSettleS) return;  // still moving into the stance
+    // Nor while the weight is moving: without quiet standing first, the first two-foot
+    // stances are a step-up's brief tops, whose ends shift the weight onto the lead leg.
+    if (std::fabs(x_s_mm_ - x_slow_mm_) > kCentreStillMm) return;
     // The first seconds on two feet: a plain running mean (the default centre, the
     // board's middle, may be far off). Afterwards a slow average that ignores a CoP
     // well off the centre: a lean, or a single-leg stance not yet recognised as one.
@@ -215,11 +282,14 @@ void StanceClassifier::learn_centre(const StanceInput& in, double dt_s) {
         if (seeding && centre_learned_s_ >= kCentreSeedS && foot_seen_) {
             // The foot seen alone and the two-foot centre give the stance width.
             const double half = std::fabs(centre_x_mm_ - foot_x_mm_);
-            if (half >= kMinHalfStanceMm && half <= kMaxHalfStanceMm) half_stance_mm_ = half;
+            if (half >= kMinHalfStanceMm && half <= kMaxHalfStanceMm) {
+                half_stance_mm_ = half;
+                place_foot(foot_x_mm_);
+            }
         }
         return;
     }
-    if (std::fabs(x_s_mm_ - centre_x_mm_) > kCentreLearnU * half_stance_mm_) return;
+    if (std::fabs(x_s_mm_ - centre_x_mm_) > kCentreLearnU * half_stance_mm()) return;
     centre_x_mm_ += (x_s_mm_ - centre_x_mm_) * std::min(1.0, dt_s / kCentreSlowTauS);
 }
 

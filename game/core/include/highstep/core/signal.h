@@ -92,6 +92,9 @@ public:
     double body_weight_kg() const;
     void set_body_weight_kg(double kg);  // from a weigh-in: fixes it
     void set_tare(float tl, float tr, float bl, float br);  // zero offsets, kg per sensor
+    // A foot seen carrying the player alone at CoP x (the recogniser's knee-drive holds):
+    // where the feet are is learned from this too, unless the settings give them.
+    void observe_foot(Stance side, double x_mm);
 
 private:
     struct Impl;
