@@ -1,6 +1,5 @@
 #include "play_store.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -26,12 +25,11 @@ PlayStore::PlayStore(const std::string& player_name, const std::optional<std::st
     if (challenge) {
         c = store::find_challenge(db_, *challenge);
         if (!c) throw store::StoreError("no challenge called '" + *challenge + "' (see `highstep challenge list`)");
-        if (std::find(c->level_ids.begin(), c->level_ids.end(), level_id) == c->level_ids.end()) {
-            throw store::StoreError("level '" + level_id + "' is not part of the challenge '" + c->name + "'");
+        if (const std::string problem = store::check_challenge_level(*c, level_id); !problem.empty()) {
+            throw store::StoreError(problem);
         }
         challenge_id_ = c->id;
-        const std::string today = store::local_day(store::now_unix_s());
-        if (today < c->starts_day || today > c->ends_day) {
+        if (!store::challenge_open_on(*c, store::local_day(store::now_unix_s()))) {
             std::fprintf(stderr, "highstep play: note: '%s' runs %s to %s; this turn is kept but does not count\n",
                          c->name.c_str(), c->starts_day.c_str(), c->ends_day.c_str());
         }
@@ -52,7 +50,7 @@ void PlayStore::store(const core::Level& level, const core::SessionResult& resul
     start.challenge_id = challenge_id_;
     store::SessionRecorder recorder(db_, start);
     // The recording becomes the run's ghost when it is small enough to travel
-    // in a challenge file; a longer one is simply not attached.
+    // in a challenge file (the recorder decides); a longer one is not even read.
     std::error_code ec;
     const auto size = std::filesystem::file_size(recording_path, ec);
     if (!ec && size <= store::ChallengeFileLimits{}.max_recording_bytes) {

@@ -260,7 +260,7 @@ void draw_body(Gfx& gfx, const Camera& cam, const BodyView& b, const core::World
 }  // namespace
 
 void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView& current, double alpha,
-                core::LevelType type, double t_s) {
+                core::LevelType type, double t_s, const std::string& ghost_label) {
     Camera cam;
     const double t = std::clamp(alpha, 0.0, 1.0);
     const double view_w = std::max(2.0, current.camera.view_width_m);
@@ -285,6 +285,15 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
             continue;
         }
         draw_body(gfx, cam, v, current, type, t_s);
+        if (v.role == BodyRole::ghost && !ghost_label.empty()) {
+            // A name tag over a recorded rival's head, so the player knows whose run it is.
+            const std::string tag = ghost_label + "'s ghost";
+            const SDL_FPoint top = cam.to_px(v.x_m, v.y_m + v.half_h_m * 1.6);
+            const SDL_FPoint size = gfx.measure(tag, gfx.u(17), FontStyle::bold);
+            gfx.fill_round_rect({top.x - size.x / 2 - gfx.u(10), top.y - gfx.u(15), size.x + gfx.u(20), gfx.u(30)},
+                                gfx.u(15), palette::rival);
+            gfx.text(tag, top.x, top.y, gfx.u(17), palette::text_dark, Align::center, VAlign::middle, FontStyle::bold);
+        }
     }
     // Level-specific markers on top of the world, on a pill so clouds never hide them.
     auto label = [&gfx](const std::string& s, Color c) {

@@ -4,6 +4,8 @@
 // tower's platform, crates and balls, and the runner or sprinter as a figure with
 // a running stride. Two views are blended by `alpha` (interpolation between the
 // last two fixed steps), so motion is smooth at any frame rate.
+#include <string>
+
 #include "gfx.h"
 #include "highstep/core/level.h"
 #include "highstep/core/world.h"
@@ -11,8 +13,9 @@
 namespace highstep::app {
 
 // `previous` and `current` are the views after the last two steps; they are
-// blended per body when they hold the same bodies.
+// blended per body when they hold the same bodies. `ghost_label` names the
+// rival in Sprint Start when it is somebody's recorded run (a challenge ghost).
 void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView& current, double alpha,
-                core::LevelType type, double t_s);
+                core::LevelType type, double t_s, const std::string& ghost_label = {});
 
 }  // namespace highstep::app

@@ -214,6 +214,17 @@ std::optional<Challenge> get_challenge(Database& db, std::int64_t id) {
     return read_challenge(db, q);
 }
 
+bool challenge_open_on(const Challenge& challenge, std::string_view day) {
+    return day >= challenge.starts_day && day <= challenge.ends_day;
+}
+
+std::string check_challenge_level(const Challenge& challenge, std::string_view level_id) {
+    if (std::find(challenge.level_ids.begin(), challenge.level_ids.end(), level_id) != challenge.level_ids.end()) {
+        return {};
+    }
+    return "level '" + std::string(level_id) + "' is not part of the challenge '" + challenge.name + "'";
+}
+
 std::optional<Challenge> find_challenge(Database& db, std::string_view name_or_uid) {
     {
         sql::Statement q(db, std::string(kSelectChallenge) + "WHERE name = ?1 ORDER BY created_unix_s DESC, id DESC");

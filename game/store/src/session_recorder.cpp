@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "highstep/store/challenge_file.h"
+
 namespace highstep::store {
 
 const char* exercise_name(core::Exercise exercise) {
@@ -101,6 +103,12 @@ void SessionRecorder::sync(const core::SessionResult& so_far) {
         log_.finish_set({set.set_number - 1, static_cast<double>(set.score), core::to_string(set.grade),
                          static_cast<int>(set.reps.size())});
     }
+}
+
+bool SessionRecorder::attach_recording(std::string_view csv_text) {
+    if (csv_text.size() > ChallengeFileLimits{}.max_recording_bytes) return false;
+    log_.attach_recording(csv_text);
+    return true;
 }
 
 FinishOutcome SessionRecorder::finish(const core::SessionResult& result, std::int64_t finished_unix_s) {

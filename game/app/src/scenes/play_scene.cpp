@@ -9,6 +9,9 @@
 // two step states with the loop's interpolation factor (exact for "now").
 #include <cstdio>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "board_link.h"
 #include "gfx.h"
@@ -16,6 +19,8 @@
 #include "highstep/app/cue_sounds.h"
 #include "highstep/core/session.h"
 #include "highstep/store/session_recorder.h"
+#include "scenes/challenge_recording.h"
+#include "scenes/challenge_scenes.h"
 #include "scenes/scenes.h"
 #include "widgets.h"
 #include "world_draw.h"
@@ -27,8 +32,9 @@ namespace {
 constexpr double kResultsDelay_s = 2.0;   // the last jump lands before the results show
 constexpr double kReplayIdle_s = 1.0;     // a finished replay with no samples this long ends the session
 
-core::SessionSettings settings_for(const AppContext& ctx) {
+core::SessionSettings settings_for(const AppContext& ctx, const ChallengeLevelPlay* challenge) {
     core::SessionSettings s;
+    if (challenge) s.ghost = challenge->ghost;  // null: the rival keeps the level's pace
     if (ctx.player) {
         const PlayerProfile& p = *ctx.player;
         s.input_offset_ms = p.player.input_offset_ms;
@@ -45,14 +51,21 @@ class PauseScene;
 
 class PlayScene final : public Scene {
 public:
-    PlayScene(AppContext& ctx, const core::Level& level)
-        : ctx_(ctx), level_(level), session_(level, settings_for(ctx)) {
+    PlayScene(AppContext& ctx, const core::Level& level, std::shared_ptr<const ChallengeLevelPlay> challenge)
+        : ctx_(ctx), level_(level), challenge_(std::move(challenge)), session_(level, settings_for(ctx, challenge_.get())) {
         current_ = session_.world_view();
         previous_ = current_;
         if (ctx_.db && ctx_.player && ctx_.player->player.id != 0) {
             try {
                 store::SessionStart start = store::session_start(level, ctx_.player->player.id);
                 start.body_weight_kg = ctx_.player->body_weight_kg;
+                if (challenge_) {
+                    // A challenge turn: stored as `highstep play --challenge` stores a run,
+                    // with this run's recording kept as its ghost.
+                    start.challenge_id = challenge_->challenge.id;
+                    recording_.emplace(std::vector<std::pair<std::string, std::string>>{
+                        {"level", level.id}, {"player", ctx_.player->player.name}, {"board", ctx_.board.describe()}});
+                }
                 log_.emplace(*ctx_.db, start);
             } catch (const std::exception& e) {
                 ctx_.toast(std::string("This session will not be saved: ") + e.what());
@@ -75,6 +88,7 @@ public:
         if (key == "finished") return session_.finished() ? "1" : "0";
         if (key == "session_t") return std::to_string(h.t_s);
         if (key == "load_kg") return std::to_string(h.left_kg + h.right_kg);
+        if (key == "ghost_m") return std::to_string(current_.ghost_x_m);
         return {};
     }
 
@@ -90,6 +104,7 @@ public:
         for (BoardSample s : ctx_.board.samples()) {
             s.t_s -= user_paused_total_s_;
             session_.push_sample(s);
+            if (recording_) recording_->add(s);
             last_sample_s_ = now_s;
         }
         // A replayed recording that has run out ends the session (a live board never does).
@@ -120,7 +135,8 @@ public:
     }
 
     void draw(Gfx& gfx, double alpha) override {
-        draw_world(gfx, previous_, current_, alpha, level_.type, session_.hud().t_s);
+        draw_world(gfx, previous_, current_, alpha, level_.type, session_.hud().t_s,
+                   challenge_ && challenge_->ghost ? challenge_->ghost_name : std::string());
         HudExtras extras;
         extras.level_title = level_.title;
         extras.simulated_board = ctx_.board.simulated();
@@ -138,7 +154,7 @@ public:
 
     // Used by the pause overlay.
     void open_pause();
-    void restart() { ctx_.scenes.replace(make_play_scene(ctx_, level_)); }
+    void restart() { ctx_.scenes.replace(make_play_scene(ctx_, level_, challenge_)); }
     void quit_level() { ctx_.scenes.pop(); }
 
 private:
@@ -167,8 +183,12 @@ private:
 
     void finish_log() {
         final_ = session_.result();
+        if (challenge_ && challenge_->ghost) race_ = core::race_result(*challenge_->ghost, session_.world_view());
         if (!log_) return;
         try {
+            if (recording_ && !log_->attach_recording(recording_->csv())) {
+                ctx_.toast("This run is too long to keep as a ghost");
+            }
             outcome_ = log_->finish(*final_);
         } catch (const std::exception& e) {
             ctx_.toast(std::string("Result not saved: ") + e.what());
@@ -178,11 +198,13 @@ private:
     void show_results() {
         if (left_ || !finished_at_s_) return;
         left_ = true;
-        ctx_.scenes.replace(make_results_scene(ctx_, level_, final_ ? *final_ : session_.result(), outcome_));
+        ctx_.scenes.replace(
+            make_results_scene(ctx_, level_, final_ ? *final_ : session_.result(), outcome_, challenge_, race_));
     }
 
     AppContext& ctx_;
     core::Level level_;
+    std::shared_ptr<const ChallengeLevelPlay> challenge_;  // a challenge turn (else null)
     core::Session session_;
     core::WorldView previous_, current_;
     std::optional<store::SessionRecorder> log_;
@@ -193,6 +215,8 @@ private:
     std::optional<double> finished_at_s_;
     std::optional<core::SessionResult> final_;
     std::optional<store::FinishOutcome> outcome_;
+    std::optional<RunRecording> recording_;          // a challenge turn's samples, its ghost for others
+    std::optional<core::RaceResult> race_;           // against the challenge's ghost
     bool left_ = false;
 };
 
@@ -248,8 +272,9 @@ void PlayScene::open_pause() {
 
 }  // namespace
 
-std::unique_ptr<Scene> make_play_scene(AppContext& ctx, const core::Level& level) {
-    return std::make_unique<PlayScene>(ctx, level);
+std::unique_ptr<Scene> make_play_scene(AppContext& ctx, const core::Level& level,
+                                       std::shared_ptr<const ChallengeLevelPlay> challenge) {
+    return std::make_unique<PlayScene>(ctx, level, std::move(challenge));
 }
 
 }  // namespace highstep::app

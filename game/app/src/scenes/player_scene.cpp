@@ -2,6 +2,7 @@
 // no database a guest can still play (nothing is saved, and the screen says so).
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "board_link.h"
 #include "gfx.h"
@@ -28,9 +29,17 @@ PlayerProfile profile_for(AppContext& ctx, const store::Player& p) {
     return profile;
 }
 
+// After a player is chosen or created: the flow's next scene (a challenge turn),
+// else the full board check on the way to level select.
+std::unique_ptr<Scene> after_choosing(AppContext& ctx, const SceneFactory& after_choice) {
+    return after_choice ? after_choice() : make_weigh_in_scene(ctx);
+}
+
 class PlayerScene final : public Scene {
 public:
-    explicit PlayerScene(AppContext& ctx) : ctx_(ctx) { reload(); }
+    PlayerScene(AppContext& ctx, SceneFactory after_choice) : ctx_(ctx), after_choice_(std::move(after_choice)) {
+        reload();
+    }
     std::string_view id() const override { return "players"; }
     void on_resume() override { reload(); }
     void step(double dt_s) override { t_s_ += dt_s; }
@@ -51,14 +60,14 @@ public:
         const auto i = static_cast<std::size_t>(menu_.selected);
         if (i < players_.size()) {
             ctx_.player = profile_for(ctx_, players_[i]);
-            ctx_.scenes.replace(make_weigh_in_scene(ctx_));
+            ctx_.scenes.replace(after_choosing(ctx_, after_choice_));
         } else if (ctx_.db) {
-            ctx_.scenes.push(make_new_player_scene(ctx_));
+            ctx_.scenes.push(make_new_player_scene(ctx_, after_choice_));
         } else {
             PlayerProfile guest;
             guest.player.name = "Guest";
             ctx_.player = guest;
-            ctx_.scenes.replace(make_weigh_in_scene(ctx_));
+            ctx_.scenes.replace(after_choosing(ctx_, after_choice_));
         }
         return true;
     }
@@ -104,6 +113,7 @@ private:
     }
 
     AppContext& ctx_;
+    SceneFactory after_choice_;
     Menu menu_;
     std::vector<store::Player> players_;
     double t_s_ = 0.0;
@@ -111,7 +121,7 @@ private:
 
 class NewPlayerScene final : public Scene {
 public:
-    explicit NewPlayerScene(AppContext& ctx) : ctx_(ctx) {}
+    NewPlayerScene(AppContext& ctx, SceneFactory after_choice) : ctx_(ctx), after_choice_(std::move(after_choice)) {}
     std::string_view id() const override { return "new_player"; }
     bool wants_text() const override { return field_ == 0; }
     void step(double dt_s) override { t_s_ += dt_s; }
@@ -200,7 +210,7 @@ private:
             ctx_.audio.play(Sound::menu_confirm);
             ctx_.toast("Welcome, " + p.name + "!");
             ctx_.scenes.pop_to("players");
-            ctx_.scenes.replace(make_weigh_in_scene(ctx_));
+            ctx_.scenes.replace(after_choosing(ctx_, after_choice_));
         } catch (const std::exception& e) {
             problem_ = e.what();
             field_ = 0;
@@ -208,6 +218,7 @@ private:
     }
 
     AppContext& ctx_;
+    SceneFactory after_choice_;
     std::string name_;
     bool left_footed_ = false;
     int field_ = 0;  // 0 name, 1 leg, 2 create
@@ -217,7 +228,11 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Scene> make_player_scene(AppContext& ctx) { return std::make_unique<PlayerScene>(ctx); }
-std::unique_ptr<Scene> make_new_player_scene(AppContext& ctx) { return std::make_unique<NewPlayerScene>(ctx); }
+std::unique_ptr<Scene> make_player_scene(AppContext& ctx, SceneFactory after_choice) {
+    return std::make_unique<PlayerScene>(ctx, std::move(after_choice));
+}
+std::unique_ptr<Scene> make_new_player_scene(AppContext& ctx, SceneFactory after_choice) {
+    return std::make_unique<NewPlayerScene>(ctx, std::move(after_choice));
+}
 
 }  // namespace highstep::app

@@ -5,10 +5,13 @@
 #include <cmath>
 #include <cstdio>
 #include <span>
+#include <utility>
 
 #include "board_link.h"
 #include "gfx.h"
 #include "hud.h"
+#include "scenes/challenge_race_words.h"
+#include "scenes/challenge_scenes.h"
 #include "scenes/scenes.h"
 #include "widgets.h"
 
@@ -36,12 +39,18 @@ std::string fmt(const char* f, double v) {
 class ResultsScene final : public Scene {
 public:
     ResultsScene(AppContext& ctx, const core::Level& level, const core::SessionResult& result,
-                 const std::optional<store::FinishOutcome>& outcome)
-        : ctx_(ctx), level_(level), result_(result), outcome_(outcome) {
+                 const std::optional<store::FinishOutcome>& outcome, std::shared_ptr<const ChallengeLevelPlay> challenge,
+                 const std::optional<core::RaceResult>& race)
+        : ctx_(ctx), level_(level), result_(result), outcome_(outcome), challenge_(std::move(challenge)), race_(race) {
+        ctx_.board.reset_nav();
+        if (challenge_) {
+            // A challenge turn goes on with its next level (a retry would be a new attempt).
+            menu_.items.push_back({challenge_->next_label, "", true, palette::action});
+            return;
+        }
         if (ctx_.extra_scenes.count("progress")) menu_.items.push_back({"See your progress", "", true, palette::left_leg});
         menu_.items.push_back({"Play again", "", true, palette::action});
         menu_.items.push_back({"Choose a level", "", true, palette::accent});
-        ctx_.board.reset_nav();
     }
     std::string_view id() const override { return "results"; }
     void step(double dt_s) override { t_s_ += dt_s; }
@@ -50,6 +59,8 @@ public:
         if (key == "score") return std::to_string(result_.score);
         if (key == "reps") return std::to_string(result_.reps);
         if (key == "grade") return std::to_string(static_cast<int>(result_.grade));
+        if (key == "race_won") return race_ ? (race_->player_won ? "1" : "0") : "-1";
+        if (key == "race_margin_m") return race_ ? std::to_string(race_->margin_m) : "";
         return {};
     }
 
@@ -163,14 +174,30 @@ public:
         }
         if (s.left.mean_hold_s > 0 || s.right.mean_hold_s > 0) leg_row("hold s", s.left.mean_hold_s, s.right.mean_hold_s, "%.1f");
         menu_.draw(gfx, 900, 400, 320, 3, t_s_);
-        draw_hints(gfx, {"↑↓ choose", "Enter / step: select", "Esc level select"});
+        if (race_ && challenge_) draw_race(gfx, gfx.drect(900, 500, 320, 120));
+        if (challenge_) {
+            draw_hints(gfx, {"Enter / step: " + challenge_->next_label});
+        } else {
+            draw_hints(gfx, {"↑↓ choose", "Enter / step: select", "Esc level select"});
+        }
     }
 
 private:
+    // Whether the player beat the challenge's ghost, and by how much.
+    void draw_race(Gfx& gfx, const SDL_FRect& r) {
+        const race::Words w = race::words(*race_, challenge_->ghost_name);
+        gfx.fill_round_rect(r, gfx.u(14), race_->player_won ? palette::perfect : palette::rival);
+        gfx.text(w.headline, r.x + r.w / 2, r.y + gfx.u(40), gfx.u(24), palette::text_dark, Align::center, VAlign::middle,
+                 FontStyle::bold);
+        gfx.text(w.margin, r.x + r.w / 2, r.y + gfx.u(84), gfx.u(20), palette::text_dark, Align::center, VAlign::middle);
+    }
+
     AppContext& ctx_;
     core::Level level_;
     core::SessionResult result_;
     std::optional<store::FinishOutcome> outcome_;
+    std::shared_ptr<const ChallengeLevelPlay> challenge_;  // a challenge turn (else null)
+    std::optional<core::RaceResult> race_;                 // against its ghost
     Menu menu_;
     double t_s_ = 0.0;
 };
@@ -178,8 +205,10 @@ private:
 }  // namespace
 
 std::unique_ptr<Scene> make_results_scene(AppContext& ctx, const core::Level& level, const core::SessionResult& result,
-                                          const std::optional<store::FinishOutcome>& outcome) {
-    return std::make_unique<ResultsScene>(ctx, level, result, outcome);
+                                          const std::optional<store::FinishOutcome>& outcome,
+                                          std::shared_ptr<const ChallengeLevelPlay> challenge,
+                                          const std::optional<core::RaceResult>& race) {
+    return std::make_unique<ResultsScene>(ctx, level, result, outcome, std::move(challenge), race);
 }
 
 }  // namespace highstep::app

@@ -8,20 +8,35 @@
 
 #include "app_context.h"
 #include "highstep/app/scene.h"
+#include "highstep/core/ghost.h"
 #include "highstep/core/level.h"
 #include "highstep/core/scoring.h"
 #include "highstep/store/session_log.h"
 
 namespace highstep::app {
 
+struct ChallengeLevelPlay;  // challenge_scenes.h
+
 std::unique_ptr<Scene> make_title_scene(AppContext& ctx);
-std::unique_ptr<Scene> make_player_scene(AppContext& ctx);
-std::unique_ptr<Scene> make_new_player_scene(AppContext& ctx);
-std::unique_ptr<Scene> make_weigh_in_scene(AppContext& ctx);
+// `after_choice` replaces the player screen once a player is chosen or created
+// (empty: the full board check, then level select).
+std::unique_ptr<Scene> make_player_scene(AppContext& ctx, SceneFactory after_choice = {});
+std::unique_ptr<Scene> make_new_player_scene(AppContext& ctx, SceneFactory after_choice = {});
+// full: tare, weigh, learn each foot. quick (a challenge turn): the tare only if the
+// player's profile has none this run, no feet when their positions are known.
+// `next` replaces the check when it is done (empty: level select).
+enum class WeighInMode { full, quick };
+std::unique_ptr<Scene> make_weigh_in_scene(AppContext& ctx, WeighInMode mode = WeighInMode::full, SceneFactory next = {});
 std::unique_ptr<Scene> make_level_select_scene(AppContext& ctx);
-std::unique_ptr<Scene> make_play_scene(AppContext& ctx, const core::Level& level);
+// `challenge`: the level is a challenge turn (challenge_scenes.h): stored as a turn,
+// a Sprint Start level races the challenge's ghost, the results lead on in the turn.
+std::unique_ptr<Scene> make_play_scene(AppContext& ctx, const core::Level& level,
+                                       std::shared_ptr<const ChallengeLevelPlay> challenge = nullptr);
+// `race`: how the race against the ghost went (a challenge's Sprint Start level).
 std::unique_ptr<Scene> make_results_scene(AppContext& ctx, const core::Level& level, const core::SessionResult& result,
-                                          const std::optional<store::FinishOutcome>& outcome);
+                                          const std::optional<store::FinishOutcome>& outcome,
+                                          std::shared_ptr<const ChallengeLevelPlay> challenge = nullptr,
+                                          const std::optional<core::RaceResult>& race = std::nullopt);
 
 // Scenes other parts add (the store part's progress and plan views) register here,
 // by id, so menus offer them: see extra_scenes.cpp.

@@ -45,7 +45,8 @@ public:
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, t_s_);
         draw_logo(gfx);
-        menu_.draw(gfx, 440, 250, 400, 5, t_s_);
+        // Up to six entries between the logo and the player line.
+        menu_.draw(gfx, 440, 214, 400, 6, t_s_);
         std::string who = ctx_.player ? "Player: " + ctx_.player->player.name : "No player chosen yet";
         gfx.text(who + "      " + ctx_.board.describe(), gfx.dx(640), gfx.dy(656), gfx.u(17), palette::text_dim,
                  Align::center, VAlign::middle);
@@ -66,6 +67,9 @@ private:
             palette::action);
         if (ctx_.extra_scenes.count("plan")) add("plan", "Today's plan", "what your training plan asks for today", palette::good);
         if (ctx_.extra_scenes.count("progress")) add("progress", "Progress", "scores, steadiness and training days", palette::left_leg);
+        if (ctx_.extra_scenes.count("challenges")) {
+            add("challenges", "Challenges", "take turns on one board, race the best runs", palette::perfect);
+        }
         add("players", "Players", "switch player or add a new one", palette::accent);
         add("quit", "Quit", "", palette::text_dim);
         menu_.selected = std::clamp(keep, 0, static_cast<int>(menu_.items.size()) - 1);

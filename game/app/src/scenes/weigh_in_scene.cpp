@@ -2,10 +2,14 @@
 // then stand on each foot (where each foot sits on the board, so the recogniser
 // tells a left stance from a lean). Each stage waits for a steady signal, shows a
 // progress ring, and can be skipped with Enter when a previous weigh-in exists.
+// The quick mode (a challenge turn) leaves out the tare when the board was zeroed
+// earlier this run and the feet when the player's foot positions are known.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <deque>
+#include <utility>
+#include <vector>
 
 #include "board_link.h"
 #include "gfx.h"
@@ -37,7 +41,24 @@ struct Reading {
 
 class WeighInScene final : public Scene {
 public:
-    explicit WeighInScene(AppContext& ctx) : ctx_(ctx) { ctx_.board.reset_nav(); }
+    WeighInScene(AppContext& ctx, WeighInMode mode, SceneFactory next) : ctx_(ctx), mode_(mode), next_(std::move(next)) {
+        ctx_.board.reset_nav();
+        const bool quick = mode_ == WeighInMode::quick && ctx_.player;
+        const bool tared = quick && ctx_.player->tare_kg;
+        const bool feet_known = quick && ctx_.player->left_foot_x_mm && ctx_.player->right_foot_x_mm;
+        if (!tared) stages_.push_back(Stage::step_off);
+        stages_.push_back(Stage::step_on);
+        if (!feet_known) stages_.insert(stages_.end(), {Stage::left_foot, Stage::right_foot});
+        if (tared) {
+            tare_ = *ctx_.player->tare_kg;
+            ctx_.board.set_tare(tare_[0], tare_[1], tare_[2], tare_[3]);
+        }
+        if (feet_known) {
+            left_x_mm_ = *ctx_.player->left_foot_x_mm;
+            right_x_mm_ = *ctx_.player->right_foot_x_mm;
+        }
+        stage_ = stages_.front();
+    }
     std::string_view id() const override { return "weigh_in"; }
     bool wants_board_nav() const override { return false; }
 
@@ -84,7 +105,7 @@ public:
 
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, anim_s_);
-        draw_screen_title(gfx, "Board check", ctx_.player ? ctx_.player->player.name + " · " + ctx_.board.describe()
+        draw_screen_title(gfx, mode_ == WeighInMode::quick ? "Quick weigh-in" : "Board check", ctx_.player ? ctx_.player->player.name + " · " + ctx_.board.describe()
                                                            : ctx_.board.describe());
         // Left: the board from above, live.
         const SDL_FRect panel = gfx.drect(60, 150, 600, 440);
@@ -104,17 +125,18 @@ public:
                                 "Stand on your RIGHT foot"};
         const char* hints[] = {"so it can zero itself", "feet on the footprints, arms relaxed",
                                "lift the right foot a little", "lift the left foot a little"};
-        for (int i = 0; i < 4; ++i) {
+        for (std::size_t row = 0; row < stages_.size(); ++row) {
+            const int i = static_cast<int>(stages_[row]);
             const bool cur = static_cast<int>(stage_) == i;
             const bool done = static_cast<int>(stage_) > i;
-            const SDL_FRect r = gfx.drect(700, 160 + i * 92.0f, 520, 80);
+            const SDL_FRect r = gfx.drect(700, 160 + static_cast<float>(row) * 92.0f, 520, 80);
             gfx.fill_round_rect(r, gfx.u(12), cur ? palette::panel_light : palette::panel);
             const float cx = r.x + gfx.u(40), cy = r.y + r.h / 2;
             gfx.fill_circle(cx, cy, gfx.u(22), done ? palette::good : cur ? palette::action : palette::background);
             if (cur) {
                 gfx.arc(cx, cy, gfx.u(28), gfx.u(24), 0.0f, static_cast<float>(2 * 3.14159265 * progress_), palette::action);
             }
-            gfx.text(done ? "✓" : std::to_string(i + 1), cx, cy, gfx.u(22), done || cur ? palette::text_dark : palette::text_dim,
+            gfx.text(done ? "✓" : std::to_string(row + 1), cx, cy, gfx.u(22), done || cur ? palette::text_dark : palette::text_dim,
                      Align::center, VAlign::middle, FontStyle::bold);
             gfx.text(titles[i], r.x + gfx.u(80), r.y + gfx.u(12), gfx.u(24), cur || done ? palette::text : palette::text_dim,
                      Align::left, VAlign::top, FontStyle::bold);
@@ -124,7 +146,7 @@ public:
         if (stage_ == Stage::done) {
             const SDL_FRect r = gfx.drect(700, 540, 520, 60);
             gfx.fill_round_rect(r, gfx.u(12), palette::action);
-            gfx.text("All set. Enter to choose a level", r.x + r.w / 2, r.y + r.h / 2, gfx.u(22), palette::text_dark,
+            gfx.text(next_ ? "All set. Enter to start" : "All set. Enter to choose a level", r.x + r.w / 2, r.y + r.h / 2, gfx.u(22), palette::text_dark,
                      Align::center, VAlign::middle, FontStyle::bold);
         } else if (!message_.empty()) {
             gfx.text(message_, gfx.dx(960), gfx.dy(560), gfx.u(18), palette::warning, Align::center, VAlign::middle);
@@ -208,7 +230,12 @@ private:
                     for (const Reading* r : w) sum += r->raw_total_kg;
                     weight_kg_ = sum / static_cast<double>(w.size()) - tare_total;
                     ctx_.board.set_body_weight_kg(weight_kg_);
-                    next(Stage::left_foot);
+                    if (stages_.back() == Stage::step_on) {
+                        next(Stage::done);  // the feet are known: nothing more to learn
+                        save();
+                    } else {
+                        next(Stage::left_foot);
+                    }
                 }
                 break;
             }
@@ -279,10 +306,13 @@ private:
     void finish() {
         if (finished_) return;
         finished_ = true;
-        ctx_.scenes.replace(make_level_select_scene(ctx_));
+        ctx_.scenes.replace(next_ ? next_() : make_level_select_scene(ctx_));
     }
 
     AppContext& ctx_;
+    WeighInMode mode_;
+    SceneFactory next_;                // after the check (empty: level select)
+    std::vector<Stage> stages_;      // the stages this check goes through, in order
     Stage stage_ = Stage::step_off;
     std::deque<Reading> readings_;
     std::array<float, 4> tare_{};
@@ -296,6 +326,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Scene> make_weigh_in_scene(AppContext& ctx) { return std::make_unique<WeighInScene>(ctx); }
+std::unique_ptr<Scene> make_weigh_in_scene(AppContext& ctx, WeighInMode mode, SceneFactory next) {
+    return std::make_unique<WeighInScene>(ctx, mode, std::move(next));
+}
 
 }  // namespace highstep::app

@@ -72,6 +72,13 @@ void set_household_name(Database& db, std::string_view name);
 // "" when the challenge is acceptable, else why not.
 std::string validate_challenge(const Challenge& challenge);
 
+// True when turns played on `day` ("YYYY-MM-DD") count: within the challenge's
+// dates (runs outside them are kept but left off the leaderboard).
+bool challenge_open_on(const Challenge& challenge, std::string_view day);
+// "" when `level_id` is one of the challenge's levels, else why a turn on it
+// cannot be stored in the challenge.
+std::string check_challenge_level(const Challenge& challenge, std::string_view level_id);
+
 // Stores a new challenge (uid made here if empty); returns its id. Throws StoreError.
 std::int64_t create_challenge(Database& db, const Challenge& challenge);
 std::vector<Challenge> list_challenges(Database& db);                 // newest first

@@ -39,8 +39,10 @@ public:
     // Stores every rep or hold of `so_far` not stored yet (each in its own
     // transaction) and the summary of every completed set.
     void sync(const core::SessionResult& so_far);
-    // The run's recording (CSV text) as a ghost for challenges.
-    void attach_recording(std::string_view csv_text) { log_.attach_recording(csv_text); }
+    // The run's recording (CSV text) as a ghost for challenges. Kept only when
+    // it can travel in a challenge file (ChallengeFileLimits::max_recording_bytes);
+    // returns whether it was kept.
+    bool attach_recording(std::string_view csv_text);
     // Stores what is left and the final result; tells about personal bests.
     FinishOutcome finish(const core::SessionResult& result, std::int64_t finished_unix_s = 0);
 
