@@ -83,3 +83,34 @@ struct BoardScript {
 };
 
 }  // namespace highstep::test
+
+namespace highstep::test {
+
+// Movements shaped by hand, unlike the project's generator (different rise profiles,
+// pre-loads, small drive peaks, restless standing), appended at the script's end.
+// Loads are in multiples of the body weight `bw_kg`. Each returns the moment the
+// event's truth is defined by (see each).
+struct HandPlayer {
+    BoardScript& b;
+    double bw_kg;
+
+    double now() const { return b.keys.back().t_s; }
+    // Load `l` on the left foot and `r` on the right (BW), `dt_s` after the last key.
+    HandPlayer& to(double dt_s, double l, double r) {
+        b.add(now() + dt_s, l * bw_kg, r * bw_kg);
+        return *this;
+    }
+    HandPlayer& wait(double dt_s) {
+        const FootLoads last = b.keys.back();
+        b.add(now() + dt_s, last.left_kg, last.right_kg);
+        return *this;
+    }
+    // Right-foot share `share` on two feet, reached over `dt_s`.
+    HandPlayer& stand(double dt_s, double share) { return to(dt_s, 1.0 - share, share); }
+    // One foot's load (BW) on `right` side, the other foot off.
+    HandPlayer& one(double dt_s, bool right, double load) {
+        return right ? to(dt_s, 0.0, load) : to(dt_s, load, 0.0);
+    }
+};
+
+}  // namespace highstep::test

@@ -3,7 +3,7 @@
 // Both are a stretch of single-leg stance (the stance classifier's left/right). What
 // tells them apart is the drive: DESIGN.md's knee drive has a force dip then a drive
 // peak above body weight as the knee is driven up and the stance foot pushes into
-// the board. The peak is looked for in the 100 ms smoothed total from peak_before_s
+// the board. The peak is looked for in the 60 ms averaged total from peak_before_s
 // before the stance began (the drive can start while the lifted foot still unloads)
 // to peak_after_s into it. A peak of at least drive_peak_bw × BW (and clear of the
 // noise) with a hold of knee_drive_min_hold_s makes a knee drive; without a peak, a
@@ -16,6 +16,8 @@
 // A peak is only looked for after the previous stance began, so the push-off of a
 // step-up that topped out on two feet is not taken for a drive when the trailing leg
 // later steps back down.
+// Where it starts: where the weight began to shift (shift_start_s). Knee drives also
+// tell the stance classifier where that foot stands (take_foot).
 #include "detect_single_leg.h"
 
 #include <algorithm>
@@ -30,6 +32,7 @@ namespace {
 // back from there.
 constexpr double kRecentS = 4.0;
 constexpr std::size_t kMaxRecent = 8192;  // bounded even if time stands still
+constexpr double kPeakWindowS = 0.06;   // the drive peak: highest load averaged over this
 constexpr double kMaxShiftS = 1.0;      // a weight shift from two feet is looked for this far before the stance
 constexpr double kOnFootBandMm = 5.0;
 constexpr double kMaxPushOffS = 1.5;    // a step-up's push-off is looked for this far before the stance
@@ -47,8 +50,7 @@ void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vec
     // Keep the last seconds; during a single-leg stance, as much again after its start
     // (the peak window, and a start re-dated under a later body weight).
     if ((!active_ || frame.t_s <= entry_s_ + kRecentS) && recent_.size() < kMaxRecent) {
-        recent_.push_back({frame.t_s, frame.total_smooth_kg, frame.total_kg, u, frame.cop_valid, frame.cop_x_mm,
-                           frame.cop_y_mm});
+        recent_.push_back({frame.t_s, frame.total_kg, u, frame.cop_valid, frame.cop_x_mm, frame.cop_y_mm});
     }
     if (!active_) {
         while (recent_.size() > 1 && frame.t_s - recent_.front().t_s > kRecentS) recent_.pop_front();
@@ -131,10 +133,19 @@ double SingleLegDetector::drive_peak_kg(double exit_s) const {
     // lifted foot came back down.
     const double from_s = std::max(entry_s_ - settings_.peak_before_s, previous_since_s_);
     const double to_s = std::min(entry_s_ + settings_.peak_after_s, exit_s);
+    // The load is averaged over kPeakWindowS: long enough to tame the noise, short
+    // enough that a gentle drive's brief peak (1.05-1.15 BW) is not flattened below
+    // the threshold (a 100 ms average loses a quarter of a sharp 0.4 s peak's height).
     const double toward = side_ == Side::right ? 1.0 : -1.0;
     double peak = 0.0;
-    for (const Point& p : recent_) {
-        if (p.t_s >= from_s && p.t_s <= to_s && p.u * toward >= settings_.drive_side_u) peak = std::max(peak, p.kg);
+    double sum = 0.0;
+    std::size_t lo = 0;
+    for (std::size_t i = 0; i < recent_.size(); ++i) {
+        const Point& p = recent_[i];
+        sum += p.raw_kg;
+        while (recent_[lo].t_s <= p.t_s - kPeakWindowS) sum -= recent_[lo++].raw_kg;
+        if (p.t_s < from_s || p.t_s > to_s || p.u * toward < settings_.drive_side_u) continue;
+        peak = std::max(peak, sum / static_cast<double>(i + 1 - lo));
     }
     return peak;
 }

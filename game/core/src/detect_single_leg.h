@@ -46,7 +46,6 @@ private:
     SingleLegSettings settings_;
     struct Point {
         double t_s;
-        double kg;      // 100 ms smoothed total
         double raw_kg;  // total of this sample
         double u;       // CoP position: -1 on the left foot, 0 between the feet, +1 on the right foot
         bool cop_valid;
