@@ -111,6 +111,12 @@ struct HandPlayer {
     HandPlayer& one(double dt_s, bool right, double load) {
         return right ? to(dt_s, 0.0, load) : to(dt_s, load, 0.0);
     }
+    // From a step-up's lead foot (on `right` side): push to 1.2 BW, hold `hold_s` on the
+    // lead leg (the other knee driven up), then lower over `lowering_s` and step off.
+    HandPlayer& knee_top(bool right, double hold_s, double lowering_s) {
+        return one(0.3, right, 1.2).one(0.2, right, 1.0).wait(hold_s).one(0.3, right, 0.92)
+            .one(lowering_s, right, 0.25).one(0.15, right, 0.0).wait(2.0);
+    }
 };
 
 }  // namespace highstep::test

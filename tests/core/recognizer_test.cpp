@@ -4,33 +4,19 @@
 #include <gtest/gtest.h>
 
 #include "board_script.h"
+#include "recognise.h"
 #include "highstep/core/analysis.h"
 #include "highstep/core/recognizer.h"
 
 using namespace highstep::core;
 using highstep::test::BoardScript;
+using highstep::test::only;
+using highstep::test::recognise;
 
 namespace {
 
 constexpr double kBw = 70.0;
 constexpr double kHalf = kBw / 2.0;
-
-std::vector<Event> recognise(const BoardScript& b, const SignalSettings& s = {}) {
-    Recognizer r(s);
-    std::vector<Event> events;
-    for (const auto& sample : b.samples()) r.push(sample, events);
-    r.finish(events);
-    return events;
-}
-
-template <class T>
-std::vector<T> only(const std::vector<Event>& events) {
-    std::vector<T> out;
-    for (const Event& e : events) {
-        if (const T* t = std::get_if<T>(&e)) out.push_back(*t);
-    }
-    return out;
-}
 
 // A player who first stands still for 3 s (so the body weight is known).
 BoardScript standing() {

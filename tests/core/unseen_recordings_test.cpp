@@ -4,30 +4,16 @@
 #include <gtest/gtest.h>
 
 #include "board_script.h"
+#include "recognise.h"
 #include "highstep/core/recognizer.h"
 
 using namespace highstep::core;
 using highstep::test::BoardScript;
+using highstep::test::only;
+using highstep::test::recognise;
 using highstep::test::HandPlayer;
 
 namespace {
-
-std::vector<Event> recognise(const BoardScript& b, const SignalSettings& s = {}) {
-    Recognizer r(s);
-    std::vector<Event> events;
-    for (const auto& sample : b.samples()) r.push(sample, events);
-    r.finish(events);
-    return events;
-}
-
-template <class T>
-std::vector<T> only(const std::vector<Event>& events) {
-    std::vector<T> out;
-    for (const Event& e : events) {
-        if (const T* t = std::get_if<T>(&e)) out.push_back(*t);
-    }
-    return out;
-}
 
 // A board with a player who steps on (left foot first) and stands still for 3 s.
 BoardScript on_board(double bw_kg, double left_x_mm = -100.0, double right_x_mm = 100.0) {
@@ -90,8 +76,7 @@ TEST(UnseenRecordings, StepUpWithAPreloadedPushOff) {
     HandPlayer p{b, kBw};
     p.one(0.12, true, 0.3).wait(0.3).one(0.5, true, 0.45);
     const double push_s = p.now();
-    p.one(0.3, true, 1.2).one(0.2, true, 1.0).wait(1.8).one(0.3, true, 0.92).one(1.0, true, 0.25)
-        .one(0.15, true, 0.0).wait(2.0);
+    p.knee_top(true, 1.8, 1.0);
     const auto events = recognise(b);
     const auto ups = only<StepUpEvent>(events);
     const auto kds = only<KneeDriveEvent>(events);
@@ -164,8 +149,7 @@ TEST(UnseenRecordings, FortyHertzBoardWithJitter) {
     const double up2 = p.now();
     p.one(0.1, true, 0.3).wait(0.4);
     const double push2 = p.now();
-    p.one(0.3, true, 1.2).one(0.2, true, 1.0).wait(1.5).one(0.3, true, 0.9).one(1.0, true, 0.2)
-        .one(0.15, true, 0.0).wait(2.0);
+    p.knee_top(true, 1.5, 1.0);
     const auto events = recognise(b);
     const auto kds = only<KneeDriveEvent>(events);
     const auto ups = only<StepUpEvent>(events);

@@ -1,0 +1,27 @@
+#pragma once
+// Runs the recogniser over a hand-built board script; picks events of one type.
+#include <vector>
+
+#include "board_script.h"
+#include "highstep/core/recognizer.h"
+
+namespace highstep::test {
+
+inline std::vector<core::Event> recognise(const BoardScript& b, const core::SignalSettings& s = {}) {
+    core::Recognizer r(s);
+    std::vector<core::Event> events;
+    for (const auto& sample : b.samples()) r.push(sample, events);
+    r.finish(events);
+    return events;
+}
+
+template <class T>
+std::vector<T> only(const std::vector<core::Event>& events) {
+    std::vector<T> out;
+    for (const core::Event& e : events) {
+        if (const T* t = std::get_if<T>(&e)) out.push_back(*t);
+    }
+    return out;
+}
+
+}  // namespace highstep::test
