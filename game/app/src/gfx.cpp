@@ -113,10 +113,11 @@ void Gfx::fill_round_rect(const SDL_FRect& r, float radius, Color c) {
     flush_rows(c);
 }
 
-void Gfx::gradient_rect(const SDL_FRect& r, Color top, Color bottom) {
+void Gfx::gradient_rect(const SDL_FRect& r, Color top, Color bottom, float stop_y) {
     // Bands of 4 pixels: smooth to the eye, a few hundred fills at most.
     constexpr int kBand = 4;
-    const int y0 = static_cast<int>(std::round(r.y)), y1 = static_cast<int>(std::round(r.y + r.h));
+    const int y0 = static_cast<int>(std::round(r.y));
+    const int y1 = static_cast<int>(std::round(std::min(r.y + r.h, std::max(r.y, stop_y))));
     const float l = std::round(r.x), w = std::round(r.x + r.w) - l;
     for (int y = y0; y < y1; y += kBand) {
         const double t = r.h > 0 ? (y + kBand / 2.0 - r.y) / r.h : 0.0;
@@ -135,6 +136,30 @@ void Gfx::fill_circle(float cx, float cy, float radius, Color c) {
         if (std::abs(dy) >= radius) continue;
         const float half = std::sqrt(radius * radius - dy * dy);
         add_row(y, cx - half, cx + half);
+    }
+    flush_rows(c);
+}
+
+void Gfx::fill_circle_union(std::span<const float> centers_x, float cy, float radius, float y_stop, Color c) {
+    if (radius <= 0 || c.a == 0 || centers_x.empty()) return;
+    rows_.clear();
+    const auto [top, bottom] = rows_between(cy - radius, std::min(cy + radius, y_stop));
+    for (int y = top; y < bottom; ++y) {
+        const float dy = y + 0.5f - cy;
+        if (std::abs(dy) >= radius) continue;
+        const float half = std::sqrt(radius * radius - dy * dy);
+        // Centres come in increasing x, so overlapping spans are neighbours: merge them.
+        float l = centers_x[0] - half, r = centers_x[0] + half;
+        for (std::size_t i = 1; i < centers_x.size(); ++i) {
+            if (centers_x[i] - half <= r) {
+                r = centers_x[i] + half;
+            } else {
+                add_row(y, l, r);
+                l = centers_x[i] - half;
+                r = centers_x[i] + half;
+            }
+        }
+        add_row(y, l, r);
     }
     flush_rows(c);
 }
@@ -222,6 +247,11 @@ void Gfx::capsule(SDL_FPoint a, SDL_FPoint b, float width, Color c) {
 SDL_FPoint Gfx::text(std::string_view s, float x, float y, float size_px, Color c, Align align, VAlign valign,
                      FontStyle style) {
     return text_.draw(s, x, y, size_px, c, align, valign, style);
+}
+
+SDL_FPoint Gfx::text_zoomed(std::string_view s, float x, float y, float size_px, float zoom, Color c, Align align,
+                            VAlign valign, FontStyle style) {
+    return text_.draw_zoomed(s, x, y, size_px, zoom, c, align, valign, style);
 }
 
 SDL_FPoint Gfx::measure(std::string_view s, float size_px, FontStyle style) {

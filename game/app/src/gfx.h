@@ -40,8 +40,12 @@ public:
     void fill_rect(const SDL_FRect& r, Color c);
     void outline_rect(const SDL_FRect& r, float thickness, Color c);
     void fill_round_rect(const SDL_FRect& r, float radius, Color c);
-    void gradient_rect(const SDL_FRect& r, Color top, Color bottom);
+    // Vertical gradient over r; rows from stop_y down are left undrawn (something opaque covers them).
+    void gradient_rect(const SDL_FRect& r, Color top, Color bottom, float stop_y = 1e30f);
     void fill_circle(float cx, float cy, float radius, Color c);
+    // A row of equal circles (distant hills) filled as one shape down to y_stop:
+    // each pixel is written once, where separate circles would overlap.
+    void fill_circle_union(std::span<const float> centers_x, float cy, float radius, float y_stop, Color c);
     void ring(float cx, float cy, float outer, float inner, Color c);
     // Arc of a ring from angle a0 to a1 (radians, 0 = up, clockwise).
     void arc(float cx, float cy, float outer, float inner, float a0, float a1, Color c);
@@ -53,6 +57,9 @@ public:
     // Text in pixels (size in pixels); returns the drawn size.
     SDL_FPoint text(std::string_view s, float x, float y, float size_px, Color c, Align align = Align::left,
                     VAlign valign = VAlign::top, FontStyle style = FontStyle::regular);
+    // Text rendered at size_px and drawn zoom times as large (animated sizes).
+    SDL_FPoint text_zoomed(std::string_view s, float x, float y, float size_px, float zoom, Color c, Align align,
+                           VAlign valign, FontStyle style);
     SDL_FPoint measure(std::string_view s, float size_px, FontStyle style = FontStyle::regular);
 
 private:

@@ -12,8 +12,10 @@ namespace {
 constexpr float kBoardHalfW_mm = 216.5f;  // sensor rectangle of the Wii board, half sizes
 constexpr float kBoardHalfD_mm = 119.0f;
 constexpr float kPi = std::numbers::pi_v<float>;
-// HUD panels: nearly opaque, so the world's clouds do not show through the numbers.
-constexpr Color kPanel = palette::background.with_alpha(225);
+// HUD panels are opaque: the world's clouds never show through the numbers, and with the
+// software renderer a blended panel costs several times a plain fill (every pixel is
+// read, mixed and written). The tint is what the old 88 % panel looked like over the sky.
+constexpr Color kPanel = mix(palette::background, palette::background_top, 0.2);
 
 std::string fmt(const char* f, double v) {
     char buf[64];
@@ -110,7 +112,7 @@ void draw_board_picture(Gfx& gfx, const SDL_FRect& r, const BoardPicture& b, dou
     for (int side = 0; side < 2; ++side) {
         const double kg = std::max(0.0, side == 0 ? b.left_kg : b.right_kg);
         const SDL_FRect slot{side == 0 ? r.x : r.x + r.w - bar_w, r.y, bar_w, r.h};
-        gfx.fill_round_rect(slot, bar_w / 2, palette::background.with_alpha(200));
+        gfx.fill_round_rect(slot, bar_w / 2, palette::background);
         const float fill = static_cast<float>(std::clamp(kg / scale, 0.0, 1.0)) * slot.h;
         if (fill > 1.0f) {
             gfx.fill_round_rect({slot.x, slot.y + slot.h - fill, slot.w, fill}, bar_w / 2,
@@ -249,11 +251,11 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         // A timed rep shows its judgement; a balance hold (no beat) its points.
         const std::string word = p.timed ? judgement_word(p.judgement) : "+" + std::to_string(p.points);
         const Color color = p.timed ? judgement_color(p.judgement) : palette::perfect;
-        gfx.text(word, gfx.dx(640) + gfx.u(3), gfx.dy(y) + gfx.u(3), gfx.u(64 * grow),
-                 palette::text_dark.with_alpha(static_cast<std::uint8_t>(alpha / 2)), Align::center, VAlign::middle,
-                 FontStyle::bold);
-        gfx.text(word, gfx.dx(640), gfx.dy(y), gfx.u(64 * grow), color.with_alpha(alpha), Align::center, VAlign::middle,
-                 FontStyle::bold);
+        gfx.text_zoomed(word, gfx.dx(640) + gfx.u(3), gfx.dy(y) + gfx.u(3), gfx.u(64), grow,
+                        palette::text_dark.with_alpha(static_cast<std::uint8_t>(alpha / 2)), Align::center,
+                        VAlign::middle, FontStyle::bold);
+        gfx.text_zoomed(word, gfx.dx(640), gfx.dy(y), gfx.u(64), grow, color.with_alpha(alpha), Align::center,
+                        VAlign::middle, FontStyle::bold);
         const std::string detail =
             p.timed ? "+" + std::to_string(p.points) + "   " +
                           (p.error_ms >= 0 ? fmt("%.0f ms late", p.error_ms) : fmt("%.0f ms early", -p.error_ms))

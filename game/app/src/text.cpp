@@ -85,9 +85,8 @@ TTF_Font* TextRenderer::font(int size_px, FontStyle style) {
 }
 
 TextRenderer::Entry* TextRenderer::lookup(std::string_view text, int size_px, FontStyle style, Color color) {
-    const std::uint32_t rgba = (std::uint32_t{color.r} << 24) | (std::uint32_t{color.g} << 16) |
-                               (std::uint32_t{color.b} << 8) | color.a;
-    Key key{std::string(text), size_px, static_cast<int>(style), rgba};
+    const std::uint32_t rgb = (std::uint32_t{color.r} << 16) | (std::uint32_t{color.g} << 8) | color.b;
+    Key key{std::string(text), size_px, static_cast<int>(style), rgb};
     if (auto it = cache_.find(key); it != cache_.end()) {
         it->second.last_used_frame = frame_;
         return &it->second;
@@ -100,7 +99,6 @@ TextRenderer::Entry* TextRenderer::lookup(std::string_view text, int size_px, Fo
     SDL_FreeSurface(surface);
     if (!texture) return nullptr;
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-    SDL_SetTextureAlphaMod(texture, color.a);
     return &cache_.emplace(std::move(key), entry).first->second;
 }
 
@@ -114,18 +112,25 @@ SDL_FPoint TextRenderer::measure(std::string_view text, float size_px, FontStyle
 
 SDL_FPoint TextRenderer::draw(std::string_view text, float x, float y, float size_px, Color color, Align align,
                               VAlign valign, FontStyle style) {
-    if (text.empty() || color.a == 0) return {0, 0};
+    return draw_zoomed(text, x, y, size_px, 1.0f, color, align, valign, style);
+}
+
+SDL_FPoint TextRenderer::draw_zoomed(std::string_view text, float x, float y, float size_px, float zoom, Color color,
+                                     Align align, VAlign valign, FontStyle style) {
+    if (text.empty() || color.a == 0 || !(zoom > 0.0f)) return {0, 0};
     const int size = std::max(6, static_cast<int>(std::lround(size_px)));
     Entry* e = lookup(text, size, style, color);
     if (!e) return {0, 0};
+    const float w = e->w * zoom, h = e->h * zoom;
     float left = x, top = y;
-    if (align == Align::center) left -= e->w / 2.0f;
-    if (align == Align::right) left -= static_cast<float>(e->w);
-    if (valign == VAlign::middle) top -= e->h / 2.0f;
-    if (valign == VAlign::bottom) top -= static_cast<float>(e->h);
-    const SDL_FRect dst{std::round(left), std::round(top), static_cast<float>(e->w), static_cast<float>(e->h)};
+    if (align == Align::center) left -= w / 2.0f;
+    if (align == Align::right) left -= w;
+    if (valign == VAlign::middle) top -= h / 2.0f;
+    if (valign == VAlign::bottom) top -= h;
+    const SDL_FRect dst{std::round(left), std::round(top), std::round(w), std::round(h)};
+    SDL_SetTextureAlphaMod(e->texture, color.a);
     SDL_RenderCopyF(renderer_, e->texture, nullptr, &dst);
-    return {static_cast<float>(e->w), static_cast<float>(e->h)};
+    return {w, h};
 }
 
 void TextRenderer::end_frame() {

@@ -51,6 +51,11 @@ public:
     SDL_FPoint draw(std::string_view text, float x, float y, float size_px, Color color,
                     Align align = Align::left, VAlign valign = VAlign::top,
                     FontStyle style = FontStyle::regular);
+    // The same, rendered at size_px and drawn `zoom` times as large: for text that
+    // grows or shrinks in an animation, which would otherwise render a new texture
+    // (and open a new font size) every frame.
+    SDL_FPoint draw_zoomed(std::string_view text, float x, float y, float size_px, float zoom, Color color,
+                           Align align, VAlign valign, FontStyle style);
     SDL_FPoint measure(std::string_view text, float size_px, FontStyle style = FontStyle::regular);
     // Called once per frame: textures unused for a while are freed.
     void end_frame();
@@ -62,7 +67,8 @@ private:
         int w = 0, h = 0;
         long long last_used_frame = 0;
     };
-    using Key = std::tuple<std::string, int, int, std::uint32_t>;  // text, size, style, rgba
+    // Alpha is applied when drawing, not baked in, so a fading text reuses one texture.
+    using Key = std::tuple<std::string, int, int, std::uint32_t>;  // text, size, style, rgb
     TTF_Font* font(int size_px, FontStyle style);
     Entry* lookup(std::string_view text, int size_px, FontStyle style, Color color);
 

@@ -1,6 +1,7 @@
 #include "world_draw.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <string>
 #include <cmath>
@@ -109,7 +110,31 @@ void draw_figure(Gfx& gfx, SDL_FPoint feet, float h, float phase, float lean, fl
 }
 
 void draw_sky(Gfx& gfx, const Camera& cam, double t_s) {
-    gfx.gradient_rect({0, 0, gfx.width(), gfx.height()}, palette::sky_top, palette::sky_bottom);
+    // Two layers of distant hills with parallax: a row of wide, low circles each.
+    // Where a layer's circles overlap enough to cover every column it hides what is
+    // behind it, so the sky and the far layer stop there: with the software renderer
+    // the frame's cost is the pixels written, and the hills used to write two screens'
+    // worth that nobody saw.
+    struct HillLayer {
+        std::vector<float> centers_x;
+        float cy = 0, r = 0, covered_from_y = 0;
+        Color color;
+    };
+    std::array<HillLayer, 2> hills;
+    for (int layer = 0; layer < 2; ++layer) {
+        HillLayer& h = hills[static_cast<std::size_t>(layer)];
+        const float par = layer == 0 ? 0.15f : 0.35f;
+        h.color = layer == 0 ? mix(palette::sky_bottom, palette::hill_dark, 0.35) : mix(palette::sky_bottom, palette::hill, 0.6);
+        h.r = gfx.u(layer == 0 ? 220.0f : 170.0f);
+        const float spacing = h.r * 1.6f;
+        h.cy = gfx.height() * (layer == 0 ? 0.74f : 0.84f) + h.r * 0.55f;
+        const float offset = std::fmod(cam.cx_m * cam.scale * par, spacing);
+        for (int i = -1; i < static_cast<int>(gfx.width() / spacing) + 2; ++i) h.centers_x.push_back(i * spacing - offset);
+        // Rows where neighbouring circles' spans meet; the row of centres spans the window.
+        h.covered_from_y = h.cy - std::sqrt(h.r * h.r - spacing * spacing / 4.0f);
+    }
+    gfx.gradient_rect({0, 0, gfx.width(), gfx.height()}, palette::sky_top, palette::sky_bottom,
+                      std::ceil(hills[0].covered_from_y));
     // The sun sits below the HUD's top panels so it never shows through them.
     gfx.fill_circle(gfx.width() * 0.8f, gfx.height() * 0.3f, gfx.u(46), palette::sun.with_alpha(90));
     gfx.fill_circle(gfx.width() * 0.8f, gfx.height() * 0.3f, gfx.u(34), palette::sun);
@@ -126,20 +151,8 @@ void draw_sky(Gfx& gfx, const Camera& cam, double t_s) {
         gfx.fill_circle(x + gfx.u(30), y + gfx.u(6), gfx.u(22), c);
         gfx.fill_circle(x - gfx.u(28), y + gfx.u(8), gfx.u(18), c);
     }
-    // Two layers of distant hills with parallax.
-    for (int layer = 0; layer < 2; ++layer) {
-        const float par = layer == 0 ? 0.15f : 0.35f;
-        const Color c = layer == 0 ? mix(palette::sky_bottom, palette::hill_dark, 0.35)
-                                   : mix(palette::sky_bottom, palette::hill, 0.6);
-        // Wide, low hills: only their tops show above the ground, so the circles
-        // are kept small enough not to fill the screen below it.
-        const float r = gfx.u(layer == 0 ? 220.0f : 170.0f);
-        const float base = gfx.height() * (layer == 0 ? 0.74f : 0.84f);
-        const float offset = std::fmod(cam.cx_m * cam.scale * par, r * 1.6f);
-        for (int i = -1; i < static_cast<int>(gfx.width() / (r * 1.6f)) + 2; ++i) {
-            gfx.fill_circle(i * r * 1.6f - offset, base + r * 0.55f, r, c);
-        }
-    }
+    gfx.fill_circle_union(hills[0].centers_x, hills[0].cy, hills[0].r, std::ceil(hills[1].covered_from_y), hills[0].color);
+    gfx.fill_circle_union(hills[1].centers_x, hills[1].cy, hills[1].r, gfx.height(), hills[1].color);
 }
 
 void draw_body(Gfx& gfx, const Camera& cam, const BodyView& b, const core::WorldView& view, core::LevelType type,
