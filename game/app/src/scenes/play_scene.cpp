@@ -18,7 +18,7 @@
 #include "hud.h"
 #include "highstep/app/cue_sounds.h"
 #include "highstep/core/session.h"
-#include "highstep/store/session_recorder.h"
+#include "highstep/store/background_recorder.h"
 #include "scenes/challenge_recording.h"
 #include "scenes/challenge_scenes.h"
 #include "scenes/scenes.h"
@@ -66,7 +66,7 @@ public:
                     recording_.emplace(std::vector<std::pair<std::string, std::string>>{
                         {"level", level.id}, {"player", ctx_.player->player.name}, {"board", ctx_.board.describe()}});
                 }
-                log_.emplace(*ctx_.db, start);
+                log_.emplace(ctx_.db->path(), start);
             } catch (const std::exception& e) {
                 ctx_.toast(std::string("This session will not be saved: ") + e.what());
             }
@@ -170,15 +170,17 @@ private:
 
     // Writes reps, holds and completed sets not yet in the database (one
     // transaction each), so a crash or a pulled plug loses nothing done.
+    // The transactions run on the recorder's worker thread, so the frame that shows
+    // a rep never waits for the disk.
     void log_progress() {
         logged_reps_ = session_.hud().reps_done_total;
-        if (!log_ || log_->stored_reps() == logged_reps_) return;
-        try {
-            log_->sync(session_.result());
-        } catch (const std::exception& e) {
-            ctx_.toast(std::string("Could not save: ") + e.what());
+        if (!log_) return;
+        if (auto error = log_->take_error()) {
+            ctx_.toast("Could not save: " + *error);
             log_.reset();
+            return;
         }
+        log_->post(session_.result());
     }
 
     void finish_log() {
@@ -186,10 +188,11 @@ private:
         if (challenge_ && challenge_->ghost) race_ = core::race_result(*challenge_->ghost, session_.world_view());
         if (!log_) return;
         try {
-            if (recording_ && !log_->attach_recording(recording_->csv())) {
+            store::SessionRecorder& rec = log_->finish_on_caller();
+            if (recording_ && !rec.attach_recording(recording_->csv())) {
                 ctx_.toast("This run is too long to keep as a ghost");
             }
-            outcome_ = log_->finish(*final_);
+            outcome_ = rec.finish(*final_);
         } catch (const std::exception& e) {
             ctx_.toast(std::string("Result not saved: ") + e.what());
         }
@@ -207,7 +210,7 @@ private:
     std::shared_ptr<const ChallengeLevelPlay> challenge_;  // a challenge turn (else null)
     core::Session session_;
     core::WorldView previous_, current_;
-    std::optional<store::SessionRecorder> log_;
+    std::optional<store::BackgroundRecorder> log_;
     int logged_reps_ = 0;
     std::optional<double> user_paused_since_s_;
     double user_paused_total_s_ = 0.0;
