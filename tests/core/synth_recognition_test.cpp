@@ -254,9 +254,7 @@ TEST(SynthFirstRep, KneeDriveStepUpBeforeAnyStandingIsFound) {
             ASSERT_NE(kd, nullptr) << what << " knee drive at " << t.start_s;
             EXPECT_EQ(kd->side, side_of(t.side)) << what;
             EXPECT_NEAR(kd->start_s, t.start_s, 0.06) << what;
-            // The truth ends the hold as the lowering begins; the detector where the
-            // load falls below 0.93 BW, 0.2-0.3 s into the generator's lowering.
-            EXPECT_NEAR(kd->end_s, t.end_s + 0.2, 0.15) << what;
+            EXPECT_NEAR(kd->end_s, t.end_s, 0.08) << what;  // the lowering began
             EXPECT_NEAR(kd->peak_bw, t.peak_bw, 0.05) << what;
         }
     }

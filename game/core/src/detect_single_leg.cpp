@@ -33,8 +33,15 @@ namespace {
 constexpr double kRecentS = 4.0;
 constexpr std::size_t kMaxRecent = 8192;  // bounded even if time stands still
 constexpr double kPeakWindowS = 0.06;   // the drive peak: highest load averaged over this
+constexpr double kArriveS = 1.0;        // the CoP's arrival on the foot is looked for until this far into the stance
+constexpr double kMinWayOutU = 0.3;     // ... after a way out of at least this share of the way to the foot
+constexpr double kMaxReleaseS = 1.0;    // the end of a hold is looked for this far back
+constexpr double kMinFallBw = 0.03;     // ... and needs a fall of the load of this much (x BW)
+constexpr double kMinCopFallU = 0.15;   // ... or of the CoP of this share of the way to the foot
+constexpr double kPeakAboveBw = 1.03;   // a load this high before the lowering is the drive peak ...
+constexpr double kPeakSettleS = 0.3;    // ... settling back to body weight for this long
+constexpr double kTailS = 2.5;          // the load's last seconds, wherever the stance is
 constexpr double kMaxShiftS = 1.0;      // a weight shift from two feet is looked for this far before the stance
-constexpr double kOnFootBandMm = 5.0;
 constexpr double kMaxPushOffS = 1.5;    // a step-up's push-off is looked for this far before the stance
 }  // namespace
 
@@ -55,6 +62,8 @@ void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vec
     if (!active_) {
         while (recent_.size() > 1 && frame.t_s - recent_.front().t_s > kRecentS) recent_.pop_front();
     }
+    tail_.push_back({frame.t_s, frame.total_kg, frame.cop_valid, frame.cop_x_mm});
+    while (tail_.size() > 1 && (frame.t_s - tail_.front().t_s > kTailS || tail_.size() > kMaxRecent)) tail_.pop_front();
 
     const bool single = is_single_leg(frame.stance);
     const Side side = frame.stance == Stance::right ? Side::right : Side::left;
@@ -67,6 +76,7 @@ void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vec
     last_t_s_ = frame.t_s;
     body_weight_kg_ = frame.body_weight_kg;
     noise_kg_ = frame.noise_kg;
+    half_stance_mm_ = frame.half_stance_mm;
     if (frame.total_smooth_kg >= settings_.full_weight_bw * frame.body_weight_kg) last_full_s_ = frame.t_s;
     if (frame.cop_valid) points_.push_back(filter_.push({frame.t_s, frame.cop_x_mm, frame.cop_y_mm}));
 }
@@ -152,24 +162,37 @@ double SingleLegDetector::drive_peak_kg(double exit_s) const {
 
 double SingleLegDetector::on_foot_since_s(double end_s) const {
     // The stance classifier calls it one leg once the CoP is most of the way to the
-    // foot; the other foot has left the board when the CoP arrives where it then
-    // stays. That is where the (low-passed) CoP first comes within a band around the
-    // median of the hold.
-    std::vector<double> xs;
-    for (const CopPoint& p : points_) {
-        if (p.t_s >= entry_s_ + settings_.settle_s && p.t_s <= end_s) xs.push_back(p.x_mm);
+    // foot; the other foot has left the board when the CoP arrives where it then stays:
+    // the end of its way out, where it bends from moving to resting. Against the straight
+    // line from where the shift began to a moment on the foot, the CoP (counted toward
+    // the stance side) stands highest there. Without such a way out (a step-up's lead
+    // foot was alone all along) the stance's start is the answer.
+    const double toward = side_ == Side::right ? 1.0 : -1.0;
+    const double from_s = std::min(start_s_, entry_s_);
+    const double to_s = std::min(end_s, entry_s_ + kArriveS);
+    const Point* first = nullptr;
+    const Point* last = nullptr;
+    for (const Point& p : recent_) {
+        if (p.t_s < from_s || !p.cop_valid) continue;
+        if (p.t_s > to_s) break;
+        if (!first) first = &p;
+        last = &p;
     }
-    if (xs.size() < 3) return entry_s_;
-    std::nth_element(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(xs.size() / 2), xs.end());
-    const double median_x = xs[xs.size() / 2];
-    double sum_sq = 0.0;
-    for (double x : xs) sum_sq += (x - median_x) * (x - median_x);
-    const double band = std::max(kOnFootBandMm, 1.5 * std::sqrt(sum_sq / static_cast<double>(xs.size())));
-    for (const CopPoint& p : points_) {
-        if (p.t_s > end_s) break;
-        if (std::fabs(p.x_mm - median_x) <= band) return p.t_s;
+    if (!first || !last || last->t_s - first->t_s <= 0.0) return entry_s_;
+    const double slope = toward * (last->x_mm - first->x_mm) / (last->t_s - first->t_s);
+    double best_above = 0.0;
+    const Point* best = nullptr;
+    for (const Point& p : recent_) {
+        if (p.t_s < first->t_s || !p.cop_valid) continue;
+        if (p.t_s > last->t_s) break;
+        const double above = toward * (p.x_mm - first->x_mm) - slope * (p.t_s - first->t_s);
+        if (above > best_above) {
+            best_above = above;
+            best = &p;
+        }
     }
-    return entry_s_;
+    if (!best || toward * (best->x_mm - first->x_mm) < kMinWayOutU * half_stance_mm_) return entry_s_;
+    return best->t_s;
 }
 
 void SingleLegDetector::redate_entry(double bw_kg, double end_s) {
@@ -192,9 +215,62 @@ void SingleLegDetector::redate_entry(double bw_kg, double end_s) {
     }
 }
 
+double SingleLegDetector::release_s(double exit_s, bool foot_came_down) const {
+    // Where the hold ended. The lifted foot came back down: where the CoP began to leave
+    // the stance foot (the stance classifier only calls it two feet half way back). The
+    // player lowered from the one leg instead (a knee drive at a step-up's top, stepping
+    // off): where the load began to fall from body weight, looking no later than the
+    // load last was full (0.93 BW; the lowering proper may bend again, more steeply).
+    if (foot_came_down) {
+        const double from_s = std::max(entry_s_, exit_s - kMaxReleaseS);
+        return fall_start_s(from_s, exit_s, true, kMinCopFallU * half_stance_mm_).value_or(exit_s);
+    }
+    const double latest_s = std::min(exit_s, last_full_s_);
+    double from_s = std::max(entry_s_, last_full_s_ - kMaxReleaseS);
+    // Not from a drive peak still settling (a short hold): the fall from it is no lowering.
+    const Load* highest = nullptr;
+    for (const Load& p : tail_) {
+        if (p.t_s >= from_s && p.t_s <= latest_s && (!highest || p.kg > highest->kg)) highest = &p;
+    }
+    if (highest && highest->kg >= kPeakAboveBw * body_weight_kg_) from_s = highest->t_s + kPeakSettleS;
+    return std::min(latest_s, fall_start_s(from_s, latest_s, false, kMinFallBw * body_weight_kg_).value_or(latest_s));
+}
+
+std::optional<double> SingleLegDetector::fall_start_s(double from_s, double to_s, bool cop, double min_fall) const {
+    // A value that held steady, then fell (the load, or the CoP counted toward the stance
+    // side): against the straight line between the ends of [from_s, to_s], it stands
+    // highest where the fall began. Only if it then fell by min_fall: with the fall
+    // itself missing (a gap in the data) there is no telling.
+    const double toward = side_ == Side::right ? 1.0 : -1.0;
+    auto value = [&](const Load& p) { return cop ? toward * p.x_mm : p.kg; };
+    const Load* first = nullptr;
+    const Load* last = nullptr;
+    for (const Load& p : tail_) {
+        if (p.t_s < from_s || (cop && !p.cop_valid)) continue;
+        if (p.t_s > to_s) break;
+        if (!first) first = &p;
+        last = &p;
+    }
+    if (!first || !last || last->t_s - first->t_s <= 0.0) return std::nullopt;
+    const double slope = (value(*last) - value(*first)) / (last->t_s - first->t_s);
+    double best_above = 0.0;
+    const Load* best = nullptr;
+    for (const Load& p : tail_) {
+        if (p.t_s < first->t_s || (cop && !p.cop_valid)) continue;
+        if (p.t_s > last->t_s) break;
+        const double above = value(p) - (value(*first) + slope * (p.t_s - first->t_s));
+        if (above > best_above) {
+            best_above = above;
+            best = &p;
+        }
+    }
+    if (!best || value(*best) - value(*last) < min_fall) return std::nullopt;
+    return best->t_s;
+}
+
 void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Event>& out) {
     active_ = false;
-    const double end_s = foot_came_down ? exit_s : std::min(exit_s, last_full_s_);
+    const double end_s = release_s(exit_s, foot_came_down);
     const double bw = body_weight_kg_;
     if (bw <= 0.0 || end_s <= entry_s_) return;
     redate_entry(bw, end_s);

@@ -54,8 +54,17 @@ private:
     double drive_peak_kg(double exit_s) const;
     double on_foot_since_s(double end_s) const;  // when the other foot had left the board
     double shift_start_s() const;                // where the weight began to shift to the stance leg
+    double release_s(double exit_s, bool foot_came_down) const;  // where the hold ended
+    std::optional<double> fall_start_s(double from_s, double to_s, bool cop, double min_fall) const;
     void redate_entry(double bw_kg, double end_s);  // the stance began at full load under the final BW
 
+    struct Load {
+        double t_s;
+        double kg;  // total of this sample
+        bool cop_valid;
+        double x_mm;
+    };
+    std::deque<Load> tail_;      // the last seconds' load, always
     std::deque<Point> recent_;   // the last seconds before the stance began, and the peak window since
     Stance stance_seen_ = Stance::off;   // stance of the last frame, and since when
     double stance_seen_since_s_ = 0.0;
@@ -69,6 +78,7 @@ private:
     double last_full_s_ = 0.0;
     double body_weight_kg_ = 0.0;
     double noise_kg_ = 0.0;
+    double half_stance_mm_ = 100.0;
     double last_t_s_ = 0.0;
     CopLowPass filter_;
     std::vector<CopPoint> points_;
