@@ -39,6 +39,7 @@ struct Mark {
     synth::TruthType type = synth::TruthType::step_on;
     synth::Side side = synth::Side::left;  // unused for step on/off
     double t_s = 0.0;                      // start (contact for step-ups), or the moment
+    double end_s = -1.0;                   // end of a rep or hold (board empty, foot down, lowering); -1: a moment
 };
 Mark mark_of(const core::Event& detected);
 
@@ -62,6 +63,7 @@ struct TruthMark {
     Mark mark;
     double lo_s = 0.0, hi_s = 0.0;      // a detection at a time in [lo_s, hi_s] may match
     bool in_gap = false;                // the moment itself fell into a gap
+    bool end_in_gap = false;            // ... or the end did (its error is not counted)
     bool obscured = false;
     double from_s = 0.0, to_s = 0.0;    // the whole event, for excusing detections
 };
@@ -81,6 +83,7 @@ struct TypeCounts {
     int matched = 0;
     int wrong_side = 0;                 // unmatched detections that match a true event of the other side
     std::vector<double> errors_s;       // detected − true time of each matched pair outside gaps
+    std::vector<double> end_errors_s;   // detected − true end of each matched rep or hold, likewise
 
     double precision() const {
         const int judged = detected - excused;

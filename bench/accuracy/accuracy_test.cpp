@@ -2,6 +2,7 @@
 // smaller suite: no missed or invented step-up or knee drive.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 #include <sstream>
 
@@ -107,6 +108,43 @@ TEST(AccuracyMatching, GapsWidenTheWindowAndExcuseWhatTheyHide) {
     EXPECT_DOUBLE_EQ(strict.of(TruthType::one_leg_hold).precision(), 0.0);
 }
 
+TEST(AccuracyMatching, EndsOfRepsAndHoldsAreScoredUnlessAGapHidesThem) {
+    // A gap from 5.0 to 5.8 s; a knee drive ending in it, a hold ending in the open.
+    std::vector<BoardSample> samples;
+    for (double t = 0.0; t < 30.0; t += 0.01) {
+        if (t > 5.0 && t < 5.8) continue;
+        BoardSample s;
+        s.t_s = t;
+        samples.push_back(s);
+    }
+    const std::vector<Gap> gaps = find_gaps(samples);
+    synth::TruthEvent drive;
+    drive.type = TruthType::knee_drive;
+    drive.start_s = 2.0;
+    drive.end_s = 5.4;
+    drive.hold_s = 3.0;
+    synth::TruthEvent hold;
+    hold.type = TruthType::one_leg_hold;
+    hold.side = Side::right;
+    hold.start_s = 10.0;
+    hold.end_s = 13.0;
+    synth::TruthEvent on;
+    on.start_s = on.end_s = 20.0;
+    const std::vector<TruthMark> truth = {truth_mark(drive, gaps), truth_mark(hold, gaps), truth_mark(on, gaps)};
+    EXPECT_TRUE(truth[0].end_in_gap);
+    EXPECT_FALSE(truth[1].end_in_gap);
+    EXPECT_LT(truth[2].mark.end_s, 0.0);  // a moment has no end
+    Tally tally;
+    match(truth,
+          {{TruthType::knee_drive, Side::left, 2.02, 5.9}, {TruthType::one_leg_hold, Side::right, 10.1, 12.96},
+           {TruthType::step_on, Side::left, 20.01}},
+          "ends", 1, tally);
+    EXPECT_TRUE(tally.of(TruthType::knee_drive).end_errors_s.empty());
+    ASSERT_EQ(tally.of(TruthType::one_leg_hold).end_errors_s.size(), 1u);
+    EXPECT_NEAR(tally.of(TruthType::one_leg_hold).end_errors_s[0], -0.04, 1e-12);
+    EXPECT_TRUE(tally.of(TruthType::step_on).end_errors_s.empty());
+}
+
 TEST(AccuracyMatching, EmptyCountsArePerfectAndPercentilesInterpolate) {
     const TypeCounts none;
     EXPECT_DOUBLE_EQ(none.precision(), 1.0);
@@ -165,6 +203,24 @@ TEST(AccuracyTargets, CleanSuiteHasNoMissedOrInventedStepUpsOrKneeDrives) {
     EXPECT_EQ(up.detected, up.truth) << describe_misses(tally);
     EXPECT_EQ(drive.matched, drive.truth) << describe_misses(tally);
     EXPECT_EQ(drive.detected, drive.truth) << describe_misses(tally);
+}
+
+// The knee drive's moments on the same suite: it starts where the weight began to shift
+// (at a step-up's top, the push-off) and ends where the foot began to come down (or the
+// lowering began). Session 1 started drives at a step-up's top at full load on the lead
+// leg (p95 211 ms) and ended them half way down (median 134 ms).
+TEST(AccuracyTargets, CleanSuiteKneeDriveStartsAndEndsWhereTheTruthSays) {
+    const Tally tally = run_suite(make_suite(SuiteKind::clean, 12, 1, 6));
+    const TypeCounts& drive = tally.of(TruthType::knee_drive);
+    ASSERT_GT(drive.errors_s.size(), 50u);
+    ASSERT_GT(drive.end_errors_s.size(), 50u);
+    std::vector<double> start_ms, end_ms;
+    for (double e : drive.errors_s) start_ms.push_back(std::abs(e) * 1000.0);
+    for (double e : drive.end_errors_s) end_ms.push_back(std::abs(e) * 1000.0);
+    EXPECT_LT(percentile(start_ms, 0.5), 40.0) << describe_misses(tally);
+    EXPECT_LT(percentile(start_ms, 0.95), 100.0) << describe_misses(tally);
+    EXPECT_LT(percentile(end_ms, 0.5), 40.0) << describe_misses(tally);
+    EXPECT_LT(percentile(end_ms, 0.95), 100.0) << describe_misses(tally);
 }
 
 }  // namespace

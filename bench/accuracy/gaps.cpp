@@ -43,9 +43,11 @@ TruthMark plain_truth(const Mark& mark) {
 }
 
 TruthMark truth_mark(const synth::TruthEvent& e, const std::vector<Gap>& gaps) {
-    TruthMark t = plain_truth(Mark{e.type, e.side, e.start_s});
+    const bool interval = e.type != synth::TruthType::step_on && e.type != synth::TruthType::step_off;
+    TruthMark t = plain_truth(Mark{e.type, e.side, e.start_s, interval ? e.end_s : -1.0});
     const double tol = match_tolerance_s(e.type);
     for (const Gap& g : gaps) {
+        if (interval && g.from_s < e.end_s && e.end_s < g.to_s) t.end_in_gap = true;
         if (g.from_s < e.start_s && e.start_s < g.to_s) {
             t.in_gap = true;
             t.lo_s = g.from_s - tol;

@@ -28,9 +28,13 @@ Mark mark_of(const core::Event& detected) {
             using synth::TruthType;
             if constexpr (std::is_same_v<T, core::StepOnEvent>) return {TruthType::step_on, synth::Side::left, e.t_s};
             if constexpr (std::is_same_v<T, core::StepOffEvent>) return {TruthType::step_off, synth::Side::left, e.t_s};
-            if constexpr (std::is_same_v<T, core::OneLegHoldEvent>) return {TruthType::one_leg_hold, side_of(e.side), e.start_s};
-            if constexpr (std::is_same_v<T, core::KneeDriveEvent>) return {TruthType::knee_drive, side_of(e.side), e.start_s};
-            if constexpr (std::is_same_v<T, core::StepUpEvent>) return {TruthType::step_up, side_of(e.lead), e.start_s};
+            if constexpr (std::is_same_v<T, core::OneLegHoldEvent>) {
+                return {TruthType::one_leg_hold, side_of(e.side), e.start_s, e.end_s};
+            }
+            if constexpr (std::is_same_v<T, core::KneeDriveEvent>) {
+                return {TruthType::knee_drive, side_of(e.side), e.start_s, e.end_s};
+            }
+            if constexpr (std::is_same_v<T, core::StepUpEvent>) return {TruthType::step_up, side_of(e.lead), e.start_s, e.end_s};
         },
         detected);
 }
@@ -78,6 +82,9 @@ void match(const std::vector<TruthMark>& truth, const std::vector<Mark>& detecte
         TypeCounts& c = tally.of(truth[p.t].mark.type);
         ++c.matched;
         if (!truth[p.t].in_gap) c.errors_s.push_back(detected[p.d].t_s - truth[p.t].mark.t_s);
+        if (!truth[p.t].end_in_gap && truth[p.t].mark.end_s >= 0.0 && detected[p.d].end_s >= 0.0) {
+            c.end_errors_s.push_back(detected[p.d].end_s - truth[p.t].mark.end_s);
+        }
     }
     for (const TruthMark& m : truth) ++tally.of(m.mark.type).truth;
     for (const Mark& m : detected) ++tally.of(m.type).detected;
