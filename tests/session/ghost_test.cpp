@@ -191,3 +191,28 @@ TEST(GhostTimeline, RefusesWhatIsNotASprintRunOrNotATimeline) {
     EXPECT_THROW(GhostTimeline({{0.0, 0.0}, {0.0, 1.0}}, 64.0), std::invalid_argument);
     EXPECT_THROW(GhostTimeline({{0.0, 0.0}, {1.0, std::nan("")}}, 64.0), std::invalid_argument);
 }
+
+TEST(GhostTimeline, TheSessionSaysHowLongTheBoardWasLostSoARecordingCanLeaveItOut) {
+    // The play scene records a challenge turn on the session's clock (board time −
+    // board_lost_s()), so the run replayed as a ghost has no gap where the live
+    // session was frozen.
+    const Level sprint = level("sprint-1");
+    Session session(sprint);
+    const auto& run = sprint_run();
+    std::size_t i = 0;
+    auto play_until = [&](double t_s) {
+        for (; i < run.size() && run[i].t_s <= t_s; ++i) session.push_sample(run[i]);
+        session.advance_to(t_s);
+    };
+    play_until(6.0);
+    EXPECT_EQ(session.board_lost_s(), 0.0);
+    // Five seconds without a board, advanced in frames as the game loop does;
+    // the samples of that time never arrive.
+    session.set_board_connected(false);
+    for (double t = 6.01; t <= 11.0 + 1e-9; t += 0.01) session.advance_to(t);
+    for (; i < run.size() && run[i].t_s <= 11.0; ++i) {}
+    session.set_board_connected(true);
+    for (double t = 11.01; t <= 12.0 + 1e-9; t += 0.01) play_until(t);
+    EXPECT_NEAR(session.board_lost_s(), 5.0, 0.02);
+    EXPECT_NEAR(session.hud().t_s, 12.0 - session.board_lost_s(), 1.0 / 120.0 + 0.01);
+}

@@ -535,6 +535,7 @@ void Session::advance_to(double board_s) {
 }
 
 void Session::finish() { impl_->finish(); }
+double Session::board_lost_s() const { return impl_->paused_total_s; }
 
 const HudState& Session::hud() const { return impl_->hud; }
 WorldView Session::world_view() const { return impl_->world->view(); }

@@ -104,7 +104,13 @@ public:
         for (BoardSample s : ctx_.board.samples()) {
             s.t_s -= user_paused_total_s_;
             session_.push_sample(s);
-            if (recording_) recording_->add(s);
+            if (recording_) {
+                // Recorded on the session's clock: a wait for a lost board is left
+                // out, so the run raced as a ghost later has no gap either.
+                BoardSample r = s;
+                r.t_s -= session_.board_lost_s();
+                recording_->add(r);
+            }
             last_sample_s_ = now_s;
         }
         // A replayed recording that has run out ends the session (a live board never does).
@@ -156,6 +162,7 @@ public:
     void open_pause();
     void restart() { ctx_.scenes.replace(make_play_scene(ctx_, level_, challenge_)); }
     void quit_level() { ctx_.scenes.pop(); }
+    bool in_challenge() const { return challenge_ != nullptr; }
 
 private:
     void after_steps() {
@@ -230,7 +237,9 @@ public:
     PauseScene(AppContext& ctx, PlayScene& play) : ctx_(ctx), play_(play) {
         menu_.items = {{"Resume", "", true, palette::good},
                        {"Restart level", "", true, palette::action},
-                       {"Quit to level select", "reps so far stay saved", true, palette::text_dim}};
+                       {play.in_challenge() ? "Leave this level" : "Quit to level select",
+                        play.in_challenge() ? "on to the next level of the turn" : "reps so far stay saved", true,
+                        palette::text_dim}};
     }
     std::string_view id() const override { return "pause"; }
     bool is_overlay() const override { return true; }

@@ -158,6 +158,9 @@ public:
     // Events the recogniser produced so far (for the results screen and tests).
     const std::vector<Event>& events() const;
     bool finished() const;
+    // Board time left out of the session clock so far because the board was lost
+    // (game time = board time − this): a recording of the run leaves it out too.
+    double board_lost_s() const;
     // The result so far; final once finished().
     SessionResult result() const;
     const Level& level() const;
