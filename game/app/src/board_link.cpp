@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <utility>
 
 #include "highstep/synth/simulated_board.h"
 
@@ -54,9 +55,32 @@ void BoardLink::poll(double wall_s, double game_minus_wall_s, std::vector<Action
 
 const core::SignalFrame& BoardLink::frame() const { return recognizer_.frame(); }
 
-void BoardLink::set_tare(float tl, float tr, float bl, float br) { recognizer_.set_tare(tl, tr, bl, br); }
+void BoardLink::set_tare(float tl, float tr, float bl, float br) {
+    tare_kg_ = std::array<float, 4>{tl, tr, bl, br};
+    recognizer_.set_tare(tl, tr, bl, br);
+}
 
-void BoardLink::set_body_weight_kg(double kg) { recognizer_.set_body_weight_kg(kg); }
+void BoardLink::set_body_weight_kg(double kg) {
+    body_weight_kg_ = kg;
+    recognizer_.set_body_weight_kg(kg);
+}
+
+void BoardLink::set_rotated_180(bool rotated) {
+    if (rotated == rotated_) return;
+    rotated_ = rotated;
+    core::SignalSettings settings;
+    settings.rotated_180 = rotated;
+    recognizer_ = core::Recognizer(settings);
+    // Turning the board round swaps diagonal sensors; a tare taken in the other
+    // frame is swapped the same way (the swap is its own inverse).
+    if (tare_kg_) {
+        std::swap((*tare_kg_)[0], (*tare_kg_)[3]);
+        std::swap((*tare_kg_)[1], (*tare_kg_)[2]);
+        recognizer_.set_tare((*tare_kg_)[0], (*tare_kg_)[1], (*tare_kg_)[2], (*tare_kg_)[3]);
+    }
+    if (body_weight_kg_ > 0.0) recognizer_.set_body_weight_kg(body_weight_kg_);
+    nav_.reset();
+}
 
 std::array<float, 4> BoardLink::recent_raw_mean(std::size_t n) const {
     std::array<float, 4> sum{};
@@ -72,6 +96,10 @@ std::array<float, 4> BoardLink::recent_raw_mean(std::size_t n) const {
         sum[3] += s.br;
     }
     for (float& v : sum) v /= static_cast<float>(n);
+    if (rotated_) {
+        std::swap(sum[0], sum[3]);
+        std::swap(sum[1], sum[2]);
+    }
     return sum;
 }
 

@@ -7,6 +7,7 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,10 +46,17 @@ public:
     bool finished() const { return source_->state() == SourceState::finished; }
 
     // Tare and body weight learned by the weigh-in, applied to the menu recogniser.
+    // The tare is in the player's frame (see set_rotated_180), as recent_raw_mean gives it.
     void set_tare(float tl, float tr, float bl, float br);
     void set_body_weight_kg(double kg);
+    // The board as the current player has it placed (store::Player::board_rotated_180):
+    // menus, the weigh-in's tare and foot positions then see the player's left as
+    // left, the same frame the play session uses.
+    void set_rotated_180(bool rotated);
+    bool rotated_180() const { return rotated_; }
 
-    // Raw (untared) mean of the last `n` samples' sensors; the weigh-in uses it.
+    // Untared mean of the last `n` samples' sensors (tl, tr, bl, br as the player
+    // stands: swapped when the board is turned round); the weigh-in tares with it.
     std::array<float, 4> recent_raw_mean(std::size_t n) const;
     std::size_t total_samples() const { return total_samples_; }
 
@@ -62,6 +70,9 @@ private:
     std::vector<BoardSample> recent_;      // ring of raw samples for recent_raw_mean
     std::size_t recent_next_ = 0;
     bool have_offset_ = false;
+    bool rotated_ = false;
+    std::optional<std::array<float, 4>> tare_kg_;  // kept to re-apply when the orientation changes
+    double body_weight_kg_ = 0.0;
     double source_to_wall_s_ = 0.0;        // a recording's own clock onto the wall clock
     double last_t_s_ = -1e300;
     std::size_t total_samples_ = 0;

@@ -113,6 +113,7 @@ private:
     FixedStepClock clock_;
     std::shared_ptr<double> virtual_wall_s_;  // the clock under --fixed-frame
     std::optional<std::filesystem::path> screenshot_;
+    int windowed_w_ = 0, windowed_h_ = 0;  // the window's size before full screen
     bool text_input_on_ = false;
     bool quit_ = false;
     int exit_code_ = 0;
@@ -122,7 +123,8 @@ private:
 
 GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Script> script,
                  std::shared_ptr<double> virtual_wall)
-    : options_(options), script_(std::move(script)), virtual_wall_s_(std::move(virtual_wall)) {
+    : options_(options), script_(std::move(script)), virtual_wall_s_(std::move(virtual_wall)),
+      windowed_w_(options.width), windowed_h_(options.height) {
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     window_ = SDL_CreateWindow("HighStep", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
@@ -192,6 +194,7 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
             profile.player = *found;
             profile.body_weight_kg = found->body_weight_kg.value_or(0.0);
             ctx_->player = profile;
+            board_->set_rotated_180(found->board_rotated_180);  // menus and the weigh-in in the player's frame
         }
     } else if (options.player) {
         PlayerProfile profile;
@@ -231,7 +234,11 @@ InputMode GameApp::input_mode() const {
 
 void GameApp::toggle_fullscreen() {
     const bool full = (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+    if (!full) SDL_GetWindowSize(window_, &windowed_w_, &windowed_h_);
     SDL_SetWindowFullscreen(window_, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+    // Back to the window's own size: without a window manager X11 leaves it
+    // screen-sized, and a player expects the window they had.
+    if (full) SDL_SetWindowSize(window_, windowed_w_, windowed_h_);
 }
 
 void GameApp::pump_events(std::vector<Action>& actions) {

@@ -105,6 +105,19 @@ bool Menu::navigate(Action action, AppContext& ctx) {
     return true;
 }
 
+MenuInput Menu::handle(Action action, AppContext& ctx) {
+    if (navigate(action, ctx)) return MenuInput::used;
+    if (action == Action::back) {
+        ctx.scenes.pop();
+        return MenuInput::used;
+    }
+    if (action != Action::confirm || !valid() || !items[static_cast<std::size_t>(selected)].enabled) {
+        return MenuInput::unused;
+    }
+    ctx.audio.play(Sound::menu_confirm);
+    return MenuInput::chosen;
+}
+
 void Menu::draw(Gfx& gfx, float x, float y, float w, int visible, double t_s) const {
     const int n = static_cast<int>(items.size());
     const float row = 74.0f;
@@ -131,6 +144,10 @@ void Menu::draw(Gfx& gfx, float x, float y, float w, int visible, double t_s) co
                      FontStyle::bold);
             gfx.text(it.detail, r.x + gfx.u(28), r.y + r.h - gfx.u(8), gfx.u(16), palette::text_dim, Align::left,
                      VAlign::bottom);
+        }
+        if (sel && !it.side.empty()) {
+            gfx.text(it.side, r.x + r.w - gfx.u(18), r.y + r.h / 2, gfx.u(17), palette::accent, Align::right,
+                     VAlign::middle, FontStyle::bold);
         }
     }
     if (first > 0) gfx.text("▲", gfx.dx(x + w / 2), gfx.dy(y - 12), gfx.u(18), palette::text_dim, Align::center, VAlign::bottom);

@@ -30,17 +30,29 @@ struct MenuItem {
     std::string detail;        // smaller text under the label (may be empty)
     bool enabled = true;
     Color tag_color = palette::accent;  // the bar at the item's left edge
+    std::string side = {};     // small text at the right edge, shown while selected ("Settings ▶")
 };
 
-// A vertical list with a selection. Handles up/down (wrapping); confirm/back are the
-// caller's. Scrolls when the items do not fit.
+// What Menu::handle made of an action.
+enum class MenuInput {
+    unused,  // not a menu action: the scene may use it (←→, pause, ...)
+    used,    // moved the selection, or backed out (the scene was popped)
+    chosen,  // confirm on an enabled item: act on items[selected]
+};
+
+// A vertical list with a selection. Scrolls when the items do not fit.
 class Menu {
 public:
     std::vector<MenuItem> items;
     int selected = 0;
 
-    // Moves the selection on up/down; true if the action was used.
+    // Moves the selection on up/down (wrapping, skipping disabled items); true if
+    // the action was used.
     bool navigate(Action action, AppContext& ctx);
+    // What every menu screen does with an action: up/down move, back pops the scene,
+    // confirm on an enabled item plays the confirm sound and returns `chosen`.
+    // Screens that do something else on back (quit, resume) check it first.
+    MenuInput handle(Action action, AppContext& ctx);
     // Draws at (x, y) design units, `w` wide, at most `visible` rows.
     void draw(Gfx& gfx, float x, float y, float w, int visible, double t_s) const;
     bool valid() const { return selected >= 0 && selected < static_cast<int>(items.size()); }

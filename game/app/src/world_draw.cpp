@@ -65,44 +65,79 @@ void fill_box(Gfx& gfx, const Camera& cam, const BodyView& b, Color color, doubl
 
 // A running figure standing on its feet at `feet` (pixels), `h` pixels tall.
 // phase: stride phase in radians; lean: forward lean in radians; tuck: 0..1 knees up (airborne).
-void draw_figure(Gfx& gfx, SDL_FPoint feet, float h, float phase, float lean, float tuck, float angle, Color body,
-                 Color limbs, std::uint8_t alpha) {
+// drive: 0 runs; above 0 a knee drive is held (the value is its charge, 0..1): the
+// near knee drives up to hip height and rises as the charge builds, the stance leg
+// bends into the push, the torso stands tall and the arms swing against the knee.
+void draw_figure(Gfx& gfx, SDL_FPoint feet, float h, float phase, float lean, float tuck, float drive, float angle,
+                 Color body, Color limbs, std::uint8_t alpha) {
+    constexpr float kThigh = 0.25f, kShin = 0.26f, kDown = -0.5f * kPi;
+    const bool driving = drive > 0.0f;
+    const float charge = std::clamp(drive, 0.0f, 1.0f);
+    if (driving) {
+        lean = 0.12f;  // tall and tight, as the exercise asks
+        tuck = 0.0f;
+    }
+    // Stance leg in the drive: a slight knee bend that deepens with the charge; the
+    // hip drops by as much as the bent leg is shorter, so the foot stays on the ground.
+    const float stance_thigh = kDown + 0.10f + 0.22f * charge;
+    const float stance_shin = kDown - 0.10f - 0.30f * charge;
+    const float drop = driving ? 0.5f + std::sin(stance_thigh) * kThigh + std::sin(stance_shin) * kShin : 0.0f;
     const float ca = std::cos(angle), sa = std::sin(angle);
     // Local coordinates: x forward, y up, origin at the feet; rotated by `angle` (tumbling).
-    auto P = [&](float x, float y) { return SDL_FPoint{feet.x + (x * ca - y * sa) * h, feet.y - (x * sa + y * ca) * h}; };
+    auto P = [&](float x, float y) {
+        y -= drop;
+        return SDL_FPoint{feet.x + (x * ca - y * sa) * h, feet.y - (x * sa + y * ca) * h};
+    };
     const Color b = body.with_alpha(alpha), l = limbs.with_alpha(alpha), skin = palette::skin.with_alpha(alpha);
     const float hip_y = 0.5f, shoulder_y = 0.82f;
-    const SDL_FPoint hip = P(lean * 0.1f, hip_y);
-    const SDL_FPoint shoulder = P(lean * 0.1f + std::sin(lean) * 0.32f, shoulder_y);
+    const float hip_x = lean * 0.1f;
+    const SDL_FPoint hip = P(hip_x, hip_y);
+    const SDL_FPoint shoulder = P(hip_x + std::sin(lean) * 0.32f, shoulder_y);
     const float limb_w = h * 0.075f;
-    // Legs: thigh and shin, opposite phases.
+    // Legs: thigh and shin, opposite phases. Side 1 is the near leg (drawn last).
     for (int side = 0; side < 2; ++side) {
-        const float ph = phase + (side ? kPi : 0.0f);
-        const float swing = std::sin(ph) * 0.55f * (1.0f - tuck);
-        // In the air the lead knee drives up and the back leg trails, as in a bound.
-        const float lead = side ? 1.0f : 0.0f;
-        const float lift = std::max(0.0f, std::cos(ph)) * 0.35f * (1.0f - tuck) + tuck * (0.2f + 0.7f * lead);
-        const float thigh = -0.5f * kPi + swing + tuck * (lead * 1.4f - 0.35f);
-        const SDL_FPoint knee = P(lean * 0.1f + std::cos(thigh) * 0.25f, hip_y + std::sin(thigh) * 0.25f);
-        const float shin = thigh - 0.4f - lift * 1.6f;
-        const float kx = lean * 0.1f + std::cos(thigh) * 0.25f, ky = hip_y + std::sin(thigh) * 0.25f;
-        const SDL_FPoint foot = P(kx + std::cos(shin) * 0.26f, ky + std::sin(shin) * 0.26f);
+        float thigh = 0.0f, shin = 0.0f;
+        if (driving) {
+            // Near leg: thigh from a little below the horizontal to just above it,
+            // shin hanging under the knee (toe up); far leg: the stance.
+            thigh = side ? -0.30f + 0.38f * charge : stance_thigh;
+            shin = side ? kDown - 0.12f : stance_shin;
+        } else {
+            const float ph = phase + (side ? kPi : 0.0f);
+            const float swing = std::sin(ph) * 0.55f * (1.0f - tuck);
+            // In the air the lead knee drives up and the back leg trails, as in a bound.
+            const float lead = side ? 1.0f : 0.0f;
+            const float lift = std::max(0.0f, std::cos(ph)) * 0.35f * (1.0f - tuck) + tuck * (0.2f + 0.7f * lead);
+            thigh = kDown + swing + tuck * (lead * 1.4f - 0.35f);
+            shin = thigh - 0.4f - lift * 1.6f;
+        }
+        const float kx = hip_x + std::cos(thigh) * kThigh, ky = hip_y + std::sin(thigh) * kThigh;
+        const SDL_FPoint knee = P(kx, ky);
+        const SDL_FPoint foot = P(kx + std::cos(shin) * kShin, ky + std::sin(shin) * kShin);
         const Color c = side ? l : mix(l, palette::text_dark, 0.25).with_alpha(alpha);
         gfx.capsule(hip, knee, limb_w * 1.15f, c);
         gfx.capsule(knee, foot, limb_w, c);
     }
     // Torso and head.
     gfx.capsule(hip, shoulder, limb_w * 2.2f, b);
-    const SDL_FPoint head = P(lean * 0.1f + std::sin(lean) * 0.42f, 0.96f);
+    const SDL_FPoint head = P(hip_x + std::sin(lean) * 0.42f, 0.96f);
     gfx.fill_circle(head.x, head.y, h * 0.085f, skin);
-    // Arms swing against the legs.
+    // Arms swing against the legs: in the drive the far arm punches forward (hand
+    // at chin height) and the near arm is back, elbow bent, as a sprinter's.
     for (int side = 0; side < 2; ++side) {
-        const float ph = phase + (side ? 0.0f : kPi);
-        const float a = -0.5f * kPi + std::sin(ph) * 0.8f * (1.0f - tuck) + tuck * 0.9f;
-        const float shx = lean * 0.1f + std::sin(lean) * 0.32f;
-        const SDL_FPoint elbow = P(shx + std::cos(a) * 0.17f, shoulder_y + std::sin(a) * 0.17f);
-        const SDL_FPoint hand = P(shx + std::cos(a) * 0.17f + std::cos(a + 1.2f) * 0.15f,
-                                  shoulder_y + std::sin(a) * 0.17f + std::sin(a + 1.2f) * 0.15f);
+        float a = 0.0f, fore = 0.0f;
+        if (driving) {
+            a = side ? kDown - 0.75f : kDown + 0.85f;
+            fore = side ? a + 1.1f : a + 1.6f;
+        } else {
+            const float ph = phase + (side ? 0.0f : kPi);
+            a = kDown + std::sin(ph) * 0.8f * (1.0f - tuck) + tuck * 0.9f;
+            fore = a + 1.2f;
+        }
+        const float shx = hip_x + std::sin(lean) * 0.32f;
+        const float ex = shx + std::cos(a) * 0.17f, ey = shoulder_y + std::sin(a) * 0.17f;
+        const SDL_FPoint elbow = P(ex, ey);
+        const SDL_FPoint hand = P(ex + std::cos(fore) * 0.15f, ey + std::sin(fore) * 0.15f);
         const Color c = side ? b : mix(b, palette::text_dark, 0.25).with_alpha(alpha);
         gfx.capsule(shoulder, elbow, limb_w * 0.9f, c);
         gfx.capsule(elbow, hand, limb_w * 0.8f, skin);
@@ -202,7 +237,9 @@ void draw_body(Gfx& gfx, const Camera& cam, const BodyView& b, const core::World
             const float lean = running ? 0.35f : 0.1f;
             const float tuck = view.airborne && b.role == BodyRole::runner ? 0.8f : 0.0f;
             const Color body = ghost ? palette::rival : (b.role == BodyRole::sprinter ? palette::left_leg : palette::runner);
-            draw_figure(gfx, feet, static_cast<float>(h_m) * cam.scale, phase, lean, tuck,
+            // Only the player's sprinter drives a knee; the ghost keeps running.
+            const float drive = b.role == BodyRole::sprinter ? static_cast<float>(view.charge) : 0.0f;
+            draw_figure(gfx, feet, static_cast<float>(h_m) * cam.scale, phase, lean, tuck, drive,
                         static_cast<float>(b.angle_rad), body, ghost ? palette::rival : palette::text_dark,
                         ghost ? 130 : 255);
             if (b.role == BodyRole::runner && view.stumbling) {

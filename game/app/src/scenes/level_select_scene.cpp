@@ -64,21 +64,19 @@ public:
     }
 
     bool on_action(Action a) override {
-        if (menu_.navigate(a, ctx_)) { update_best(); return true; }
+        if (a == Action::confirm && shown_.empty()) return false;
+        switch (menu_.handle(a, ctx_)) {
+            case MenuInput::used: update_best(); return true;
+            case MenuInput::chosen:
+                ctx_.scenes.push(make_play_scene(ctx_, *shown_[static_cast<std::size_t>(menu_.selected)]));
+                return true;
+            case MenuInput::unused: break;
+        }
         if (a == Action::left || a == Action::right) {
             tab_ = (tab_ + (a == Action::right ? 1 : 2)) % 3;
             menu_.selected = 0;
             ctx_.audio.play(Sound::menu_move);
             rebuild();
-            return true;
-        }
-        if (a == Action::back) {
-            ctx_.scenes.pop();
-            return true;
-        }
-        if (a == Action::confirm && menu_.valid() && !shown_.empty()) {
-            ctx_.audio.play(Sound::menu_confirm);
-            ctx_.scenes.push(make_play_scene(ctx_, *shown_[static_cast<std::size_t>(menu_.selected)]));
             return true;
         }
         return false;

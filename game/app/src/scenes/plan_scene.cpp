@@ -47,16 +47,12 @@ public:
     }
 
     bool on_action(Action a) override {
-        if (menu_.navigate(a, ctx_)) return true;
-        if (a == Action::back) {
-            ctx_.scenes.pop();
-            return true;
-        }
-        if (a != Action::confirm || !menu_.valid() || !loaded_) return false;
+        if (a == Action::confirm && !loaded_) return false;
+        const MenuInput in = menu_.handle(a, ctx_);
+        if (in != MenuInput::chosen) return in == MenuInput::used;
         const store::PlanItem& item = plan_.items[static_cast<std::size_t>(menu_.selected)];
         for (const core::Level& level : ctx_.levels) {
             if (level.id == item.level_id) {
-                ctx_.audio.play(Sound::menu_confirm);
                 ctx_.scenes.push(make_play_scene(ctx_, store::apply_plan_item(level, item)));
                 return true;
             }

@@ -246,13 +246,10 @@ public:
     void step(double dt_s) override { t_s_ += dt_s; }
 
     bool on_action(Action a) override {
-        if (menu_.navigate(a, ctx_)) return true;
-        if (a == Action::pause || a == Action::back) {
-            ctx_.scenes.pop();
-            return true;
-        }
-        if (a != Action::confirm) return false;
-        ctx_.audio.play(Sound::menu_confirm);
+        // Pause (Esc, P, Start) or back resumes; the menu helper pops on back.
+        if (a == Action::pause) a = Action::back;
+        const MenuInput in = menu_.handle(a, ctx_);
+        if (in != MenuInput::chosen) return in == MenuInput::used;
         ctx_.scenes.pop();
         if (menu_.selected == 1) play_.restart();
         if (menu_.selected == 2) play_.quit_level();

@@ -2,7 +2,10 @@
 // no database a guest can still play (nothing is saved, and the screen says so).
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "board_link.h"
 #include "gfx.h"
@@ -29,6 +32,13 @@ PlayerProfile profile_for(AppContext& ctx, const store::Player& p) {
     return profile;
 }
 
+// The player at the board from now on; the board's menus and weigh-in follow
+// the way this player has the board placed.
+void choose(AppContext& ctx, PlayerProfile profile) {
+    ctx.board.set_rotated_180(profile.player.board_rotated_180);
+    ctx.player = std::move(profile);
+}
+
 // After a player is chosen or created: the flow's next scene (a challenge turn),
 // else the full board check on the way to level select.
 std::unique_ptr<Scene> after_choosing(AppContext& ctx, const SceneFactory& after_choice) {
@@ -50,23 +60,24 @@ public:
     }
 
     bool on_action(Action a) override {
-        if (menu_.navigate(a, ctx_)) return true;
-        if (a == Action::back) {
-            ctx_.scenes.pop();
+        const auto i = static_cast<std::size_t>(menu_.selected);
+        // → (d-pad right, lean right) opens the selected player's settings.
+        if (a == Action::right && menu_.valid() && i < players_.size()) {
+            ctx_.audio.play(Sound::menu_confirm);
+            ctx_.scenes.push(make_player_settings_scene(ctx_, players_[i]));
             return true;
         }
-        if (a != Action::confirm || !menu_.valid()) return false;
-        ctx_.audio.play(Sound::menu_confirm);
-        const auto i = static_cast<std::size_t>(menu_.selected);
+        const MenuInput in = menu_.handle(a, ctx_);
+        if (in != MenuInput::chosen) return in == MenuInput::used;
         if (i < players_.size()) {
-            ctx_.player = profile_for(ctx_, players_[i]);
+            choose(ctx_, profile_for(ctx_, players_[i]));
             ctx_.scenes.replace(after_choosing(ctx_, after_choice_));
         } else if (ctx_.db) {
             ctx_.scenes.push(make_new_player_scene(ctx_, after_choice_));
         } else {
             PlayerProfile guest;
             guest.player.name = "Guest";
-            ctx_.player = guest;
+            choose(ctx_, guest);
             ctx_.scenes.replace(after_choosing(ctx_, after_choice_));
         }
         return true;
@@ -81,12 +92,20 @@ public:
             gfx.text(ctx_.db_problem, gfx.dx(640), gfx.dy(640), gfx.u(15), palette::warning, Align::center,
                      VAlign::middle);
         }
-        draw_hints(gfx, {"↑↓ choose", "Enter select", "Esc back"});
+        draw_hints(gfx, players_.empty() ? std::vector<std::string>{"↑↓ choose", "Enter select", "Esc back"}
+                                         : std::vector<std::string>{"↑↓ choose", "Enter play", "→ settings", "Esc back"});
         draw_board_badge(gfx, ctx_);
     }
 
 private:
     void reload() {
+        // Keep the selection on the same player (e.g. back from their settings).
+        std::optional<std::int64_t> keep_id;
+        if (menu_.valid() && static_cast<std::size_t>(menu_.selected) < players_.size()) {
+            keep_id = players_[static_cast<std::size_t>(menu_.selected)].id;
+        } else if (ctx_.player) {
+            keep_id = ctx_.player->player.id;
+        }
         players_.clear();
         if (ctx_.db) {
             try {
@@ -99,16 +118,17 @@ private:
         for (const auto& p : players_) {
             std::string detail = std::string(p.dominant_leg == store::Leg::left ? "left" : "right") + "-footed";
             if (p.body_weight_kg) detail += " · last weigh-in " + std::to_string(static_cast<int>(*p.body_weight_kg + 0.5)) + " kg";
-            menu_.items.push_back({p.name, detail, true, p.dominant_leg == store::Leg::left ? palette::left_leg : palette::right_leg});
+            if (p.input_offset_ms != 0.0) detail += " · offset " + std::to_string(static_cast<int>(std::lround(p.input_offset_ms))) + " ms";
+            if (p.board_rotated_180) detail += " · board turned";
+            menu_.items.push_back({p.name, detail, true,
+                                   p.dominant_leg == store::Leg::left ? palette::left_leg : palette::right_leg,
+                                   "Settings ▶"});
         }
         menu_.items.push_back(ctx_.db ? MenuItem{"+ New player", "type a name", true, palette::good}
                                       : MenuItem{"Play as guest", "nothing will be saved", true, palette::text_dim});
-        // Start on the current player if there is one.
         menu_.selected = 0;
-        if (ctx_.player) {
-            for (std::size_t i = 0; i < players_.size(); ++i) {
-                if (players_[i].id == ctx_.player->player.id) menu_.selected = static_cast<int>(i);
-            }
+        for (std::size_t i = 0; i < players_.size(); ++i) {
+            if (keep_id && players_[i].id == *keep_id) menu_.selected = static_cast<int>(i);
         }
     }
 
@@ -206,7 +226,7 @@ private:
             p.name = name_;
             p.dominant_leg = left_footed_ ? store::Leg::left : store::Leg::right;
             p.id = store::add_player(*ctx_.db, p);
-            ctx_.player = profile_for(ctx_, p);
+            choose(ctx_, profile_for(ctx_, p));
             ctx_.audio.play(Sound::menu_confirm);
             ctx_.toast("Welcome, " + p.name + "!");
             ctx_.scenes.pop_to("players");

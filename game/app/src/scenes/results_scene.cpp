@@ -65,13 +65,8 @@ public:
     }
 
     bool on_action(Action a) override {
-        if (menu_.navigate(a, ctx_)) return true;
-        if (a == Action::back) {
-            ctx_.scenes.pop();
-            return true;
-        }
-        if (a != Action::confirm || !menu_.valid()) return false;
-        ctx_.audio.play(Sound::menu_confirm);
+        const MenuInput in = menu_.handle(a, ctx_);
+        if (in != MenuInput::chosen) return in == MenuInput::used;
         const std::string& label = menu_.items[static_cast<std::size_t>(menu_.selected)].label;
         if (label == "Play again") {
             ctx_.scenes.replace(make_play_scene(ctx_, level_));

@@ -22,6 +22,8 @@ std::unique_ptr<Scene> make_title_scene(AppContext& ctx);
 // (empty: the full board check, then level select).
 std::unique_ptr<Scene> make_player_scene(AppContext& ctx, SceneFactory after_choice = {});
 std::unique_ptr<Scene> make_new_player_scene(AppContext& ctx, SceneFactory after_choice = {});
+// A player's input offset, board orientation and stronger leg; saved on confirm.
+std::unique_ptr<Scene> make_player_settings_scene(AppContext& ctx, const store::Player& player);
 // full: tare, weigh, learn each foot. quick (a challenge turn): the tare only if the
 // player's profile has none this run, no feet when their positions are known.
 // `next` replaces the check when it is done (empty: level select).

@@ -21,13 +21,12 @@ public:
     void step(double dt_s) override { t_s_ += dt_s; }
 
     bool on_action(Action a) override {
-        if (menu_.navigate(a, ctx_)) return true;
         if (a == Action::back) {
             ctx_.quit_requested = true;
             return true;
         }
-        if (a != Action::confirm || !menu_.valid()) return false;
-        ctx_.audio.play(Sound::menu_confirm);
+        const MenuInput in = menu_.handle(a, ctx_);
+        if (in != MenuInput::chosen) return in == MenuInput::used;
         const std::string& key = keys_[static_cast<std::size_t>(menu_.selected)];
         if (key == "play") {
             // A player chosen with --player (or earlier this run) goes straight to the board check.

@@ -1,0 +1,89 @@
+#pragma once
+// The screen-test fixture: runs the real `highstep` under Xvfb with a --script,
+// the simulated board, a scratch database and the project's levels, and reads
+// screenshots back (Shot) to count pixels of a palette colour in a region.
+#include <gtest/gtest.h>
+
+#include <SDL.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "palette.h"
+
+namespace highstep::app::testing {
+
+namespace fs = std::filesystem;
+
+struct Shot {
+    SDL_Surface* s = nullptr;
+    explicit Shot(const fs::path& p) {
+        if (SDL_Surface* raw = SDL_LoadBMP(p.c_str())) {
+            s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+            SDL_FreeSurface(raw);
+        }
+    }
+    ~Shot() { SDL_FreeSurface(s); }
+    Shot(const Shot&) = delete;
+    Shot& operator=(const Shot&) = delete;
+    bool ok() const { return s != nullptr; }
+    std::uint32_t at(int x, int y) const {
+        const auto* row = static_cast<const std::uint8_t*>(s->pixels) + y * s->pitch;
+        return reinterpret_cast<const std::uint32_t*>(row)[x] & 0xFFFFFFu;
+    }
+    int count(Color c, int x0, int y0, int x1, int y1) const {
+        const std::uint32_t want = (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b;
+        int n = 0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) n += at(x, y) == want;
+        return n;
+    }
+    int differing(const Shot& o, int x0, int y0, int x1, int y1) const {
+        int n = 0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) n += at(x, y) != o.at(x, y);
+        return n;
+    }
+};
+
+class ScreenTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) GTEST_SKIP() << "xvfb-run is not installed";
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        dir_ = fs::path(HIGHSTEP_SHOT_DIR) / info->name();
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+    }
+
+    // Runs the game with a script; returns the exit code, stderr in err_.
+    int run(const std::string& script, const std::string& extra_args = "") {
+        const fs::path script_file = dir_ / "script.txt";
+        std::ofstream(script_file) << script;
+        const fs::path err_file = dir_ / "stderr.txt";
+        std::ostringstream cmd;
+        cmd << "cd '" << dir_.string() << "' && SDL_VIDEODRIVER=x11 ALSOFT_DRIVERS=null XDG_DATA_HOME='" << dir_.string()
+            << "' timeout 600 xvfb-run -a -s '-screen 0 " << screen_ << "x24' '" << HIGHSTEP_BINARY << "' --simulated --software"
+            << " --fixed-frame-ms 16.667 --window " << window_ << " --db '" << (dir_ / "test.db").string() << "' --levels '"
+            << HIGHSTEP_SOURCE_DIR << "/levels' --script '" << script_file.string() << "' " << extra_args << " 2>'"
+            << err_file.string() << "'";
+        const int status = std::system(cmd.str().c_str());
+        std::ifstream in(err_file);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        err_ = ss.str();
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+
+    fs::path shot(const std::string& name) const { return dir_ / (name + ".bmp"); }
+
+    fs::path dir_;
+    std::string err_;
+    std::string screen_ = "1280x720";  // the X server's screen (full screen fills it)
+    std::string window_ = "1280x720";  // the game window
+};
+
+}  // namespace highstep::app::testing
