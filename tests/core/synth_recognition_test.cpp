@@ -216,17 +216,25 @@ TEST(SynthNoisy, PrecisionAndRecallAtLeast98Percent) {
 }
 
 TEST(SynthFirstRep, KneeDriveStepUpBeforeAnyStandingIsFound) {
-    // Recordings that open with a knee-drive step-up: no weigh-in, no quiet stance, so
-    // the body weight is learned from the hold at the top of the first rep. Its knee
-    // drive must still come out, on the lead leg, starting at the push-off.
-    std::istringstream text("empty 2\nstep-up-knee left 1.6\nempty 2\nstep-up-knee right 1.2\nempty 2\n");
-    const synth::Script script = synth::parse_script(text, "first-rep.script");
+    // Recordings that open with a step-up: no weigh-in, no quiet stance, so the body
+    // weight is learned from the top of the first rep. Its knee drive must still come
+    // out, on the lead leg, starting at the push-off. Also with a narrow stance 50 mm
+    // off-centre, which puts the first lead foot 30 mm from the board's middle (where a
+    // lone foot could also be two feet landing at once).
     struct FirstRepCase {
+        const char* script;
         double weight_kg, rate_hz, stance_mm, offset_mm;
         std::uint64_t seed;
     };
-    for (const FirstRepCase& c : {FirstRepCase{70, 100, 200, 0, 1}, FirstRepCase{30, 40, 240, 0, 2},
-                                  FirstRepCase{150, 60, 180, 30, 3}, FirstRepCase{95, 80, 220, -40, 4}}) {
+    const char* knee_first = "empty 2\nstep-up-knee left 1.6\nempty 2\nstep-up-knee right 1.2\nempty 2\n";
+    const char* two_feet_first = "empty 2\nstep-up right\nempty 1\nstep-up-knee left 1\nempty 2\n";
+    for (const FirstRepCase& c :
+         {FirstRepCase{knee_first, 70, 100, 200, 0, 1}, FirstRepCase{knee_first, 30, 40, 240, 0, 2},
+          FirstRepCase{knee_first, 150, 60, 180, 30, 3}, FirstRepCase{knee_first, 95, 80, 220, -40, 4},
+          FirstRepCase{knee_first, 70, 40, 160, 50, 5}, FirstRepCase{two_feet_first, 70, 40, 160, -50, 6},
+          FirstRepCase{two_feet_first, 150, 100, 200, 20, 7}}) {
+        std::istringstream text(c.script);
+        const synth::Script script = synth::parse_script(text, "first-rep.script");
         synth::SynthSettings s;
         s.body.body_weight_kg = c.weight_kg;
         s.body.stance_width_mm = c.stance_mm;

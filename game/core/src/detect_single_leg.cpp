@@ -146,7 +146,25 @@ double SingleLegDetector::drive_peak_kg(double exit_s) const {
     // The load is averaged over kPeakWindowS: long enough to tame the noise, short
     // enough that a gentle drive's brief peak (1.05-1.15 BW) is not flattened below
     // the threshold (a 100 ms average loses a quarter of a sharp 0.4 s peak's height).
+    // "Toward the stance foot": from two feet, most of the way out from the stance centre.
+    // From a lone foot (a step-up's lead foot), near where the hold stands: the feet may
+    // not be known yet, and that foot was alone on the board all along.
     const double toward = side_ == Side::right ? 1.0 : -1.0;
+    std::vector<double> hold_xs;
+    if (came_from_ == Stance::partial) {
+        for (const Point& p : recent_) {
+            if (p.t_s >= entry_s_ && p.t_s <= to_s && p.cop_valid) hold_xs.push_back(p.x_mm);
+        }
+    }
+    std::optional<double> hold_x;
+    if (!hold_xs.empty()) {
+        std::nth_element(hold_xs.begin(), hold_xs.begin() + static_cast<std::ptrdiff_t>(hold_xs.size() / 2), hold_xs.end());
+        hold_x = hold_xs[hold_xs.size() / 2];
+    }
+    auto on_stance_side = [&](const Point& p) {
+        if (hold_x) return p.cop_valid && std::fabs(p.x_mm - *hold_x) <= (1.0 - settings_.drive_side_u) * half_stance_mm_;
+        return p.u * toward >= settings_.drive_side_u;
+    };
     double peak = 0.0;
     double sum = 0.0;
     std::size_t lo = 0;
@@ -154,7 +172,7 @@ double SingleLegDetector::drive_peak_kg(double exit_s) const {
         const Point& p = recent_[i];
         sum += p.raw_kg;
         while (recent_[lo].t_s <= p.t_s - kPeakWindowS) sum -= recent_[lo++].raw_kg;
-        if (p.t_s < from_s || p.t_s > to_s || p.u * toward < settings_.drive_side_u) continue;
+        if (p.t_s < from_s || p.t_s > to_s || !on_stance_side(p)) continue;
         peak = std::max(peak, sum / static_cast<double>(i + 1 - lo));
     }
     return peak;

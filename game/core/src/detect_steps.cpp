@@ -160,6 +160,10 @@ bool StepDetector::finish_episode(double end_s, double bw, double centre_x_mm, d
     // Lead leg: whichever leg stood alone on the board at full load.
     double single_right = 0.0, single_left = 0.0;
     double both_x = 0.0, both_n = 0.0, contact_x = 0.0, contact_n = 0.0;
+    double settled_x = 0.0, settled_n = 0.0;
+    // The two-foot top settled: its last third, before the lowering. (Earlier, the push-off
+    // may still be on the lead foot; later, the lowering moves the weight back onto it.)
+    const double settled_from_s = top_s + (leave_s - top_s) * 2.0 / 3.0;
     for (std::size_t i = 0; i < n; ++i) {
         const Point& p = episode_[i];
         const double dt = i + 1 < n ? episode_[i + 1].t_s - p.t_s : 0.0;
@@ -168,6 +172,10 @@ bool StepDetector::finish_episode(double end_s, double bw, double centre_x_mm, d
         if (p.stance == Stance::both && p.cop_valid) {
             both_x += p.x_mm;
             both_n += 1.0;
+            if (p.t_s >= settled_from_s && p.t_s <= leave_s) {
+                settled_x += p.x_mm;
+                settled_n += 1.0;
+            }
         }
         if (i < first_top && p.cop_valid && p.stance == Stance::partial) {
             contact_x += p.x_mm;
@@ -176,7 +184,7 @@ bool StepDetector::finish_episode(double end_s, double bw, double centre_x_mm, d
     }
     // The lead foot arrives alone: its CoP sits well to one side of the two-foot stance.
     // Both feet landing at once (a jump on) is no step-up, whatever follows.
-    const double reference = both_n > 0.0 ? both_x / both_n : centre_x_mm;
+    const double reference = settled_n > 0.0 ? settled_x / settled_n : (both_n > 0.0 ? both_x / both_n : centre_x_mm);
     const double contact_u = contact_n > 0.0 ? (contact_x / contact_n - reference) / half_stance_mm : 0.0;
     if (std::fabs(contact_u) < kLeadFootU && single_right <= 0.0 && single_left <= 0.0) return false;
     Side lead;

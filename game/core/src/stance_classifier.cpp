@@ -45,6 +45,7 @@ constexpr double kCentreSeedS = 1.0;      // two-foot stance needed before one-l
 constexpr double kSameFootU = 0.3;
 constexpr double kLoneFootOffMiddleU = 0.4;        // "still on the lone foot": this close to where it was seen
 constexpr double kLoneFootMinKg = 5.0;
+constexpr double kLoneFootMaxBw = 0.6;    // a lone foot's still stretch carried less than this: one foot
 constexpr double kLoneFootStillMm = 12.0;
 constexpr double kLoneFootS = 0.1;
 constexpr double kLoneFootWindowS = 0.4;  // after first contact
@@ -115,9 +116,11 @@ Stance StanceClassifier::target(const StanceInput& in) const {
         // Where the feet are is not known yet. Still on the foot that was seen alone
         // on the board (stepping on, a step-up's lead foot): one leg, on the side of the
         // board it stands on. Anywhere else: two feet, and the centre is learned.
-        // (A "lone foot" near the board's middle was more likely both feet landing at once.)
-        if (foot_seen_ && std::fabs(foot_x_mm_) >= kLoneFootOffMiddleU * half_stance_mm_ &&
-            std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_) {
+        // (A "lone foot" near the board's middle may have been both feet landing at once:
+        // unless it carried well under the body weight, now that that is known.)
+        const bool a_foot = std::fabs(foot_x_mm_) >= kLoneFootOffMiddleU * half_stance_mm_ ||
+                            foot_kg_ < kLoneFootMaxBw * bw;
+        if (foot_seen_ && a_foot && std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_) {
             return foot_x_mm_ < 0.0 ? Stance::left : Stance::right;
         }
         return Stance::both;
@@ -203,12 +206,14 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     }
     ++lone_samples_;
     lone_sum_mm_ += in.cop_x_mm;
+    if (lone_taken_) foot_kg_ = std::max(foot_kg_, total_s_kg_);  // the most it carried, still there
     if (!lone_taken_ && in.t_s - lone_anchor_s_ >= kLoneFootS && lone_samples_ >= kDwellSamples) {
         // Where the foot stood while it was still alone: the mean of its first still
         // stretch (later the other foot's first touch drags the CoP inward).
         lone_taken_ = true;
         foot_seen_ = true;
         foot_x_mm_ = lone_sum_mm_ / static_cast<double>(lone_samples_);
+        foot_kg_ = total_s_kg_;
         place_foot(foot_x_mm_);
     }
 }

@@ -49,6 +49,7 @@ private:
     double centre_learned_s_ = 0.0;  // time on two feet the centre has been learned over
     bool foot_seen_ = false;         // a foot seen alone on the board, and where
     double foot_x_mm_ = 0.0;
+    double foot_kg_ = 0.0;           // the most that lone foot carried while still
     bool lone_anchor_ = false;       // the current still-partial-load stretch
     double lone_anchor_x_mm_ = 0.0;
     double lone_anchor_s_ = 0.0;
