@@ -36,13 +36,8 @@ public:
     }
 
     bool on_action(Action a) override {
-        if (menu_.navigate(a, ctx_)) return true;
-        if (a == Action::back) {
-            ctx_.scenes.pop();
-            return true;
-        }
-        if (a != Action::confirm || !menu_.valid()) return false;
-        ctx_.audio.play(Sound::menu_confirm);
+        const MenuInput in = menu_.handle(a, ctx_);
+        if (in != MenuInput::chosen) return in == MenuInput::used;
         ctx_.scenes.push(make_challenge_scene(ctx_, challenges_[static_cast<std::size_t>(menu_.selected)]));
         return true;
     }

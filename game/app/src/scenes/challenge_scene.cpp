@@ -52,14 +52,9 @@ public:
     }
 
     bool on_action(Action a) override {
-        if (menu_.navigate(a, ctx_)) return true;
-        if (a == Action::back) {
-            ctx_.scenes.pop();
-            return true;
-        }
-        if (a != Action::confirm || !menu_.valid()) return false;
-        ctx_.audio.play(Sound::menu_confirm);
-        if (menu_.selected == 0 && problem_.empty()) {
+        const MenuInput in = menu_.handle(a, ctx_);
+        if (in != MenuInput::chosen) return in == MenuInput::used;
+        if (menu_.selected == 0) {  // (disabled when a level is missing)
             start_turn();
         } else {
             ctx_.scenes.pop();
