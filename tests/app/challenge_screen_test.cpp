@@ -107,7 +107,8 @@ TEST_F(ChallengeScreenTest, TwoPlayersTakeHotSeatTurnsAndTheLeaderboardRanksThem
     create_challenge("Friday Cup", {"tower-quick", "tower-quick-2"});
     ASSERT_EQ(cli("players add Ada"), 0);
     // Ada plays both levels; Bob is created at the board, plays the first level
-    // and ends his turn, so Ada leads on total score.
+    // and ends his turn, so Ada leads on total score. Then Ada steps up again:
+    // her feet are known from her first weigh-in, so she only steps on.
     const std::string script = R"(
 wait 0.3
 key Down
@@ -176,6 +177,14 @@ wait_probe rows == 2
 wait_probe place == 2
 wait 0.3
 screenshot leaderboard.bmp
+key Return
+wait_scene players
+key Up
+key Return
+wait_scene weigh_in 5
+wait 0.3
+screenshot ada_again.bmp
+wait_scene challenge_turn 15
 quit
 )";
     ASSERT_EQ(run(script, levels_arg()), 0) << err_;
@@ -200,14 +209,18 @@ quit
     EXPECT_EQ(board[1].levels_played, 1);
     EXPECT_GT(board[0].total_score, board[1].total_score);
 
-    Shot list(shot("list")), weigh(shot("bob_weigh")), after_ada(shot("after_ada")), final_board(shot("leaderboard"));
-    ASSERT_TRUE(list.ok() && weigh.ok() && after_ada.ok() && final_board.ok());
+    Shot list(shot("list")), weigh(shot("bob_weigh")), after_ada(shot("after_ada")), final_board(shot("leaderboard")),
+        again(shot("ada_again"));
+    ASSERT_TRUE(list.ok() && weigh.ok() && after_ada.ok() && final_board.ok() && again.ok());
     // The list: Friday Cup's item with the green tag of a challenge open today.
     EXPECT_GT(list.count(palette::good, 238, 158, 250, 226), 300);
     // Bob's quick weigh-in kept the board's zero from Ada's turn: its first row is
     // "Step on" (lit), so three rows (step on, left, right), not four.
     EXPECT_GT(weigh.count(palette::panel_light, 700, 160, 1220, 240), 10000);
     EXPECT_LT(weigh.count(palette::panel, 700, 436, 1220, 516), 1000) << "no fourth row";
+    // Ada's second quick weigh-in: one row ("Step on", lit), no foot rows.
+    EXPECT_GT(again.count(palette::panel_light, 700, 160, 1220, 240), 10000);
+    EXPECT_LT(again.count(palette::panel, 700, 252, 1220, 332), 1000) << "no second row";
     // After Ada's turn: her row lit, the gold "place 1 of 1" banner.
     EXPECT_GT(after_ada.count(palette::perfect, 910, 330, 1240, 450), 20000);
     // The final board: Ada first in white, Bob second in gold (the player who just
