@@ -3,7 +3,7 @@
 // error of matched events (median and 95th percentile of |detected − true| of the
 // start / contact time, and the median signed error as the bias).
 //
-//   accuracy_report [--suite clean|noisy|both] [--sessions N] [--seed S] [--misses N] [--dump DIR]
+//   accuracy_report [--suite clean|noisy|both|unstill] [--sessions N] [--seed S] [--misses N] [--dump DIR]
 // --dump writes each session with a missed or invented event as DIR/<suite>-<seed>.csv
 // and its truth as DIR/<suite>-<seed>.truth.json, to replay with `highstep analyze`.
 #include <cerrno>
@@ -25,7 +25,7 @@ namespace {
 using namespace highstep;
 
 constexpr const char* kUsage =
-    "usage: accuracy_report [--suite clean|noisy|both] [--sessions N] [--seed S] [--misses N] [--dump DIR]\n";
+    "usage: accuracy_report [--suite clean|noisy|both|unstill] [--sessions N] [--seed S] [--misses N] [--dump DIR]\n";
 
 long parse_whole(const char* option, const char* text, long lo, long hi) {
     char* end = nullptr;
@@ -100,11 +100,15 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    if (which != "clean" && which != "noisy" && which != "both") {
-        std::fprintf(stderr, "accuracy_report: --suite must be clean, noisy or both\n%s", kUsage);
+    if (which != "clean" && which != "noisy" && which != "both" && which != "unstill") {
+        std::fprintf(stderr, "accuracy_report: --suite must be clean, noisy, both or unstill\n%s", kUsage);
         return 2;
     }
-    for (accuracy::SuiteKind kind : {accuracy::SuiteKind::clean, accuracy::SuiteKind::noisy}) {
+    // "both" is the two target suites; the unstill suite (no quiet standing before the
+    // first rep or single-leg stance) only on request.
+    for (accuracy::SuiteKind kind :
+         {accuracy::SuiteKind::clean, accuracy::SuiteKind::noisy, accuracy::SuiteKind::unstill}) {
+        if (which == "both" && kind == accuracy::SuiteKind::unstill) continue;
         if (which != "both" && which != accuracy::to_string(kind)) continue;
         const auto suite = accuracy::make_suite(kind, static_cast<int>(sessions), seed);
         const accuracy::Tally tally = accuracy::run_suite(suite);

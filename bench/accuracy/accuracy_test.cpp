@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 #include <sstream>
+#include <string>
 
 #include "accuracy.h"
 
@@ -176,6 +177,29 @@ TEST(AccuracySuite, CoversTheRangesOfTheIssue) {
     // Same arguments, same suite; different seeds, different sessions.
     EXPECT_EQ(make_suite(SuiteKind::noisy, 3, 5)[2].label, make_suite(SuiteKind::noisy, 3, 5)[2].label);
     EXPECT_NE(make_suite(SuiteKind::noisy, 3, 5)[2].settings.seed, make_suite(SuiteKind::noisy, 3, 6)[2].settings.seed);
+}
+
+TEST(AccuracySuite, UnstillSuiteTakesItsScriptsInTurnAndNeverStandsStillFirst) {
+    const auto suite = make_suite(SuiteKind::unstill, 10, 1);
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < suite.size(); ++i) {
+        const SuiteCase& c = suite[i];
+        names.insert(c.script.name);
+        EXPECT_EQ(c.settings.body.noise_kg > 0.05, i % 2 == 1) << c.label;  // every other one noisy
+        // Before the first rep or single-leg stance: at most half a second of standing.
+        double stood_s = 0.0;
+        for (const synth::Action& a : c.script.actions) {
+            if (a.kind == synth::ActionKind::stand) stood_s += a.seconds.value_or(99.0);
+            if (a.kind == synth::ActionKind::step_up || a.kind == synth::ActionKind::step_up_drop ||
+                a.kind == synth::ActionKind::step_up_knee || a.kind == synth::ActionKind::knee_drive ||
+                a.kind == synth::ActionKind::one_leg) {
+                break;
+            }
+        }
+        EXPECT_LE(stood_s, 0.5) << c.script.name;
+    }
+    EXPECT_EQ(names.size(), 5u);
+    EXPECT_STREQ(to_string(SuiteKind::unstill), "unstill");
 }
 
 std::string describe_misses(const Tally& tally) {
