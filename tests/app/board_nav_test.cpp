@@ -101,3 +101,27 @@ TEST(BoardNav, RealLeftLeansMoveTheSelectionLeft) {
     EXPECT_GE(count(out, Action::left), 1);
     EXPECT_EQ(count(out, Action::right), 0);
 }
+
+TEST(BoardNav, ANarrowStanceLeansLessFarToMove) {
+    // Feet 80 mm either side of the centre: a 50 mm lean is still two feet (the signal
+    // calls one leg from 0.62 of the way, ~50 mm) and must move; with a 150 mm half
+    // stance the same lean is sway.
+    auto narrow = [](double t, double x) {
+        SignalFrame f = standing(t, x);
+        f.half_stance_mm = 80.0;
+        return f;
+    };
+    BoardNav nav;
+    feed(nav, 0.0, 1.0, [&](double t) { return narrow(t, 0.0); });
+    auto out = feed(nav, 1.0, 0.5, [&](double t) { return narrow(t, 45.0); });
+    EXPECT_EQ(count(out, Action::right), 1);
+    BoardNav wide;
+    auto wide_frame = [](double t, double x) {
+        SignalFrame f = standing(t, x);
+        f.half_stance_mm = 150.0;
+        return f;
+    };
+    feed(wide, 0.0, 1.0, [&](double t) { return wide_frame(t, 0.0); });
+    out = feed(wide, 1.0, 0.5, [&](double t) { return wide_frame(t, 45.0); });
+    EXPECT_TRUE(out.empty());
+}

@@ -6,6 +6,7 @@
 #include "app_harness.h"
 #include "highstep/store/players.h"
 #include "highstep/store/session_log.h"
+#include "highstep/synth/simulated_board.h"
 #include "scenes/scenes.h"
 
 namespace highstep::app {
@@ -154,6 +155,39 @@ TEST_F(PlayerSettings, SavingThePlayerAtTheBoardTurnsTheBoardForMenusAndPlay) {
     h_.act(Action::confirm);
     EXPECT_EQ(h_.ctx().player->player.name, "Bob");
     EXPECT_FALSE(h_.board().rotated_180());
+}
+
+TEST_F(PlayerSettings, TheBoardItselfWorksTheScreen) {
+    // Standing on the simulated board: lean right to raise the offset, lift a foot
+    // and put it down to choose. (Rows also move by leaning forward/back, 45 mm; the
+    // simulated board's full shift front/back is only ~33 mm, so not here.)
+    open_settings(0);
+    synth::SimControls c;
+    c.left_foot_on = c.right_foot_on = true;
+    auto hold = [&](double seconds) {
+        h_.sim()->set_controls(c);
+        for (double t = 0; t < seconds; t += 1.0 / 60.0) h_.frame();
+    };
+    hold(3.0);  // on the board, centred: the board's menus arm
+    EXPECT_EQ(h_.probe("offset_ms"), "0");
+    c.shift_x = 1.0;
+    hold(1.0);
+    const int leaned = std::stoi(h_.probe("offset_ms"));
+    EXPECT_GE(leaned, 5) << "a held lean right raises the offset";
+    EXPECT_LE(leaned, 10) << "once, then repeats slowly (0.7 s)";
+    c.shift_x = 0.0;
+    hold(1.0);
+    EXPECT_EQ(std::stoi(h_.probe("offset_ms")), leaned) << "back in the centre nothing moves";
+    auto step = [&] {  // a foot lifted and put down again
+        c.left_foot_on = false;
+        hold(0.6);
+        c.left_foot_on = true;
+        hold(1.0);
+    };
+    step();  // on the offset row a choice goes on to the next row
+    ASSERT_EQ(h_.probe("row"), std::to_string(kReset)) << "auto-sync has nothing: reset is next";
+    step();  // "Reset offset to 0"
+    EXPECT_EQ(h_.probe("offset_ms"), "0");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "highstep/app/board_nav.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace highstep::app {
@@ -15,10 +16,15 @@ void BoardNav::reset() {
     lifted_from_both_ = false;
 }
 
+double BoardNav::lean_x_mm(const core::SignalFrame& f) const {
+    if (f.half_stance_mm <= 0.0) return settings_.lean_x_mm;
+    return std::min(settings_.lean_x_mm, settings_.lean_x_stance_fraction * f.half_stance_mm);
+}
+
 std::optional<Action> BoardNav::lean_direction(const core::SignalFrame& f) const {
     if (!f.cop_valid || f.stance != Stance::both) return std::nullopt;
     // Normalise each axis by its threshold so the stronger lean wins.
-    const double nx = f.cop_x_mm / settings_.lean_x_mm;
+    const double nx = f.cop_x_mm / lean_x_mm(f);
     const double ny = f.cop_y_mm / settings_.lean_y_mm;
     if (std::abs(nx) < 1.0 && std::abs(ny) < 1.0) return std::nullopt;
     if (std::abs(nx) >= std::abs(ny)) return nx > 0 ? Action::right : Action::left;
@@ -53,7 +59,7 @@ void BoardNav::push(const core::SignalFrame& f, std::vector<Action>& out) {
     // Lean detection.
     const std::optional<Action> dir = lean_direction(f);
     if (f.cop_valid && f.stance == Stance::both) {
-        const double rx = std::abs(f.cop_x_mm) / settings_.lean_x_mm;
+        const double rx = std::abs(f.cop_x_mm) / lean_x_mm(f);
         const double ry = std::abs(f.cop_y_mm) / settings_.lean_y_mm;
         if (rx < settings_.rearm_fraction && ry < settings_.rearm_fraction) {
             centre_seen_ = true;

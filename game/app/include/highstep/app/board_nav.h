@@ -16,7 +16,12 @@
 namespace highstep::app {
 
 struct BoardNavSettings {
-    double lean_x_mm = 70.0;      // sideways lean that counts as left/right
+    double lean_x_mm = 70.0;      // sideways lean that counts as left/right ...
+    // ... or this fraction of the player's half stance (stance centre to a foot) when
+    // that is smaller: a narrow stance reads a lean as standing on one leg sooner
+    // (the signal's single_enter, 0.62 of the way to a foot), and a lean must stay a
+    // two-foot stance to count.
+    double lean_x_stance_fraction = 0.5;
     double lean_y_mm = 45.0;      // front/back lean that counts as up/down (the board is shallower)
     double rearm_fraction = 0.5;  // back inside this fraction of the lean distance re-arms
     double lean_hold_s = 0.25;    // a lean must last this long (filters sway)
@@ -34,6 +39,7 @@ public:
 
 private:
     std::optional<Action> lean_direction(const core::SignalFrame& frame) const;
+    double lean_x_mm(const core::SignalFrame& frame) const;  // the sideways threshold for this stance
     BoardNavSettings settings_;
     // Lean state
     std::optional<Action> lean_;     // direction currently leaned
