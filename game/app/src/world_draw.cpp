@@ -356,9 +356,12 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
         label("Ledge " + std::to_string(current.ledge) + " / " + std::to_string(current.ledges), palette::text);
     } else if (type == core::LevelType::sprint_start && current.finish_x_m > 0) {
         const double ahead = current.runner_x_m - current.ghost_x_m;
-        char buf[80];
-        std::snprintf(buf, sizeof buf, "%.0f m to go   ·   %s %.1f m", std::max(0.0, current.finish_x_m - current.runner_x_m),
-                      ahead >= 0 ? "ahead by" : "behind by", std::abs(ahead));
+        // Racing somebody's recorded run, say whose ("ahead of Ada's ghost by 1.2 m").
+        const std::string rival = ghost_label.empty() ? "" : (ahead >= 0 ? " of " : " ") + ghost_label + "'s ghost";
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "%.0f m to go   ·   %s%s by %.1f m",
+                      std::max(0.0, current.finish_x_m - current.runner_x_m), ahead >= 0 ? "ahead" : "behind",
+                      rival.c_str(), std::abs(ahead));
         label(buf, ahead >= 0 ? palette::text : palette::warning);
         if (current.charge > 0.0) {
             // Charge meter over the sprinter while a knee drive is held.
