@@ -118,7 +118,10 @@ private:
         for (const auto& p : players_) {
             std::string detail = std::string(p.dominant_leg == store::Leg::left ? "left" : "right") + "-footed";
             if (p.body_weight_kg) detail += " · last weigh-in " + std::to_string(static_cast<int>(*p.body_weight_kg + 0.5)) + " kg";
-            if (p.input_offset_ms != 0.0) detail += " · offset " + std::to_string(static_cast<int>(std::lround(p.input_offset_ms))) + " ms";
+            if (p.input_offset_ms != 0.0) {
+                const long ms = std::lround(p.input_offset_ms);
+                detail += " · offset " + std::string(ms > 0 ? "+" : "") + std::to_string(ms) + " ms";
+            }
             if (p.board_rotated_180) detail += " · board turned";
             menu_.items.push_back({p.name, detail, true,
                                    p.dominant_leg == store::Leg::left ? palette::left_leg : palette::right_leg,
