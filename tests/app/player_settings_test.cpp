@@ -141,6 +141,10 @@ TEST_F(PlayerSettings, SavingThePlayerAtTheBoardTurnsTheBoardForMenusAndPlay) {
     // Alice chosen to play (Enter on her name), then her settings changed.
     h_.act(Action::confirm);
     ASSERT_TRUE(h_.ctx().player);
+    // Her board check this run (normal orientation): tare and feet.
+    h_.ctx().player->tare_kg = std::array<float, 4>{0.1f, 0.2f, 0.3f, 0.4f};
+    h_.ctx().player->left_foot_x_mm = 95.0;  // looked like the right: the board was turned
+    h_.ctx().player->right_foot_x_mm = -105.0;
     h_.scenes().replace(make_player_scene(h_.ctx()));
     h_.scenes().apply_pending();
     h_.act(Action::right);
@@ -150,6 +154,13 @@ TEST_F(PlayerSettings, SavingThePlayerAtTheBoardTurnsTheBoardForMenusAndPlay) {
     h_.act(Action::confirm);
     EXPECT_TRUE(h_.ctx().player->player.board_rotated_180);
     EXPECT_TRUE(h_.board().rotated_180());
+    // What the weigh-in measured in the old frame follows: tare swapped, feet mirrored.
+    const PlayerProfile& p = *h_.ctx().player;
+    ASSERT_TRUE(p.tare_kg && p.left_foot_x_mm && p.right_foot_x_mm);
+    EXPECT_FLOAT_EQ((*p.tare_kg)[0], 0.4f);
+    EXPECT_FLOAT_EQ((*p.tare_kg)[3], 0.1f);
+    EXPECT_DOUBLE_EQ(*p.left_foot_x_mm, -95.0);
+    EXPECT_DOUBLE_EQ(*p.right_foot_x_mm, 105.0);
     // Choosing Bob (board normal) turns it back.
     h_.act(Action::down);
     h_.act(Action::confirm);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "board_link.h"
 #include "gfx.h"
@@ -159,7 +160,18 @@ private:
         }
         // The player at the board plays with the new settings from the next level on.
         if (ctx_.player && ctx_.player->player.id == edit_.id) {
-            const std::optional<double> weight = ctx_.player->player.body_weight_kg;
+            PlayerProfile& p = *ctx_.player;
+            if (p.player.board_rotated_180 != edit_.board_rotated_180) {
+                // What this run's weigh-in measured was in the other frame: turning the
+                // board round swaps diagonal sensors and mirrors the CoP.
+                if (p.tare_kg) {
+                    std::swap((*p.tare_kg)[0], (*p.tare_kg)[3]);
+                    std::swap((*p.tare_kg)[1], (*p.tare_kg)[2]);
+                }
+                if (p.left_foot_x_mm) p.left_foot_x_mm = -*p.left_foot_x_mm;
+                if (p.right_foot_x_mm) p.right_foot_x_mm = -*p.right_foot_x_mm;
+            }
+            const std::optional<double> weight = p.player.body_weight_kg;
             ctx_.player->player = edit_;
             ctx_.player->player.body_weight_kg = weight;
             ctx_.board.set_rotated_180(edit_.board_rotated_180);
