@@ -304,3 +304,25 @@ quit
     EXPECT_GT(race.count(palette::rival, 0, 150, 1280, 520), 1500) << "the ghost's name tag";
     EXPECT_GT(results.count(palette::perfect, 900, 500, 1220, 620), 15000);
 }
+
+TEST_F(ChallengeScreenTest, AnEmptyListSaysHowToCreateAChallenge) {
+    const std::string script = R"(
+key Down
+key Down
+key Down
+key Return
+wait_scene challenges
+wait_probe challenges == 0
+wait 0.3
+screenshot empty.bmp
+key Escape
+wait_scene title
+quit
+)";
+    ASSERT_EQ(run(script, levels_arg()), 0) << err_;
+    Shot empty(shot("empty"));
+    ASSERT_TRUE(empty.ok());
+    // The message panel: its first line in the text colour, the command in the accent colour.
+    EXPECT_GT(empty.count(palette::text, 190, 270, 1090, 310), 500);
+    EXPECT_GT(empty.count(palette::accent, 190, 335, 1090, 375), 500);
+}
