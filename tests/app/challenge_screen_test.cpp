@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "highstep/core/level_file.h"
+#include "highstep/core/session.h"
 #include "highstep/input/recording.h"
 #include "highstep/store/challenge.h"
 #include "highstep/store/database.h"
@@ -295,6 +297,14 @@ quit
     const auto board = store::leaderboard(db, challenge->id);
     ASSERT_EQ(board.size(), 2u);
     EXPECT_EQ(board[0].player_name, "Bob") << "four drives score above one";
+    // Each stored run is a faithful ghost: its recording, replayed headless,
+    // scores exactly what the run stored (Bob's was recorded by the window).
+    const highstep::core::Level level = highstep::core::load_level_file(levels_ / "sprint-quick.json");
+    for (const store::ChallengeEntry& e : store::challenge_entries(db, challenge->id)) {
+        std::istringstream text(e.recording_csv);
+        const highstep::Recording recording = highstep::read_recording(text, e.player_name);
+        EXPECT_EQ(highstep::core::run_headless(level, recording.samples).score, e.score) << e.player_name;
+    }
 
     Shot card(shot("card")), race(shot("race")), results(shot("results"));
     ASSERT_TRUE(card.ok() && race.ok() && results.ok());
