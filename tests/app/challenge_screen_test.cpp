@@ -181,7 +181,8 @@ wait 0.3
 screenshot leaderboard.bmp
 key Return
 wait_scene players
-key Up
+# Next player: the list opens on the one after Bob (wrapping round to Ada)
+wait_probe selected == 0 2
 key Return
 wait_scene weigh_in 5
 wait 0.3

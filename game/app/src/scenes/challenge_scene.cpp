@@ -185,6 +185,8 @@ private:
         turn->levels = levels_;
         if (turn_) turn->board_tare_kg = turn_->board_tare_kg;
         if (!turn->board_tare_kg && ctx_.player) turn->board_tare_kg = ctx_.player->tare_kg;
+        // "Next player": the list opens on the one after who just played.
+        const bool hand_on = turn_ != nullptr;
         turn_ = turn;
         AppContext& ctx = ctx_;
         ctx_.scenes.push(make_player_scene(ctx_, [&ctx, turn] {
@@ -193,7 +195,7 @@ private:
             SceneFactory play_levels = [&ctx, turn] { return make_challenge_turn_scene(ctx, turn); };
             if (!turn->challenge.rules.weigh_in_each_turn) return play_levels();
             return make_weigh_in_scene(ctx, WeighInMode::quick, std::move(play_levels));
-        }));
+        }, hand_on));
     }
 
     AppContext& ctx_;

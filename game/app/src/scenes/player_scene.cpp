@@ -47,8 +47,9 @@ std::unique_ptr<Scene> after_choosing(AppContext& ctx, const SceneFactory& after
 
 class PlayerScene final : public Scene {
 public:
-    PlayerScene(AppContext& ctx, SceneFactory after_choice) : ctx_(ctx), after_choice_(std::move(after_choice)) {
-        reload();
+    PlayerScene(AppContext& ctx, SceneFactory after_choice, bool hand_on)
+        : ctx_(ctx), after_choice_(std::move(after_choice)) {
+        reload(hand_on);
     }
     std::string_view id() const override { return "players"; }
     void on_resume() override { reload(); }
@@ -56,6 +57,7 @@ public:
 
     std::string probe(std::string_view key) const override {
         if (key == "players") return std::to_string(players_.size());
+        if (key == "selected") return std::to_string(menu_.selected);
         return {};
     }
 
@@ -98,7 +100,7 @@ public:
     }
 
 private:
-    void reload() {
+    void reload(bool hand_on = false) {
         // Keep the selection on the same player (e.g. back from their settings).
         std::optional<std::int64_t> keep_id;
         if (menu_.valid() && static_cast<std::size_t>(menu_.selected) < players_.size()) {
@@ -131,7 +133,9 @@ private:
                                       : MenuItem{"Play as guest", "nothing will be saved", true, palette::text_dim});
         menu_.selected = 0;
         for (std::size_t i = 0; i < players_.size(); ++i) {
-            if (keep_id && players_[i].id == *keep_id) menu_.selected = static_cast<int>(i);
+            if (keep_id && players_[i].id == *keep_id) {
+                menu_.selected = static_cast<int>(hand_on ? (i + 1) % players_.size() : i);
+            }
         }
     }
 
@@ -251,8 +255,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Scene> make_player_scene(AppContext& ctx, SceneFactory after_choice) {
-    return std::make_unique<PlayerScene>(ctx, std::move(after_choice));
+std::unique_ptr<Scene> make_player_scene(AppContext& ctx, SceneFactory after_choice, bool hand_on) {
+    return std::make_unique<PlayerScene>(ctx, std::move(after_choice), hand_on);
 }
 std::unique_ptr<Scene> make_new_player_scene(AppContext& ctx, SceneFactory after_choice) {
     return std::make_unique<NewPlayerScene>(ctx, std::move(after_choice));

@@ -20,7 +20,9 @@ struct ChallengeLevelPlay;  // challenge_scenes.h
 std::unique_ptr<Scene> make_title_scene(AppContext& ctx);
 // `after_choice` replaces the player screen once a player is chosen or created
 // (empty: the full board check, then level select).
-std::unique_ptr<Scene> make_player_scene(AppContext& ctx, SceneFactory after_choice = {});
+// hand_on: the board goes to the next person (hot-seat), so the list opens on the
+// player after the current one instead of on the current one.
+std::unique_ptr<Scene> make_player_scene(AppContext& ctx, SceneFactory after_choice = {}, bool hand_on = false);
 std::unique_ptr<Scene> make_new_player_scene(AppContext& ctx, SceneFactory after_choice = {});
 // A player's input offset, board orientation and stronger leg; saved on confirm.
 std::unique_ptr<Scene> make_player_settings_scene(AppContext& ctx, const store::Player& player);
