@@ -45,9 +45,9 @@ public:
         draw_backdrop(gfx, t_s_);
         draw_logo(gfx);
         // Up to six entries between the logo and the player line.
-        menu_.draw(gfx, 440, 214, 400, 6, t_s_);
+        menu_.draw(gfx, 440, 208, 400, 6, t_s_);
         std::string who = ctx_.player ? "Player: " + ctx_.player->player.name : "No player chosen yet";
-        gfx.text(who + "      " + ctx_.board.describe(), gfx.dx(640), gfx.dy(656), gfx.u(17), palette::text_dim,
+        gfx.text(who + "      " + ctx_.board.describe(), gfx.dx(640), gfx.dy(662), gfx.u(17), palette::text_dim,
                  Align::center, VAlign::middle);
         draw_hints(gfx, {"↑↓ choose", "Enter / step on the board: select", "F11 full screen", "Esc quit"});
         draw_board_badge(gfx, ctx_);
