@@ -43,21 +43,6 @@ constexpr const char* kSprintLevel = R"({"format_version": 1, "id": "sprint-quic
   "world": {"track_length_m": 30, "ghost_m_per_rep": 8, "burst_m_s": 6},
   "scoring": {"perfect_ms": 70, "great_ms": 140, "good_ms": 220, "peak_target_bw": 1.15}})";
 // The ghost's run: one knee drive, then standing still (it never reaches the line).
-// A first weigh-in on the simulated board: zero the empty board, step on with
-// both feet, then stand on each foot (E lifts the right knee, Q the left).
-constexpr const char* kFullWeighIn = R"(wait_scene weigh_in
-wait_probe stage >= 1 10
-key a
-key d
-wait_probe stage >= 2 15
-down e
-wait_probe stage >= 3 15
-up e
-wait 0.8
-down q
-wait_probe stage >= 4 15
-up q
-)";
 constexpr const char* kGhostScript = "empty 1\nstep-on left\nstand 4\nknee-drive left 1.2\nstand 12\n";
 
 class ChallengeScreenTest : public ScreenTest {
@@ -128,7 +113,7 @@ wait_probe rows == 0
 key Return
 wait_scene players
 key Return
-)" + std::string(kFullWeighIn) + R"(wait_scene challenge_turn 15
+)" + std::string(highstep::app::testing::kFullWeighIn) + R"(wait_scene challenge_turn 15
 wait_probe level == 0
 screenshot turn1.bmp
 key Return
@@ -257,7 +242,7 @@ key Return
 wait_scene players
 key Down
 key Return
-)" + std::string(kFullWeighIn) + R"(wait_scene challenge_turn 15
+)" + std::string(highstep::app::testing::kFullWeighIn) + R"(wait_scene challenge_turn 15
 wait_probe ghost == 1
 screenshot card.bmp
 key Return

@@ -18,6 +18,22 @@ namespace highstep::app::testing {
 
 namespace fs = std::filesystem;
 
+// A first weigh-in on the simulated board: zero the empty board, step on with
+// both feet, then stand on each foot (E lifts the right knee, Q the left).
+inline constexpr const char* kFullWeighIn = R"(wait_scene weigh_in
+wait_probe stage >= 1 10
+key a
+key d
+wait_probe stage >= 2 15
+down e
+wait_probe stage >= 3 15
+up e
+wait 0.8
+down q
+wait_probe stage >= 4 15
+up q
+)";
+
 struct Shot {
     SDL_Surface* s = nullptr;
     explicit Shot(const fs::path& p) {

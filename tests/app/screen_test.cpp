@@ -27,19 +27,7 @@ key Return
 wait_scene weigh_in
 wait 0.3
 screenshot weigh_empty.bmp
-# the simulated board: step on with both feet, then stand on each foot
-wait_probe stage >= 1 10
-key a
-key d
-wait_probe stage >= 2 15
-down e
-wait_probe stage >= 3 15
-up e
-wait 0.8
-down q
-wait_probe stage >= 4 15
-up q
-screenshot weigh_done.bmp
+)" + std::string(highstep::app::testing::kFullWeighIn) + R"(screenshot weigh_done.bmp
 wait_scene levels 10
 wait 0.3
 screenshot levels.bmp
