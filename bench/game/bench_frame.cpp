@@ -14,12 +14,18 @@
 // scene feeds it (advanced one step past each sample).
 //
 //   SDL_VIDEODRIVER=offscreen ALSOFT_DRIVERS=null bench_frame [--level ID] [--replay FILE.csv] [--reps N]
+//                                                             [--frames-csv OUT.csv]
+// --frames-csv writes every play-scene frame (index, wall and CPU ms, reps shown,
+// samples taken, CLOCK_MONOTONIC at its end) to look at where the slow frames fall;
+// `perf record -k CLOCK_MONOTONIC` stamps its samples on the same clock.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,12 +81,14 @@ public:
         std::size_t samples_after;
         int reps;
         bool play;
+        long long mono_ns = 0;
     };
     std::vector<Frame> frames;
     std::vector<double> arrivals_s;  // every sample's arrival stamp, in polling order
 
     void on_frame(const app::FrameReport& r) override {
         Frame f{r.index, r.work_s, r.cpu_s, r.present_game_s, arrivals_s.size(), 0, 0, r.scene == "play"};
+        f.mono_ns = std::chrono::steady_clock::now().time_since_epoch().count();
         arrivals_s.insert(arrivals_s.end(), r.sample_t_s.begin(), r.sample_t_s.end());
         f.samples_after = arrivals_s.size();
         f.reps = r.reps.empty() ? 0 : std::atoi(r.reps.c_str());
@@ -94,13 +102,15 @@ int main(int argc, char** argv) {
     std::string level_id = "hill-1";
     fs::path replay = fs::path(HIGHSTEP_TEST_DATA_DIR) / "golden" / "hill-1-full-program.csv";
     int reps_wanted = 12;
+    std::optional<fs::path> frames_csv;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--level") level_id = argv[i + 1];
         else if (a == "--replay") replay = argv[i + 1];
         else if (a == "--reps") reps_wanted = std::atoi(argv[i + 1]);
+        else if (a == "--frames-csv") frames_csv = argv[i + 1];
         else {
-            std::fprintf(stderr, "usage: bench_frame [--level ID] [--replay FILE.csv] [--reps N]\n");
+            std::fprintf(stderr, "usage: bench_frame [--level ID] [--replay FILE.csv] [--reps N] [--frames-csv OUT.csv]\n");
             return 2;
         }
     }
@@ -157,6 +167,19 @@ int main(int argc, char** argv) {
             if (!f.play) continue;
             frame_ms.push_back(f.work_s * 1000.0);
             cpu_ms.push_back(f.cpu_s * 1000.0);
+        }
+        if (frames_csv) {
+            std::ofstream out(*frames_csv);
+            out << "frame,work_ms,cpu_ms,reps,samples,end_mono_ns\n";
+            for (const auto& f : recorder.frames) {
+                if (!f.play) continue;
+                out << f.index << ',' << f.work_s * 1000.0 << ',' << f.cpu_s * 1000.0 << ',' << f.reps << ','
+                    << f.samples_after - f.samples_before << ',' << f.mono_ns << '\n';
+            }
+            if (!out) {
+                std::fprintf(stderr, "bench_frame: could not write %s\n", frames_csv->c_str());
+                return 1;
+            }
         }
         // Latency per rep: find the frame whose HUD first shows rep i and the
         // frame that polled its trigger sample. The replay is polled from its first

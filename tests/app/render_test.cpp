@@ -1,8 +1,11 @@
 // Drawing into memory with SDL's software renderer: text with the real fonts, the
-// HUD's regions, and the board-lost pause.
+// HUD's regions, the board-lost pause, and the play frame drawn around the HUD.
 #include <gtest/gtest.h>
 
+#include "highstep/core/level_file.h"
+#include "highstep/core/session.h"
 #include "hud.h"
+#include "world_draw.h"
 #include "offscreen.h"
 #include "text.h"
 
@@ -139,4 +142,43 @@ TEST(Hud, BoardLostShowsTheReconnectPause) {
     draw(lost, h);
     EXPECT_GT(count_color(lost, palette::warning, 340, 230, 940, 330), 300) << "the red 'Reconnect your board'";
     EXPECT_EQ(count_color(live, palette::warning, 340, 230, 940, 330), 0);
+}
+
+namespace {
+
+// The world and HUD of a level a few seconds in, as the play scene draws them: with
+// the HUD's covers (the world drawn around its panels) or without.
+void draw_play_frame(Offscreen& o, const core::Level& level, const core::HudState& hud, bool covers) {
+    core::Session session(level);
+    session.advance_to(4.0);
+    const core::WorldView view = session.world_view();
+    HudExtras extras;
+    extras.level_title = level.title;
+    extras.simulated_board = true;
+    Gfx& g = o.gfx();
+    g.clear({255, 0, 255, 255});  // shows wherever nothing was painted
+    const std::size_t mark = g.covers_mark();
+    if (covers) cover_hud(g, hud, extras);
+    draw_world(g, view, view, 1.0, level.type, hud.t_s);
+    g.drop_covers(mark);
+    draw_hud(g, hud, level, extras);
+    o.present();
+}
+
+}  // namespace
+
+TEST(PlayFrame, DrawingTheWorldAroundTheHudGivesThePictureOfDrawingItUnder) {
+    for (const char* id : {"hill-1", "sprint-1", "tower-1", "tower-3"}) {
+        const core::Level level =
+            core::load_level_file(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels" / (std::string(id) + ".json"));
+        for (bool lost : {false, true}) {
+            core::HudState h = active_hud();
+            h.paused_board_lost = lost;
+            Offscreen plain, around;
+            draw_play_frame(plain, level, h, false);
+            draw_play_frame(around, level, h, true);
+            EXPECT_EQ(count_color(plain, {255, 0, 255, 255}, 0, 0, 1280, 720), 0) << id << ": every pixel painted";
+            EXPECT_EQ(differing(plain, around, 0, 0, 1280, 720), 0) << id << (lost ? ", board lost" : "");
+        }
+    }
 }

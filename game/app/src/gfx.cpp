@@ -48,8 +48,91 @@ void Gfx::clear(Color c) {
 
 void Gfx::fill_rect(const SDL_FRect& r, Color c) {
     if (c.a == 0 || r.w <= 0 || r.h <= 0) return;
-    set_color(c);
-    SDL_RenderFillRectF(renderer_, &r);
+    rows_.clear();
+    const PixelRect p = pixels_of_rect(r);
+    emit(p.x0, p.y0, p.x1, p.y1);
+    flush_rows(c);
+}
+
+// Edges to whole pixels, clamped in floating point first (a body far off screen may
+// sit at coordinates no int holds). A rectangle thinner than a pixel still paints one.
+Gfx::PixelRect Gfx::pixels_of_rect(const SDL_FRect& r) const {
+    auto snap = [](float v, float hi) { return static_cast<int>(std::round(std::clamp(v, -1.0f, hi + 1.0f))); };
+    PixelRect p{snap(r.x, width_), snap(r.y, height_), snap(r.x + r.w, width_), snap(r.y + r.h, height_)};
+    if (p.x1 == p.x0 && r.w > 0) ++p.x1;
+    if (p.y1 == p.y0 && r.h > 0) ++p.y1;
+    return p;
+}
+
+void Gfx::emit(int x0, int y0, int x1, int y1) {
+    if (x1 <= x0 || y1 <= y0) return;
+    auto push = [this](int l, int t, int r, int b) {
+        rows_.push_back({static_cast<float>(l), static_cast<float>(t), static_cast<float>(r - l),
+                         static_cast<float>(b - t)});
+    };
+    // Bands of rows in which the same covers apply; in each, the covered spans are cut out.
+    for (int y = y0; y < y1;) {
+        int band_end = y1;
+        std::pair<int, int> spans[16];
+        std::size_t n = 0;
+        for (const PixelRect& c : covers_) {
+            if (c.x1 <= x0 || c.x0 >= x1 || c.y1 <= y || c.y0 >= band_end) continue;
+            if (c.y0 > y) {
+                band_end = c.y0;  // starts below: the band stops where it begins
+                continue;
+            }
+            band_end = std::min(band_end, c.y1);
+            if (n < std::size(spans)) spans[n++] = {c.x0, c.x1};
+        }
+        // Spans starting above the band's end but found before it shrank stay valid:
+        // every kept cover covers all rows of [y, band_end).
+        std::sort(spans, spans + n);
+        int x = x0;
+        for (std::size_t i = 0; i < n && x < x1; ++i) {
+            if (spans[i].first > x) push(x, y, std::min(spans[i].first, x1), band_end);
+            x = std::max(x, spans[i].second);
+        }
+        if (x < x1) push(x, y, x1, band_end);
+        y = band_end;
+    }
+}
+
+void Gfx::cover_rect(const SDL_FRect& r) {
+    if (r.w <= 0 || r.h <= 0) return;
+    const PixelRect p = pixels_of_rect(r);
+    if (p.x1 > p.x0 && p.y1 > p.y0) covers_.push_back(p);
+}
+
+void Gfx::cover_round_rect(const SDL_FRect& r, float radius) {
+    radius = std::min({radius, r.w / 2, r.h / 2});
+    if (radius < 1.0f) return cover_rect(r);
+    auto snap_x = [this](float v) { return static_cast<int>(std::round(std::clamp(v, -1.0f, width_ + 1.0f))); };
+    const auto [y0, y1] = rows_between(std::round(r.y), std::round(r.y + r.h));
+    // Rows whose centre lies between the corners' arcs are painted full width...
+    const int full0 = std::max(y0, static_cast<int>(std::ceil(r.y + radius - 0.5f)));
+    const int full1 = std::min(y1, static_cast<int>(std::floor(r.y + r.h - radius - 0.5f)) + 1);
+    if (full1 > full0) covers_.push_back({snap_x(r.x), full0, snap_x(r.x + r.w), full1});
+    // ...and every row at least between the arcs' inner ends.
+    const int x0 = snap_x(r.x + radius), x1 = snap_x(r.x + r.w - radius);
+    if (x1 > x0 && y1 > y0) covers_.push_back({x0, y0, x1, y1});
+}
+
+std::optional<Gfx::PixelRect> Gfx::pixels_of_axis_box(std::span<const SDL_FPoint> p) const {
+    if (p.size() != 4) return std::nullopt;
+    const bool a = p[0].y == p[1].y && p[1].x == p[2].x && p[2].y == p[3].y && p[3].x == p[0].x;
+    const bool b = p[0].x == p[1].x && p[1].y == p[2].y && p[2].x == p[3].x && p[3].y == p[0].y;
+    if (!a && !b) return std::nullopt;
+    const float xmin = std::min(p[0].x, p[2].x), xmax = std::max(p[0].x, p[2].x);
+    const float ymin = std::min(p[0].y, p[2].y), ymax = std::max(p[0].y, p[2].y);
+    // Exactly the rows and columns the scanline fill below takes: rows whose centre
+    // lies in [ymin, ymax), columns rounded.
+    auto clamp_y = [this](float v) { return static_cast<int>(std::clamp(v, -1.0f, height_ + 1.0f)); };
+    auto snap_x = [this](float v) { return static_cast<int>(std::round(std::clamp(v, -1.0f, width_ + 1.0f))); };
+    return PixelRect{snap_x(xmin), clamp_y(std::ceil(ymin - 0.5f)), snap_x(xmax), clamp_y(std::ceil(ymax - 0.5f))};
+}
+
+void Gfx::cover_convex(std::span<const SDL_FPoint> points) {
+    if (const auto p = pixels_of_axis_box(points); p && p->x1 > p->x0 && p->y1 > p->y0) covers_.push_back(*p);
 }
 
 void Gfx::outline_rect(const SDL_FRect& r, float t, Color c) {
@@ -81,7 +164,7 @@ std::pair<int, int> Gfx::rows_between(float y0, float y1) const {
 void Gfx::add_row(int y, float x0, float x1) {
     const float l = std::round(std::clamp(x0, -1.0f, width_ + 1.0f));
     const float r = std::round(std::clamp(x1, -1.0f, width_ + 1.0f));
-    if (r > l) rows_.push_back({l, static_cast<float>(y), r - l, 1.0f});
+    if (r > l) emit(static_cast<int>(l), y, static_cast<int>(r), y + 1);
 }
 
 void Gfx::fill_round_rect(const SDL_FRect& r, float radius, Color c) {
@@ -103,7 +186,7 @@ void Gfx::fill_round_rect(const SDL_FRect& r, float radius, Color c) {
             if (mid_end > y) {
                 const float l = std::round(std::clamp(r.x, -1.0f, width_ + 1.0f));
                 const float rr = std::round(std::clamp(r.x + r.w, -1.0f, width_ + 1.0f));
-                rows_.push_back({l, static_cast<float>(y), rr - l, static_cast<float>(mid_end - y)});
+                emit(static_cast<int>(l), y, static_cast<int>(rr), mid_end);
                 y = mid_end - 1;
                 continue;
             }
@@ -121,9 +204,9 @@ void Gfx::gradient_rect(const SDL_FRect& r, Color top, Color bottom, float stop_
     const float l = std::round(r.x), w = std::round(r.x + r.w) - l;
     for (int y = y0; y < y1; y += kBand) {
         const double t = r.h > 0 ? (y + kBand / 2.0 - r.y) / r.h : 0.0;
-        set_color(mix(top, bottom, std::clamp(t, 0.0, 1.0)));
-        const SDL_FRect band{l, static_cast<float>(y), w, static_cast<float>(std::min(kBand, y1 - y))};
-        SDL_RenderFillRectF(renderer_, &band);
+        rows_.clear();
+        emit(static_cast<int>(l), y, static_cast<int>(l + w), std::min(y + kBand, y1));
+        flush_rows(mix(top, bottom, std::clamp(t, 0.0, 1.0)));
     }
 }
 
@@ -202,6 +285,11 @@ void Gfx::fill_convex(std::span<const SDL_FPoint> p, Color c) {
         ymax = std::max(ymax, q.y);
     }
     rows_.clear();
+    if (const auto box = pixels_of_axis_box(p)) {
+        // Ledges, panels and the ground: one rectangle instead of a row per pixel.
+        emit(box->x0, box->y0, box->x1, box->y1);
+        return flush_rows(c);
+    }
     const auto [y0, y1] = rows_between(ymin, ymax);
     for (int y = y0; y < y1; ++y) {
         const float yc = y + 0.5f;

@@ -4,6 +4,8 @@
 // unit that scales the 1280x720 design to any window size.
 #include <SDL.h>
 
+#include <algorithm>
+#include <optional>
 #include <span>
 #include <utility>
 #include <string_view>
@@ -62,6 +64,21 @@ public:
                            VAlign valign, FontStyle style);
     SDL_FPoint measure(std::string_view s, float size_px, FontStyle style = FontStyle::regular);
 
+    // Covers: pixels that something drawn later in the frame paints opaque. Fills
+    // (rectangles, rows of shapes, gradients) leave covered pixels alone, so the sky
+    // under a HUD panel or a ledge is never written: with the software renderer a
+    // frame costs the pixels it writes. Textures and triangles are not clipped.
+    // Whoever adds a cover must paint all of it once the cover is dropped.
+    std::size_t covers_mark() const { return covers_.size(); }
+    void drop_covers(std::size_t mark) { covers_.resize(std::min(mark, covers_.size())); }
+    // The pixels fill_rect(r) paints.
+    void cover_rect(const SDL_FRect& r);
+    // The pixels fill_round_rect(r, radius) certainly paints (the rectangle less its corners).
+    void cover_round_rect(const SDL_FRect& r, float radius);
+    // The pixels fill_convex(points) paints, when the points are an axis-aligned
+    // rectangle; any other shape adds nothing.
+    void cover_convex(std::span<const SDL_FPoint> points);
+
 private:
     SDL_Renderer* renderer_;
     TextRenderer& text_;
@@ -70,6 +87,14 @@ private:
     void draw_verts(Color c);
     std::pair<int, int> rows_between(float y0, float y1) const;
     void add_row(int y, float x0, float x1);
+    // Queues the pixel rectangle [x0, x1) x [y0, y1) less the covers for flush_rows.
+    void emit(int x0, int y0, int x1, int y1);
+    struct PixelRect {
+        int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    };
+    PixelRect pixels_of_rect(const SDL_FRect& r) const;
+    std::optional<PixelRect> pixels_of_axis_box(std::span<const SDL_FPoint> p) const;
+    std::vector<PixelRect> covers_;
     void flush_rows(Color c);
     std::vector<SDL_Vertex> verts_;
     std::vector<SDL_FRect> rows_;

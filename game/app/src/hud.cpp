@@ -12,10 +12,21 @@ namespace {
 constexpr float kBoardHalfW_mm = 216.5f;  // sensor rectangle of the Wii board, half sizes
 constexpr float kBoardHalfD_mm = 119.0f;
 constexpr float kPi = std::numbers::pi_v<float>;
-// HUD panels are opaque: the world's clouds never show through the numbers, and with the
-// software renderer a blended panel costs several times a plain fill (every pixel is
-// read, mixed and written). The tint is what the old 88 % panel looked like over the sky.
-constexpr Color kPanel = mix(palette::background, palette::background_top, 0.2);
+constexpr Color kPanel = palette::hud_panel;  // opaque: see palette.h
+
+// Where the panels sit, shared by the drawing and the covers.
+struct HudPanels {
+    SDL_FRect top_left, top_right, board, beat;
+    std::optional<SDL_FRect> keys;  // the simulated board's key help
+    float radius = 0;
+};
+
+HudPanels hud_panels(const Gfx& gfx, const HudExtras& extras) {
+    HudPanels p{gfx.drect(16, 14, 400, 118), gfx.drect(864, 14, 400, 118), gfx.drect(16, 520, 370, 184),
+                gfx.drect(430, 600, 420, 104), std::nullopt, gfx.u(14)};
+    if (extras.simulated_board && extras.show_key_help) p.keys = gfx.drect(894, 560, 370, 144);
+    return p;
+}
 
 std::string fmt(const char* f, double v) {
     char buf[64];
@@ -128,11 +139,19 @@ void draw_board_picture(Gfx& gfx, const SDL_FRect& r, const BoardPicture& b, dou
     }
 }
 
+void cover_hud(Gfx& gfx, const core::HudState& h, const HudExtras& extras) {
+    if (h.paused_board_lost) return gfx.cover_rect({0, 0, gfx.width(), gfx.height()});
+    const HudPanels p = hud_panels(gfx, extras);
+    for (const SDL_FRect& r : {p.top_left, p.top_right, p.board, p.beat}) gfx.cover_round_rect(r, p.radius);
+    if (p.keys) gfx.cover_round_rect(*p.keys, p.radius);
+}
+
 void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const HudExtras& extras) {
     const double t = h.t_s;
+    const HudPanels panels = hud_panels(gfx, extras);
     // ---- top-left: level, set, reps, score
-    const SDL_FRect tl = gfx.drect(16, 14, 400, 118);
-    gfx.fill_round_rect(tl, gfx.u(14), kPanel);
+    const SDL_FRect tl = panels.top_left;
+    gfx.fill_round_rect(tl, panels.radius, kPanel);
     gfx.text(extras.level_title, tl.x + gfx.u(16), tl.y + gfx.u(10), gfx.u(20), palette::text, Align::left,
              VAlign::top, FontStyle::bold);
     const std::string set_text = "Set " + std::to_string(h.set) + "/" + std::to_string(h.sets);
@@ -150,8 +169,8 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     stat_label(gfx, tl.x + gfx.u(246), sy, "Score", std::to_string(h.score), palette::perfect);
 
     // ---- top-right: stability meter and combo
-    const SDL_FRect tr = gfx.drect(864, 14, 400, 118);
-    gfx.fill_round_rect(tr, gfx.u(14), kPanel);
+    const SDL_FRect tr = panels.top_right;
+    gfx.fill_round_rect(tr, panels.radius, kPanel);
     gfx.text("Steadiness", tr.x + gfx.u(16), tr.y + gfx.u(10), gfx.u(18), palette::text_dim);
     gfx.text(fmt("%.0f", h.stability), tr.x + gfx.u(250), tr.y + gfx.u(8), gfx.u(22), stability_color(h.stability),
              Align::right, VAlign::top, FontStyle::bold);
@@ -159,10 +178,12 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     gfx.fill_round_rect(meter, meter.h / 2, palette::panel);
     const float fill = meter.w * static_cast<float>(std::clamp(h.stability / 100.0, 0.0, 1.0));
     if (fill > meter.h) gfx.fill_round_rect({meter.x, meter.y, fill, meter.h}, meter.h / 2, stability_color(h.stability));
-    // Combo
-    gfx.text("Combo", tr.x + gfx.u(290), tr.y + gfx.u(10), gfx.u(18), palette::text_dim, Align::center);
+    // Combo, in its own column.
+    gfx.fill_rect({tr.x + gfx.u(268), tr.y + gfx.u(14), std::max(1.0f, gfx.u(1.5f)), tr.h - gfx.u(28)},
+                  palette::panel_light);
+    gfx.text("Combo", tr.x + gfx.u(334), tr.y + gfx.u(10), gfx.u(18), palette::text_dim, Align::center);
     const double pop = h.popup && h.popup->age_s < 0.25 && h.combo > 0 ? 1.0 + (0.25 - h.popup->age_s) * 1.2 : 1.0;
-    gfx.text("x" + std::to_string(h.combo), tr.x + gfx.u(290), tr.y + gfx.u(70), gfx.u(static_cast<float>(40 * pop)),
+    gfx.text("x" + std::to_string(h.combo), tr.x + gfx.u(334), tr.y + gfx.u(70), gfx.u(static_cast<float>(40 * pop)),
              h.combo >= 10 ? palette::perfect : palette::text, Align::center, VAlign::middle, FontStyle::bold);
     // Hold progress (knee drive / balance): a bar under the meter.
     if (h.hold_target_s > 0.0) {
@@ -176,8 +197,8 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     }
 
     // ---- bottom-left: the board from above
-    const SDL_FRect bp = gfx.drect(16, 520, 370, 184);
-    gfx.fill_round_rect(bp, gfx.u(14), kPanel);
+    const SDL_FRect bp = panels.board;
+    gfx.fill_round_rect(bp, panels.radius, kPanel);
     BoardPicture pic = board_picture_of(h);
     pic.target_x_mm = h.target_x_mm;
     pic.target_y_mm = h.target_y_mm;
@@ -187,8 +208,8 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     draw_board_picture(gfx, {bp.x + gfx.u(14), bp.y + gfx.u(14), bp.w - gfx.u(28), bp.h - gfx.u(40)}, pic, t);
 
     // ---- bottom-centre: metronome and the lead leg
-    const SDL_FRect mc = gfx.drect(430, 600, 420, 104);
-    gfx.fill_round_rect(mc, gfx.u(14), kPanel);
+    const SDL_FRect mc = panels.beat;
+    gfx.fill_round_rect(mc, panels.radius, kPanel);
     if (h.has_beat) {
         const long beat = std::max(0L, h.beat_index);
         const int in_bar = static_cast<int>(beat % 4);
@@ -224,23 +245,28 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
 
     // ---- centre: count-in, rest, pop-ups
     if (h.phase == core::Phase::count_in && h.count_in_remaining_s > 0) {
-        gfx.fill_round_rect(gfx.drect(440, 200, 400, 200), gfx.u(24), palette::background.with_alpha(170));
-        gfx.text("Get ready", gfx.dx(640), gfx.dy(240), gfx.u(30), palette::text, Align::center, VAlign::middle,
+        // Above the runner's head: the panel is opaque.
+        gfx.fill_round_rect(gfx.drect(440, 180, 400, 180), gfx.u(24), kPanel);
+        gfx.text("Get ready", gfx.dx(640), gfx.dy(218), gfx.u(30), palette::text, Align::center, VAlign::middle,
                  FontStyle::bold);
-        gfx.text(std::to_string(static_cast<int>(std::ceil(h.count_in_remaining_s))), gfx.dx(640), gfx.dy(320),
+        gfx.text(std::to_string(static_cast<int>(std::ceil(h.count_in_remaining_s))), gfx.dx(640), gfx.dy(294),
                  gfx.u(86), palette::action, Align::center, VAlign::middle, FontStyle::bold);
     } else if (h.phase == core::Phase::rest) {
         const float cx = gfx.dx(640), cy = gfx.dy(300);
-        gfx.fill_circle(cx, cy, gfx.u(110), palette::background.with_alpha(200));
+        gfx.fill_circle(cx, cy, gfx.u(110), kPanel);
         const double total = std::max(1.0, level.program.rest_s);
         const float frac = static_cast<float>(std::clamp(h.rest_remaining_s / total, 0.0, 1.0));
         gfx.ring(cx, cy, gfx.u(100), gfx.u(88), palette::panel);
         gfx.arc(cx, cy, gfx.u(100), gfx.u(88), 0.0f, 2 * kPi * frac, palette::accent);
-        gfx.text("Rest", cx, cy - gfx.u(44), gfx.u(24), palette::text_dim, Align::center, VAlign::middle);
-        gfx.text(std::to_string(static_cast<int>(std::ceil(h.rest_remaining_s))), cx, cy + gfx.u(6), gfx.u(64),
+        gfx.text("Rest", cx, cy - gfx.u(40), gfx.u(24), palette::text_dim, Align::center, VAlign::middle);
+        gfx.text(std::to_string(static_cast<int>(std::ceil(h.rest_remaining_s))), cx, cy + gfx.u(14), gfx.u(64),
                  palette::text, Align::center, VAlign::middle, FontStyle::bold);
-        gfx.text("step on to start early", cx, cy + gfx.u(56), gfx.u(14), palette::text_dim, Align::center,
-                 VAlign::middle);
+        // The hint is wider than the dial: it sits on its own pill under it.
+        const char* hint = "step on to start early";
+        const SDL_FPoint size = gfx.measure(hint, gfx.u(15));
+        const SDL_FRect pill{cx - size.x / 2 - gfx.u(14), cy + gfx.u(122), size.x + gfx.u(28), gfx.u(28)};
+        gfx.fill_round_rect(pill, pill.h / 2, kPanel);
+        gfx.text(hint, cx, pill.y + pill.h / 2, gfx.u(15), palette::text_dim, Align::center, VAlign::middle);
     }
     if (h.popup) {
         const auto& p = *h.popup;
@@ -265,9 +291,9 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     }
 
     // ---- bottom-right: simulated board keys
-    if (extras.simulated_board && extras.show_key_help) {
-        const SDL_FRect kh = gfx.drect(894, 560, 370, 144);
-        gfx.fill_round_rect(kh, gfx.u(14), kPanel);
+    if (panels.keys) {
+        const SDL_FRect kh = *panels.keys;
+        gfx.fill_round_rect(kh, panels.radius, kPanel);
         const char* lines[] = {"Simulated board", "A / D   left / right foot on-off", "Q / E   hold: knee up",
                                "arrows  shift weight", "Space  push hard   ·   Esc pause"};
         for (int i = 0; i < 5; ++i) {

@@ -53,6 +53,10 @@ struct HudExtras {
 };
 
 void draw_hud(Gfx& gfx, const core::HudState& hud, const core::Level& level, const HudExtras& extras);
+// Adds covers (see Gfx) for what draw_hud paints opaque: its panels, or the whole
+// window while the board is lost. Draw the world after this and drop the covers
+// before draw_hud.
+void cover_hud(Gfx& gfx, const core::HudState& hud, const HudExtras& extras);
 
 // Judgement words as the player sees them, and their colours.
 const char* judgement_word(core::Judgement judgement);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
+#include <vector>
 #include <cstdio>
 #include <string>
 #include <cmath>
@@ -61,6 +63,33 @@ void fill_box(Gfx& gfx, const Camera& cam, const BodyView& b, Color color, doubl
     SDL_FPoint p[4];
     box_corners(cam, b, p, inset_m);
     gfx.fill_convex(p, color);
+}
+
+struct BoxLayer {
+    BodyView box;
+    Color color;
+    double inset_m = 0.0;
+};
+
+// Boxes painted in order, each over those before it (a ledge's edge, face and
+// grass). Each is drawn around the later ones where they are upright rectangles,
+// so every pixel is written once.
+void fill_layers(Gfx& gfx, const Camera& cam, std::initializer_list<BoxLayer> layers) {
+    for (auto it = layers.begin(); it != layers.end(); ++it) {
+        const std::size_t mark = gfx.covers_mark();
+        for (auto later = it + 1; later != layers.end(); ++later) {
+            SDL_FPoint p[4];
+            box_corners(cam, later->box, p, later->inset_m);
+            gfx.cover_convex(p);
+        }
+        fill_box(gfx, cam, it->box, it->color, it->inset_m);
+        gfx.drop_covers(mark);
+    }
+}
+
+// The sky's colour at a row of the window (the gradient draw_sky paints).
+Color sky_at(const Gfx& gfx, float y) {
+    return mix(palette::sky_top, palette::sky_bottom, std::clamp(static_cast<double>(y / gfx.height()), 0.0, 1.0));
 }
 
 // A running figure standing on its feet at `feet` (pixels), `h` pixels tall.
@@ -170,9 +199,12 @@ void draw_sky(Gfx& gfx, const Camera& cam, double t_s) {
     }
     gfx.gradient_rect({0, 0, gfx.width(), gfx.height()}, palette::sky_top, palette::sky_bottom,
                       std::ceil(hills[0].covered_from_y));
-    // The sun sits below the HUD's top panels so it never shows through them.
-    gfx.fill_circle(gfx.width() * 0.8f, gfx.height() * 0.3f, gfx.u(46), palette::sun.with_alpha(90));
-    gfx.fill_circle(gfx.width() * 0.8f, gfx.height() * 0.3f, gfx.u(34), palette::sun);
+    // The sun sits below the HUD's top panels. Its glow and the clouds are opaque, in
+    // the colour they had as translucent shapes over the sky behind them: a blended
+    // fill costs the software renderer several times a plain one.
+    const float sun_y = gfx.height() * 0.3f;
+    gfx.fill_circle(gfx.width() * 0.8f, sun_y, gfx.u(46), mix(sky_at(gfx, sun_y), palette::sun, 90.0 / 255.0));
+    gfx.fill_circle(gfx.width() * 0.8f, sun_y, gfx.u(34), palette::sun);
     // Clouds drift slowly and move a little with the camera (far away).
     for (int i = 0; i < 5; ++i) {
         const float span = gfx.width() + gfx.u(300);
@@ -181,7 +213,7 @@ void draw_sky(Gfx& gfx, const Camera& cam, double t_s) {
         if (x < 0) x += span;
         x -= gfx.u(150);
         const float y = gfx.height() * (0.26f + 0.05f * (i % 3));  // below the HUD's top panels
-        const Color c = palette::text.with_alpha(170);
+        const Color c = mix(sky_at(gfx, y), palette::text, 170.0 / 255.0);
         gfx.fill_circle(x, y, gfx.u(26), c);
         gfx.fill_circle(x + gfx.u(30), y + gfx.u(6), gfx.u(22), c);
         gfx.fill_circle(x - gfx.u(28), y + gfx.u(8), gfx.u(18), c);
@@ -195,10 +227,9 @@ void draw_body(Gfx& gfx, const Camera& cam, const BodyView& b, const core::World
     switch (b.role) {
         case BodyRole::ground: {
             if (type == core::LevelType::sprint_start) {
-                fill_box(gfx, cam, b, palette::hill_dark);
                 // The running track on top of the ground with lane lines.
                 const BodyView track = top_strip(b, 1.2);
-                fill_box(gfx, cam, track, palette::track);
+                fill_layers(gfx, cam, {{b, palette::hill_dark}, {track, palette::track}});
                 for (int lane = 0; lane < 3; ++lane) {
                     const SDL_FPoint a = cam.to_px(b.x_m - b.half_w_m, track.y_m - track.half_h_m + 0.4 * lane);
                     const SDL_FPoint e = cam.to_px(b.x_m + b.half_w_m, track.y_m - track.half_h_m + 0.4 * lane);
@@ -211,18 +242,14 @@ void draw_body(Gfx& gfx, const Camera& cam, const BodyView& b, const core::World
                     gfx.fill_rect({p.x - 1, p.y, 2, cam.scale * 0.5f}, palette::track_line);
                 }
             } else {
-                fill_box(gfx, cam, b, palette::hill_dark);
-                fill_box(gfx, cam, top_strip(b, 0.24), palette::hill);
+                fill_layers(gfx, cam, {{b, palette::hill_dark}, {top_strip(b, 0.24), palette::hill}});
             }
             break;
         }
         case BodyRole::ledge: {
-            fill_box(gfx, cam, b, mix(palette::ledge, palette::hill_dark, 0.45));
-            BodyView face = b;
-            face.half_w_m = std::max(0.0, b.half_w_m - 0.04);
-            face.half_h_m = std::max(0.0, b.half_h_m - 0.04);
-            fill_box(gfx, cam, face, palette::ledge);
-            fill_box(gfx, cam, top_strip(b, 0.16), palette::hill);
+            fill_layers(gfx, cam,
+                        {{b, mix(palette::ledge, palette::hill_dark, 0.45)}, {b, palette::ledge, 0.04},
+                         {top_strip(b, 0.16), palette::hill}});
             break;
         }
         case BodyRole::runner:
@@ -279,8 +306,9 @@ void draw_body(Gfx& gfx, const Camera& cam, const BodyView& b, const core::World
             break;
         }
         case BodyRole::platform: {
-            fill_box(gfx, cam, b, mix(palette::wood, palette::text_dark, 0.35));
-            fill_box(gfx, cam, b, palette::wood, std::min(b.half_h_m * 0.3, 0.05));
+            fill_layers(gfx, cam,
+                        {{b, mix(palette::wood, palette::text_dark, 0.35)},
+                         {b, palette::wood, std::min(b.half_h_m * 0.3, 0.05)}});
             break;
         }
         case BodyRole::block: {
@@ -320,12 +348,22 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
     cam.sx = gfx.width() / 2;
     // The camera's point sits in the band between the HUD's top and bottom panels.
     cam.sy = gfx.height() * 0.44f;
-    draw_sky(gfx, cam, t_s);
+    std::vector<BodyView> visible;
     const bool same = previous.bodies.size() == current.bodies.size();
     for (std::size_t i = 0; i < current.bodies.size(); ++i) {
         const BodyView& b = current.bodies[i];
         const bool match = same && previous.bodies[i].role == b.role;
-        const BodyView v = match ? blend(previous.bodies[i], b, t) : b;
+        BodyView v = match ? blend(previous.bodies[i], b, t) : b;
+        if (v.role == BodyRole::ground || v.role == BodyRole::ledge) {
+            // The ground and the hill's blocks end a metre or so below the surface; drawn,
+            // they reach past the window's bottom edge so nothing stands on the far hills.
+            const double window_bottom_m = cam.cy_m - (gfx.height() - cam.sy) / cam.scale - 0.5;
+            const double top_m = v.y_m + v.half_h_m;
+            if (v.y_m - v.half_h_m > window_bottom_m && top_m > window_bottom_m) {
+                v.half_h_m = (top_m - window_bottom_m) / 2;
+                v.y_m = top_m - v.half_h_m;
+            }
+        }
         // Bodies wholly outside the window (the rest of a long hill or track) are
         // skipped: a bounding circle around the body is enough to be sure.
         const double reach_m = v.shape == core::ShapeKind::circle ? v.radius_m : std::hypot(v.half_w_m, v.half_h_m) + 0.5;
@@ -334,6 +372,19 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
         if (c.x + reach_px < 0 || c.x - reach_px > gfx.width() || c.y + reach_px < 0 || c.y - reach_px > gfx.height()) {
             continue;
         }
+        visible.push_back(v);
+    }
+    // The sky and hills are drawn around the ground and the ledges, which cover them.
+    const std::size_t mark = gfx.covers_mark();
+    for (const BodyView& v : visible) {
+        if (v.role != BodyRole::ground && v.role != BodyRole::ledge) continue;
+        SDL_FPoint p[4];
+        box_corners(cam, v, p);
+        gfx.cover_convex(p);
+    }
+    draw_sky(gfx, cam, t_s);
+    gfx.drop_covers(mark);
+    for (const BodyView& v : visible) {
         draw_body(gfx, cam, v, current, type, t_s);
         if (v.role == BodyRole::ghost && !ghost_label.empty()) {
             // A name tag over a recorded rival's head, so the player knows whose run it is.
@@ -346,11 +397,15 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
         }
     }
     // Level-specific markers on top of the world, on a pill so clouds never hide them.
-    auto label = [&gfx](const std::string& s, Color c) {
+    // The balance tower stands in the middle of the window, so its label goes to the left.
+    const bool tower = type == core::LevelType::balance_tower;
+    const float label_x = tower ? 250.0f : 640.0f, label_y = tower ? 168.0f : 150.0f;
+    auto label = [&gfx, label_x, label_y](const std::string& s, Color c) {
         const SDL_FPoint size = gfx.measure(s, gfx.u(22), FontStyle::bold);
-        gfx.fill_round_rect({gfx.dx(640) - size.x / 2 - gfx.u(16), gfx.dy(150) - gfx.u(19), size.x + gfx.u(32), gfx.u(38)},
-                            gfx.u(19), palette::background.with_alpha(170));
-        gfx.text(s, gfx.dx(640), gfx.dy(150), gfx.u(22), c, Align::center, VAlign::middle, FontStyle::bold);
+        gfx.fill_round_rect({gfx.dx(label_x) - size.x / 2 - gfx.u(16), gfx.dy(label_y) - gfx.u(19),
+                             size.x + gfx.u(32), gfx.u(38)},
+                            gfx.u(19), palette::hud_panel);
+        gfx.text(s, gfx.dx(label_x), gfx.dy(label_y), gfx.u(22), c, Align::center, VAlign::middle, FontStyle::bold);
     };
     if (type == core::LevelType::hill_climb && current.ledges > 0) {
         label("Ledge " + std::to_string(current.ledge) + " / " + std::to_string(current.ledges), palette::text);
@@ -366,7 +421,7 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
         if (current.charge > 0.0) {
             // Charge meter over the sprinter while a knee drive is held.
             const SDL_FRect r = gfx.drect(540, 180, 200, 14);
-            gfx.fill_round_rect(r, r.h / 2, palette::background.with_alpha(180));
+            gfx.fill_round_rect(r, r.h / 2, palette::hud_panel);
             gfx.fill_round_rect({r.x, r.y, r.w * static_cast<float>(std::clamp(current.charge, 0.0, 1.0)), r.h}, r.h / 2,
                                 palette::action);
         }

@@ -141,16 +141,20 @@ public:
     }
 
     void draw(Gfx& gfx, double alpha) override {
-        draw_world(gfx, previous_, current_, alpha, level_.type, session_.hud().t_s,
-                   challenge_ && challenge_->ghost ? challenge_->ghost_name : std::string());
         HudExtras extras;
         extras.level_title = level_.title;
         extras.simulated_board = ctx_.board.simulated();
         extras.anim_s = ctx_.now_s;
+        // The world is drawn around the HUD's panels, not under them.
+        const std::size_t mark = gfx.covers_mark();
+        cover_hud(gfx, session_.hud(), extras);
+        draw_world(gfx, previous_, current_, alpha, level_.type, session_.hud().t_s,
+                   challenge_ && challenge_->ghost ? challenge_->ghost_name : std::string());
+        gfx.drop_covers(mark);
         draw_hud(gfx, session_.hud(), level_, extras);
         if (finished_at_s_) {
             const SDL_FRect r = gfx.drect(390, 250, 500, 130);
-            gfx.fill_round_rect(r, gfx.u(20), palette::background.with_alpha(220));
+            gfx.fill_round_rect(r, gfx.u(20), palette::hud_panel);
             gfx.text(session_.result().completed ? "Level complete!" : "Session over", r.x + r.w / 2, r.y + gfx.u(48),
                      gfx.u(40), palette::perfect, Align::center, VAlign::middle, FontStyle::bold);
             gfx.text("Enter for the results", r.x + r.w / 2, r.y + gfx.u(98), gfx.u(18), palette::text_dim,
