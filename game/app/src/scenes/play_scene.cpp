@@ -266,7 +266,7 @@ public:
         gfx.text("Paused", gfx.dx(640), gfx.dy(200), gfx.u(44), palette::text, Align::center, VAlign::middle,
                  FontStyle::bold);
         menu_.draw(gfx, 440, 260, 400, 3, t_s_);
-        draw_hints(gfx, {"↑↓ choose", "Enter select", "Esc resume"});
+        draw_hints(gfx, {"↑↓ / lean: choose", "Enter / step: select", "Esc resume"});
     }
 
 private:
