@@ -103,6 +103,16 @@ TEST(GfxCovers, DroppedCoversNoLongerClip) {
     EXPECT_EQ(count_pixels(o, 0xFFFFFFu), 100 * 100);
 }
 
+TEST(GfxCovers, ANewFrameStartsWithNoCovers) {
+    Offscreen o(100, 100);
+    o.gfx().cover_rect({0, 0, 100, 100});  // never dropped, as if a draw had thrown
+    o.gfx().begin_frame();
+    o.gfx().clear({0, 0, 0, 255});
+    o.gfx().fill_rect({0, 0, 100, 100}, {255, 255, 255, 255});
+    o.present();
+    EXPECT_EQ(count_pixels(o, 0xFFFFFFu), 100 * 100);
+}
+
 // Whatever a cover promises, the shape it stands for paints: cover, paint the rest
 // of the window, drop the cover, paint the shape; a pixel left unpainted is a promise
 // the shape broke (it would show the previous frame in the game).

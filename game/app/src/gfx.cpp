@@ -34,6 +34,7 @@ void Gfx::set_color(Color c) {
 }
 
 void Gfx::begin_frame() {
+    covers_.clear();  // a frame left early (an exception mid-draw) must not clip the next one
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(renderer_, &w, &h);
     width_ = static_cast<float>(std::max(w, 1));

@@ -23,7 +23,7 @@ public:
     SDL_Renderer* renderer() const { return renderer_; }
     TextRenderer& text_renderer() { return text_; }
 
-    // Call at the start of each frame: reads the output size.
+    // Call at the start of each frame: reads the output size and drops all covers.
     void begin_frame();
     float width() const { return width_; }
     float height() const { return height_; }
