@@ -12,6 +12,7 @@
 #include "hud.h"
 #include "scenes/challenge_race_words.h"
 #include "scenes/challenge_scenes.h"
+#include "scenes/leg_balance.h"
 #include "scenes/scenes.h"
 #include "widgets.h"
 
@@ -43,6 +44,10 @@ public:
                  const std::optional<core::RaceResult>& race)
         : ctx_(ctx), level_(level), result_(result), outcome_(outcome), challenge_(std::move(challenge)), race_(race) {
         ctx_.board.reset_nav();
+        // A guest has no stronger leg on record, so there is nothing to measure against.
+        if (ctx_.player && level_.exercise != core::Exercise::balance_two_feet) {
+            balance_ = leg_balance(result_.symmetry, ctx_.player->player.dominant_leg);
+        }
         if (challenge_) {
             // A challenge turn goes on with its next level (a retry would be a new attempt).
             menu_.items.push_back({challenge_->next_label, "", true, palette::action});
@@ -61,6 +66,8 @@ public:
         if (key == "grade") return std::to_string(static_cast<int>(result_.grade));
         if (key == "race_won") return race_ ? (race_->player_won ? "1" : "0") : "-1";
         if (key == "race_margin_m") return race_ ? std::to_string(race_->margin_m) : "";
+        if (key == "weaker_leg_pct") return balance_ ? std::to_string(balance_->percent) : "";
+        if (key == "weaker_leg") return balance_ ? std::string(store::to_string(balance_->weaker)) : "";
         return {};
     }
 
@@ -168,6 +175,17 @@ public:
             leg_row("steadiness", s.left.mean_stability, s.right.mean_stability, "%.0f");
         }
         if (s.left.mean_hold_s > 0 || s.right.mean_hold_s > 0) leg_row("hold s", s.left.mean_hold_s, s.right.mean_hold_s, "%.1f");
+        if (balance_) {
+            // The weaker leg against the player's stronger one: 90 % and up is even.
+            const bool left = balance_->weaker == store::Leg::left;
+            const Color c = balance_->percent >= 90 ? palette::good : balance_->percent >= 75 ? palette::perfect : palette::miss;
+            gfx.text(left ? "weaker leg (left)" : "weaker leg (right)", right.x + gfx.u(20), ry, gfx.u(16),
+                     left ? palette::left_leg : palette::right_leg);
+            gfx.text(fmt("%.0f %%", balance_->percent), right.x + gfx.u(290), ry, gfx.u(16), c, Align::right,
+                     VAlign::top, FontStyle::bold);
+            gfx.text("of the stronger leg's steadiness", right.x + gfx.u(20), ry + gfx.u(21), gfx.u(13),
+                     palette::text_dim);
+        }
         menu_.draw(gfx, 900, 400, 320, 3, t_s_);
         if (race_ && challenge_) draw_race(gfx, gfx.drect(900, 500, 320, 120));
         if (challenge_) {
@@ -192,7 +210,8 @@ private:
     core::SessionResult result_;
     std::optional<store::FinishOutcome> outcome_;
     std::shared_ptr<const ChallengeLevelPlay> challenge_;  // a challenge turn (else null)
-    std::optional<core::RaceResult> race_;                 // against its ghost
+    std::optional<core::RaceResult> race_;
+    std::optional<LegBalance> balance_;  // the weaker leg against the player's stronger one                 // against its ghost
     Menu menu_;
     double t_s_ = 0.0;
 };

@@ -1,0 +1,21 @@
+#pragma once
+// The weaker leg measured against the stronger one, as a physiotherapist reads a
+// limb symmetry index: the weaker leg's steadiness as a share of the stronger
+// leg's (100 % = even; 90 % is the usual mark for "no deficit"). The stronger leg
+// is the one the player named in their settings.
+#include <optional>
+
+#include "highstep/core/scoring.h"
+#include "highstep/store/players.h"
+
+namespace highstep::app {
+
+struct LegBalance {
+    store::Leg weaker = store::Leg::left;
+    double percent = 100.0;  // weaker ÷ stronger steadiness, × 100 (above 100: the weaker was steadier)
+};
+
+// None when a leg did no reps or the stronger leg has no steadiness to compare with.
+std::optional<LegBalance> leg_balance(const core::Symmetry& symmetry, store::Leg stronger);
+
+}  // namespace highstep::app

@@ -1,0 +1,75 @@
+// The results screen measures the weaker leg against the stronger one the player
+// named in their settings (a limb symmetry index of steadiness).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "app_harness.h"
+#include "highstep/core/level_file.h"
+#include "scenes/leg_balance.h"
+#include "scenes/scenes.h"
+
+namespace highstep::app {
+namespace {
+
+using testing::AppHarness;
+
+core::Symmetry symmetry(int left_reps, double left_stability, int right_reps, double right_stability) {
+    core::Symmetry s;
+    s.left.reps = left_reps;
+    s.left.mean_stability = left_stability;
+    s.right.reps = right_reps;
+    s.right.mean_stability = right_stability;
+    return s;
+}
+
+TEST(LegBalance, TheWeakerLegIsTheOneNotNamedStronger) {
+    const auto right_stronger = leg_balance(symmetry(6, 72.0, 6, 80.0), store::Leg::right);
+    ASSERT_TRUE(right_stronger);
+    EXPECT_EQ(right_stronger->weaker, store::Leg::left);
+    EXPECT_DOUBLE_EQ(right_stronger->percent, 90.0);
+    // Named the other way, the same session reads the other way (the "weaker" leg was steadier).
+    const auto left_stronger = leg_balance(symmetry(6, 72.0, 6, 80.0), store::Leg::left);
+    ASSERT_TRUE(left_stronger);
+    EXPECT_EQ(left_stronger->weaker, store::Leg::right);
+    EXPECT_NEAR(left_stronger->percent, 111.11, 0.01);
+}
+
+TEST(LegBalance, NothingToCompareGivesNoFigure) {
+    EXPECT_FALSE(leg_balance(symmetry(6, 70.0, 0, 0.0), store::Leg::right)) << "one leg did no reps";
+    EXPECT_FALSE(leg_balance(symmetry(6, 70.0, 6, 0.0), store::Leg::right)) << "the stronger leg has no steadiness";
+    EXPECT_TRUE(leg_balance(symmetry(6, 0.0, 6, 50.0), store::Leg::right)) << "a weaker leg at 0 is a figure: 0 %";
+}
+
+core::SessionResult session_with(const core::Symmetry& s) {
+    core::SessionResult r;
+    r.reps = s.left.reps + s.right.reps;
+    r.reps_target = 12;
+    r.symmetry = s;
+    return r;
+}
+
+TEST(LegBalance, TheResultsScreenUsesThePlayersStrongerLeg) {
+    AppHarness h;
+    const core::Level level = core::load_level_file(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels/hill-1.json");
+    const core::SessionResult result = session_with(symmetry(6, 60.0, 6, 75.0));
+
+    h.open(make_results_scene(h.ctx(), level, result, std::nullopt));
+    EXPECT_EQ(h.probe("weaker_leg"), "") << "a guest has no stronger leg on record";
+
+    PlayerProfile ada;
+    ada.player.name = "Ada";
+    ada.player.dominant_leg = store::Leg::left;
+    h.ctx().player = ada;
+    h.open(make_results_scene(h.ctx(), level, result, std::nullopt));
+    EXPECT_EQ(h.probe("weaker_leg"), "right");
+    EXPECT_NEAR(std::atof(h.probe("weaker_leg_pct").c_str()), 125.0, 1e-6);
+
+    h.ctx().player->player.dominant_leg = store::Leg::right;
+    h.open(make_results_scene(h.ctx(), level, result, std::nullopt));
+    EXPECT_EQ(h.probe("weaker_leg"), "left");
+    EXPECT_NEAR(std::atof(h.probe("weaker_leg_pct").c_str()), 80.0, 1e-6);
+}
+
+}  // namespace
+}  // namespace highstep::app
