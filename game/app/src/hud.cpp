@@ -258,15 +258,13 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         const float frac = static_cast<float>(std::clamp(h.rest_remaining_s / total, 0.0, 1.0));
         gfx.ring(cx, cy, gfx.u(100), gfx.u(88), palette::panel);
         gfx.arc(cx, cy, gfx.u(100), gfx.u(88), 0.0f, 2 * kPi * frac, palette::accent);
-        gfx.text("Rest", cx, cy - gfx.u(40), gfx.u(24), palette::text_dim, Align::center, VAlign::middle);
-        gfx.text(std::to_string(static_cast<int>(std::ceil(h.rest_remaining_s))), cx, cy + gfx.u(14), gfx.u(64),
+        gfx.text("Rest", cx, cy - gfx.u(46), gfx.u(24), palette::text_dim, Align::center, VAlign::middle);
+        gfx.text(std::to_string(static_cast<int>(std::ceil(h.rest_remaining_s))), cx, cy + gfx.u(2), gfx.u(64),
                  palette::text, Align::center, VAlign::middle, FontStyle::bold);
-        // The hint is wider than the dial: it sits on its own pill under it.
-        const char* hint = "step on to start early";
-        const SDL_FPoint size = gfx.measure(hint, gfx.u(15));
-        const SDL_FRect pill{cx - size.x / 2 - gfx.u(14), cy + gfx.u(122), size.x + gfx.u(28), gfx.u(28)};
-        gfx.fill_round_rect(pill, pill.h / 2, kPanel);
-        gfx.text(hint, cx, pill.y + pill.h / 2, gfx.u(15), palette::text_dim, Align::center, VAlign::middle);
+        // Two short lines: one runs out of the dial, and under the dial the hint
+        // would sit on the sprinter's head.
+        gfx.text("step on to", cx, cy + gfx.u(44), gfx.u(14), palette::text_dim, Align::center, VAlign::middle);
+        gfx.text("start early", cx, cy + gfx.u(61), gfx.u(14), palette::text_dim, Align::center, VAlign::middle);
     }
     if (h.popup) {
         const auto& p = *h.popup;
