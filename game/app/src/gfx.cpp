@@ -55,11 +55,9 @@ void Gfx::fill_rect(const SDL_FRect& r, Color c) {
     flush_rows(c);
 }
 
-// Edges to whole pixels, clamped in floating point first (a body far off screen may
-// sit at coordinates no int holds). A rectangle thinner than a pixel still paints one.
+// Edges to whole pixels. A rectangle thinner than a pixel still paints one.
 Gfx::PixelRect Gfx::pixels_of_rect(const SDL_FRect& r) const {
-    auto snap = [](float v, float hi) { return static_cast<int>(std::round(std::clamp(v, -1.0f, hi + 1.0f))); };
-    PixelRect p{snap(r.x, width_), snap(r.y, height_), snap(r.x + r.w, width_), snap(r.y + r.h, height_)};
+    PixelRect p{column(r.x), row(r.y), column(r.x + r.w), row(r.y + r.h)};
     if (p.x1 == p.x0 && r.w > 0) ++p.x1;
     if (p.y1 == p.y0 && r.h > 0) ++p.y1;
     return p;
@@ -119,14 +117,13 @@ void Gfx::cover_rect(const SDL_FRect& r) {
 void Gfx::cover_round_rect(const SDL_FRect& r, float radius) {
     radius = std::min({radius, r.w / 2, r.h / 2});
     if (radius < 1.0f) return cover_rect(r);
-    auto snap_x = [this](float v) { return static_cast<int>(std::round(std::clamp(v, -1.0f, width_ + 1.0f))); };
     const auto [y0, y1] = rows_between(std::round(r.y), std::round(r.y + r.h));
     // Rows whose centre lies between the corners' arcs are painted full width...
     const int full0 = std::max(y0, static_cast<int>(std::ceil(r.y + radius - 0.5f)));
     const int full1 = std::min(y1, static_cast<int>(std::floor(r.y + r.h - radius - 0.5f)) + 1);
-    if (full1 > full0) covers_.push_back({snap_x(r.x), full0, snap_x(r.x + r.w), full1});
+    if (full1 > full0) covers_.push_back({column(r.x), full0, column(r.x + r.w), full1});
     // ...and every row at least between the arcs' inner ends.
-    const int x0 = snap_x(r.x + radius), x1 = snap_x(r.x + r.w - radius);
+    const int x0 = column(r.x + radius), x1 = column(r.x + r.w - radius);
     if (x1 > x0 && y1 > y0) covers_.push_back({x0, y0, x1, y1});
 }
 
@@ -140,8 +137,7 @@ std::optional<Gfx::PixelRect> Gfx::pixels_of_axis_box(std::span<const SDL_FPoint
     // Exactly the rows and columns the scanline fill below takes: rows whose centre
     // lies in [ymin, ymax), columns rounded.
     auto clamp_y = [this](float v) { return static_cast<int>(std::clamp(v, -1.0f, height_ + 1.0f)); };
-    auto snap_x = [this](float v) { return static_cast<int>(std::round(std::clamp(v, -1.0f, width_ + 1.0f))); };
-    return PixelRect{snap_x(xmin), clamp_y(std::ceil(ymin - 0.5f)), snap_x(xmax), clamp_y(std::ceil(ymax - 0.5f))};
+    return PixelRect{column(xmin), clamp_y(std::ceil(ymin - 0.5f)), column(xmax), clamp_y(std::ceil(ymax - 0.5f))};
 }
 
 void Gfx::cover_convex(std::span<const SDL_FPoint> points) {
@@ -175,9 +171,8 @@ std::pair<int, int> Gfx::rows_between(float y0, float y1) const {
 }
 
 void Gfx::add_row(int y, float x0, float x1) {
-    const float l = std::round(std::clamp(x0, -1.0f, width_ + 1.0f));
-    const float r = std::round(std::clamp(x1, -1.0f, width_ + 1.0f));
-    if (r > l) emit(static_cast<int>(l), y, static_cast<int>(r), y + 1);
+    const int l = column(x0), r = column(x1);
+    if (r > l) emit(l, y, r, y + 1);
 }
 
 void Gfx::fill_round_rect(const SDL_FRect& r, float radius, Color c) {
@@ -197,9 +192,7 @@ void Gfx::fill_round_rect(const SDL_FRect& r, float radius, Color c) {
             // The straight middle part is one rectangle.
             const int mid_end = std::min(rows_between(std::round(bottom_band), 0.0f).first, y1);
             if (mid_end > y) {
-                const float l = std::round(std::clamp(r.x, -1.0f, width_ + 1.0f));
-                const float rr = std::round(std::clamp(r.x + r.w, -1.0f, width_ + 1.0f));
-                emit(static_cast<int>(l), y, static_cast<int>(rr), mid_end);
+                emit(column(r.x), y, column(r.x + r.w), mid_end);
                 y = mid_end - 1;
                 continue;
             }

@@ -5,6 +5,7 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <span>
 #include <utility>
@@ -85,6 +86,10 @@ private:
     float width_ = 1280, height_ = 720, unit_ = 1;
     void set_color(Color c);
     void draw_verts(Color c);
+    // x (or y) to the nearest pixel edge, clamped in floating point first: a body far
+    // off screen may sit at coordinates no int holds.
+    int column(float x) const { return static_cast<int>(std::round(std::clamp(x, -1.0f, width_ + 1.0f))); }
+    int row(float y) const { return static_cast<int>(std::round(std::clamp(y, -1.0f, height_ + 1.0f))); }
     std::pair<int, int> rows_between(float y0, float y1) const;
     void add_row(int y, float x0, float x1);
     // Queues the pixel rectangle [x0, x1) x [y0, y1) less the covers for flush_rows.
