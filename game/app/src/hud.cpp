@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <numbers>
+
+#include "format_value.h"
 
 namespace highstep::app {
 
@@ -26,12 +27,6 @@ HudPanels hud_panels(const Gfx& gfx, const HudExtras& extras) {
                 gfx.drect(430, 600, 420, 104), std::nullopt, gfx.u(14)};
     if (extras.simulated_board && extras.show_key_help) p.keys = gfx.drect(894, 560, 370, 144);
     return p;
-}
-
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
 }
 
 Color stability_color(double s) {
@@ -134,7 +129,7 @@ void draw_board_picture(Gfx& gfx, const SDL_FRect& r, const BoardPicture& b, dou
             const float half = static_cast<float>(0.5 / 1.3) * slot.h;
             gfx.fill_rect({slot.x - gfx.u(3), slot.y + slot.h - half - 1, slot.w + gfx.u(6), 2}, palette::text_dim);
         }
-        gfx.text(fmt("%.0f", kg), slot.x + slot.w / 2, slot.y + slot.h + gfx.u(4), gfx.u(15), palette::text,
+        gfx.text(format_value("%.0f", kg), slot.x + slot.w / 2, slot.y + slot.h + gfx.u(4), gfx.u(15), palette::text,
                  Align::center, VAlign::top, FontStyle::bold);
     }
 }
@@ -172,7 +167,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     const SDL_FRect tr = panels.top_right;
     gfx.fill_round_rect(tr, panels.radius, kPanel);
     gfx.text("Steadiness", tr.x + gfx.u(16), tr.y + gfx.u(10), gfx.u(18), palette::text_dim);
-    gfx.text(fmt("%.0f", h.stability), tr.x + gfx.u(250), tr.y + gfx.u(8), gfx.u(22), stability_color(h.stability),
+    gfx.text(format_value("%.0f", h.stability), tr.x + gfx.u(250), tr.y + gfx.u(8), gfx.u(22), stability_color(h.stability),
              Align::right, VAlign::top, FontStyle::bold);
     const SDL_FRect meter{tr.x + gfx.u(16), tr.y + gfx.u(42), gfx.u(234), gfx.u(16)};
     gfx.fill_round_rect(meter, meter.h / 2, palette::panel);
@@ -189,7 +184,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     if (h.hold_target_s > 0.0) {
         const SDL_FRect hold{tr.x + gfx.u(16), tr.y + gfx.u(76), gfx.u(234), gfx.u(12)};
         gfx.text("Hold", tr.x + gfx.u(16), tr.y + gfx.u(92), gfx.u(14), palette::text_dim);
-        gfx.text(fmt("%.1f s", h.hold_s) + " / " + fmt("%.0f s", h.hold_target_s), tr.x + gfx.u(250),
+        gfx.text(format_value("%.1f s", h.hold_s) + " / " + format_value("%.0f s", h.hold_target_s), tr.x + gfx.u(250),
                  tr.y + gfx.u(92), gfx.u(14), palette::text, Align::right);
         gfx.fill_round_rect(hold, hold.h / 2, palette::panel);
         const float hf = hold.w * static_cast<float>(std::clamp(h.hold_s / h.hold_target_s, 0.0, 1.0));
@@ -225,7 +220,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         gfx.fill_round_rect(sweep, sweep.h / 2, palette::panel);
         gfx.fill_round_rect({sweep.x, sweep.y, sweep.w * static_cast<float>(h.beat_phase), sweep.h}, sweep.h / 2,
                             palette::accent);
-        gfx.text(fmt("%.0f bpm", h.tempo_bpm), mc.x + gfx.u(135), mc.y + gfx.u(80), gfx.u(14), palette::text_dim,
+        gfx.text(format_value("%.0f bpm", h.tempo_bpm), mc.x + gfx.u(135), mc.y + gfx.u(80), gfx.u(14), palette::text_dim,
                  Align::center);
     } else {
         gfx.text("steady hold", mc.x + gfx.u(135), mc.y + mc.h / 2, gfx.u(20), palette::text_dim, Align::center,
@@ -282,7 +277,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
                         VAlign::middle, FontStyle::bold);
         const std::string detail =
             p.timed ? "+" + std::to_string(p.points) + "   " +
-                          (p.error_ms >= 0 ? fmt("%.0f ms late", p.error_ms) : fmt("%.0f ms early", -p.error_ms))
+                          (p.error_ms >= 0 ? format_value("%.0f ms late", p.error_ms) : format_value("%.0f ms early", -p.error_ms))
                     : "hold scored";
         gfx.text(detail, gfx.dx(640), gfx.dy(y + 50), gfx.u(20), palette::text.with_alpha(alpha), Align::center,
                  VAlign::middle);

@@ -3,10 +3,10 @@
 // "Take a turn". After a turn the player's row is lit with their place, and
 // "Next player" hands the board on (hot-seat).
 #include <algorithm>
-#include <cstdio>
 #include <utility>
 
 #include "board_link.h"
+#include "format_value.h"
 #include "gfx.h"
 #include "highstep/store/session_log.h"
 #include "scenes/challenge_turn.h"
@@ -18,12 +18,6 @@ namespace highstep::app {
 namespace {
 
 constexpr int kRowsShown = 9;
-
-std::string number(const char* format, double v) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, format, v);
-    return buf;
-}
 
 class ChallengeScene final : public Scene {
 public:
@@ -133,11 +127,11 @@ private:
             if (row.household != household_) name += "  (" + row.household + ")";
             gfx.text(name, x_name, y, gfx.u(22), c, Align::left, VAlign::top, FontStyle::bold);
             for (std::size_t l = 0; l < row.level_best.size() && l < n_levels; ++l) {
-                gfx.text(row.level_best[l] ? number("%.0f", *row.level_best[l]) : "–", level_x(l), y + gfx.u(3), gfx.u(18),
+                gfx.text(row.level_best[l] ? format_value("%.0f", *row.level_best[l]) : "–", level_x(l), y + gfx.u(3), gfx.u(18),
                          palette::text_dim, Align::right);
             }
-            gfx.text(number("%.0f", row.total_score), x_total, y, gfx.u(22), c, Align::right, VAlign::top, FontStyle::bold);
-            gfx.text(number("%.1f", row.mean_stability_mm_s), x_sway, y + gfx.u(3), gfx.u(18), palette::text_dim, Align::right);
+            gfx.text(format_value("%.0f", row.total_score), x_total, y, gfx.u(22), c, Align::right, VAlign::top, FontStyle::bold);
+            gfx.text(format_value("%.1f", row.mean_stability_mm_s), x_sway, y + gfx.u(3), gfx.u(18), palette::text_dim, Align::right);
             y += h;
         }
         if (rows_.size() > kRowsShown) {

@@ -4,14 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "format_value.h"
+
 namespace highstep::app {
 namespace {
-
-std::string format(const std::string& f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f.c_str(), v);
-    return buf;
-}
 
 double mean(std::vector<double>::const_iterator a, std::vector<double>::const_iterator b) {
     double sum = 0.0;
@@ -43,7 +39,7 @@ void draw_line_chart(Gfx& gfx, const SDL_FRect& r, const LineChart& c) {
                  VAlign::middle);
         return;
     }
-    gfx.text(format(c.unit_format, c.values.back()), r.x, r.y + gfx.u(30), gfx.u(24), c.color, Align::left,
+    gfx.text(format_value(c.unit_format.c_str(), c.values.back()), r.x, r.y + gfx.u(30), gfx.u(24), c.color, Align::left,
              VAlign::top, FontStyle::bold);
     const std::string trend = trend_text(c);
     if (!trend.empty()) {
@@ -69,8 +65,8 @@ void draw_line_chart(Gfx& gfx, const SDL_FRect& r, const LineChart& c) {
         return plot.y + plot.h - pad - (plot.h - 2 * pad) * static_cast<float>((v - lo) / (hi - lo));
     };
     // Range labels on the right: the best value on top when higher is better.
-    gfx.text(format(c.unit_format, *hi_it), plot.x + plot.w + gfx.u(8), plot.y, gfx.u(12), palette::text_dim);
-    gfx.text(format(c.unit_format, *lo_it), plot.x + plot.w + gfx.u(8), plot.y + plot.h, gfx.u(12), palette::text_dim,
+    gfx.text(format_value(c.unit_format.c_str(), *hi_it), plot.x + plot.w + gfx.u(8), plot.y, gfx.u(12), palette::text_dim);
+    gfx.text(format_value(c.unit_format.c_str(), *lo_it), plot.x + plot.w + gfx.u(8), plot.y + plot.h, gfx.u(12), palette::text_dim,
              Align::left, VAlign::bottom);
     for (std::size_t i = 1; i < c.values.size(); ++i) {
         gfx.line({px(i - 1), py(c.values[i - 1])}, {px(i), py(c.values[i])}, gfx.u(3), c.color);

@@ -3,11 +3,11 @@
 // when the store part has registered it, else back to level select.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <span>
 #include <utility>
 
 #include "board_link.h"
+#include "format_value.h"
 #include "gfx.h"
 #include "hud.h"
 #include "scenes/challenge_race_words.h"
@@ -29,12 +29,6 @@ Color grade_color(core::Grade g) {
         case core::Grade::D: return palette::miss;
     }
     return palette::text;
-}
-
-std::string fmt(const char* f, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, f, v);
-    return buf;
 }
 
 class ResultsScene final : public Scene {
@@ -108,7 +102,7 @@ public:
             gfx.text(outcome_->level_record ? "New level record!" : "Personal best!", badge.x + badge.w / 2,
                      badge.y + badge.h / 2, gfx.u(24), palette::text_dark, Align::center, VAlign::middle, FontStyle::bold);
         } else if (outcome_ && outcome_->previous_best) {
-            gfx.text("your best: " + fmt("%.0f", *outcome_->previous_best), cx, left.y + gfx.u(408), gfx.u(18),
+            gfx.text("your best: " + format_value("%.0f", *outcome_->previous_best), cx, left.y + gfx.u(408), gfx.u(18),
                      palette::text_dim, Align::center, VAlign::middle);
         } else if (!outcome_) {
             gfx.text(ctx_.db ? "not saved (guest)" : "not saved", cx, left.y + gfx.u(408), gfx.u(16), palette::text_dim,
@@ -127,13 +121,13 @@ public:
         row("Reps", std::to_string(result_.reps) + " / " + std::to_string(result_.reps_target));
         row("Best combo", std::to_string(result_.max_combo));
         if (level_.has_beat()) {
-            row("Timing (mean error)", fmt("%.0f ms", result_.mean_abs_error_ms));
-            row("Rhythm (spread)", fmt("%.0f ms", result_.interval_spread_ms));
+            row("Timing (mean error)", format_value("%.0f ms", result_.mean_abs_error_ms));
+            row("Rhythm (spread)", format_value("%.0f ms", result_.interval_spread_ms));
         }
-        row("Steadiness", fmt("%.0f / 100", result_.stability_score),
+        row("Steadiness", format_value("%.0f / 100", result_.stability_score),
             result_.stability_score >= 75 ? palette::good : result_.stability_score >= 45 ? palette::perfect : palette::miss);
-        row("Sway speed", fmt("%.1f mm/s", result_.stability.mean_velocity_mm_s));
-        if (result_.suggested_offset_ms) row("Suggested input offset", fmt("%+.0f ms", *result_.suggested_offset_ms));
+        row("Sway speed", format_value("%.1f mm/s", result_.stability.mean_velocity_mm_s));
+        if (result_.suggested_offset_ms) row("Suggested input offset", format_value("%+.0f ms", *result_.suggested_offset_ms));
         // Judgement bars (a level without a beat has no judgements to show).
         y += gfx.u(8);
         const int total = std::max(1, result_.reps);
@@ -165,8 +159,8 @@ public:
         }
         auto leg_row = [&](const char* label, double l, double r, const char* f) {
             gfx.text(label, right.x + gfx.u(20), ry, gfx.u(16), palette::text_dim);
-            gfx.text(fmt(f, l), right.x + gfx.u(200), ry, gfx.u(16), palette::left_leg, Align::right, VAlign::top, FontStyle::bold);
-            gfx.text(fmt(f, r), right.x + gfx.u(290), ry, gfx.u(16), palette::right_leg, Align::right, VAlign::top, FontStyle::bold);
+            gfx.text(format_value(f, l), right.x + gfx.u(200), ry, gfx.u(16), palette::left_leg, Align::right, VAlign::top, FontStyle::bold);
+            gfx.text(format_value(f, r), right.x + gfx.u(290), ry, gfx.u(16), palette::right_leg, Align::right, VAlign::top, FontStyle::bold);
             ry += gfx.u(28);
         };
         if (level_.exercise != core::Exercise::balance_two_feet) leg_row("reps", s.left.reps, s.right.reps, "%.0f");
@@ -181,7 +175,7 @@ public:
             const Color c = balance_->percent >= 90 ? palette::good : balance_->percent >= 75 ? palette::perfect : palette::miss;
             gfx.text(left ? "weaker leg (left)" : "weaker leg (right)", right.x + gfx.u(20), ry, gfx.u(16),
                      left ? palette::left_leg : palette::right_leg);
-            gfx.text(fmt("%.0f %%", balance_->percent), right.x + gfx.u(290), ry, gfx.u(16), c, Align::right,
+            gfx.text(format_value("%.0f %%", balance_->percent), right.x + gfx.u(290), ry, gfx.u(16), c, Align::right,
                      VAlign::top, FontStyle::bold);
             gfx.text("of the stronger leg's steadiness", right.x + gfx.u(20), ry + gfx.u(21), gfx.u(13),
                      palette::text_dim);
