@@ -113,7 +113,7 @@ wait_probe rows == 0
 key Return
 wait_scene players
 key Return
-)" + std::string(highstep::app::testing::kFullWeighIn) + R"(wait_scene challenge_turn 15
+)" + highstep::app::testing::kFullWeighIn + R"(wait_scene challenge_turn 15
 wait_probe level == 0
 screenshot turn1.bmp
 key Return
@@ -143,15 +143,7 @@ key Return
 wait_scene weigh_in 5
 wait 0.3
 screenshot bob_weigh.bmp
-wait_probe stage >= 2 15
-down e
-wait_probe stage >= 3 15
-up e
-wait 0.8
-down q
-wait_probe stage >= 4 15
-up q
-wait_scene challenge_turn 15
+)" + highstep::app::testing::kLearnFeet + R"(wait_scene challenge_turn 15
 key Return
 wait_scene play
 wait_scene results 60
@@ -242,7 +234,7 @@ key Return
 wait_scene players
 key Down
 key Return
-)" + std::string(highstep::app::testing::kFullWeighIn) + R"(wait_scene challenge_turn 15
+)" + highstep::app::testing::kFullWeighIn + R"(wait_scene challenge_turn 15
 wait_probe ghost == 1
 screenshot card.bmp
 key Return

@@ -18,13 +18,9 @@ namespace highstep::app::testing {
 
 namespace fs = std::filesystem;
 
-// A first weigh-in on the simulated board: zero the empty board, step on with
-// both feet, then stand on each foot (E lifts the right knee, Q the left).
-inline constexpr const char* kFullWeighIn = R"(wait_scene weigh_in
-wait_probe stage >= 1 10
-key a
-key d
-wait_probe stage >= 2 15
+// The weigh-in's foot learning on the simulated board, once weighed: stand on each
+// foot (E lifts the right knee, Q the left).
+inline const std::string kLearnFeet = R"(wait_probe stage >= 2 15
 down e
 wait_probe stage >= 3 15
 up e
@@ -33,6 +29,13 @@ down q
 wait_probe stage >= 4 15
 up q
 )";
+
+// A first weigh-in: zero the empty board, step on with both feet, then learn the feet.
+inline const std::string kFullWeighIn = R"(wait_scene weigh_in
+wait_probe stage >= 1 10
+key a
+key d
+)" + kLearnFeet;
 
 struct Shot {
     SDL_Surface* s = nullptr;

@@ -27,7 +27,7 @@ key Return
 wait_scene weigh_in
 wait 0.3
 screenshot weigh_empty.bmp
-)" + std::string(highstep::app::testing::kFullWeighIn) + R"(screenshot weigh_done.bmp
+)" + highstep::app::testing::kFullWeighIn + R"(screenshot weigh_done.bmp
 wait_scene levels 10
 wait 0.3
 screenshot levels.bmp
