@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "highstep/core/analysis.h"
+#include "highstep/core/recognise/analysis.h"
 #include "highstep/input/board_sample.h"
 #include "highstep/synth/generator.h"
 

@@ -32,8 +32,8 @@
 #include <unistd.h>
 
 #include "highstep/app/game_app.h"
-#include "highstep/core/level_file.h"
-#include "highstep/core/session.h"
+#include "highstep/core/level/level_file.h"
+#include "highstep/core/session/session.h"
 #include "highstep/input/recording.h"
 
 namespace fs = std::filesystem;

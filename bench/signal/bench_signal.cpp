@@ -12,8 +12,8 @@
 
 #include <benchmark/benchmark.h>
 
-#include "highstep/core/analysis.h"
-#include "highstep/core/recognizer.h"
+#include "highstep/core/recognise/analysis.h"
+#include "highstep/core/recognise/recognizer.h"
 #include "highstep/input/recording.h"
 
 namespace fs = std::filesystem;

@@ -11,8 +11,8 @@
 #include "highstep/app/audio.h"
 #include "highstep/app/cue_sounds.h"
 #include "highstep/app/sounds.h"
-#include "highstep/core/level_file.h"
-#include "highstep/core/session.h"
+#include "highstep/core/level/level_file.h"
+#include "highstep/core/session/session.h"
 
 using namespace highstep;
 using namespace highstep::app;

@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "highstep/core/level_file.h"
+#include "highstep/core/level/level_file.h"
 #include "hud.h"
 #include "offscreen.h"
 #include "palette.h"

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "highstep/app/board_nav.h"
-#include "highstep/core/recognizer.h"
+#include "highstep/core/recognise/recognizer.h"
 #include "highstep/input/recording.h"
 
 using highstep::app::Action;

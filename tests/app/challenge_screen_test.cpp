@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "highstep/core/level_file.h"
-#include "highstep/core/session.h"
+#include "highstep/core/level/level_file.h"
+#include "highstep/core/session/session.h"
 #include "highstep/input/recording.h"
 #include "highstep/store/challenge.h"
 #include "highstep/store/database.h"

@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 #include "app_harness.h"
-#include "highstep/core/level_file.h"
+#include "highstep/core/level/level_file.h"
 #include "scenes/leg_balance.h"
 #include "scenes/scenes.h"
 

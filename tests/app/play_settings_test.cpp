@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "app_harness.h"
-#include "highstep/core/level_file.h"
+#include "highstep/core/level/level_file.h"
 #include "highstep/input/recording.h"
 #include "highstep/input/replay_source.h"
 #include "highstep/store/players.h"

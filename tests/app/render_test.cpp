@@ -2,8 +2,8 @@
 // HUD's regions, the board-lost pause, and the play frame drawn around the HUD.
 #include <gtest/gtest.h>
 
-#include "highstep/core/level_file.h"
-#include "highstep/core/session.h"
+#include "highstep/core/level/level_file.h"
+#include "highstep/core/session/session.h"
 #include "hud.h"
 #include "world_draw.h"
 #include "offscreen.h"

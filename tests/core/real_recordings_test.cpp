@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "highstep/core/analysis.h"
+#include "highstep/core/recognise/analysis.h"
 #include "highstep/input/recording.h"
 
 using namespace highstep::core;

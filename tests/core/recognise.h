@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "board_script.h"
-#include "highstep/core/recognizer.h"
+#include "highstep/core/recognise/recognizer.h"
 
 namespace highstep::test {
 

@@ -5,8 +5,8 @@
 
 #include "board_script.h"
 #include "recognise.h"
-#include "highstep/core/analysis.h"
-#include "highstep/core/recognizer.h"
+#include "highstep/core/recognise/analysis.h"
+#include "highstep/core/recognise/recognizer.h"
 
 using namespace highstep::core;
 using highstep::test::BoardScript;

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "highstep/core/stability.h"
+#include "highstep/core/signal/stability.h"
 
 using highstep::core::compute_stability;
 using highstep::core::CopLowPass;

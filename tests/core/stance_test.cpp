@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "board_script.h"
-#include "highstep/core/signal.h"
+#include "highstep/core/signal/signal.h"
 
 using highstep::core::SignalProcessor;
 using highstep::core::SignalSettings;

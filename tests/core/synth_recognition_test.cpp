@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "highstep/core/analysis.h"
+#include "highstep/core/recognise/analysis.h"
 #include "highstep/synth/generator.h"
 
 using namespace highstep::core;

@@ -5,7 +5,7 @@
 
 #include "board_script.h"
 #include "recognise.h"
-#include "highstep/core/recognizer.h"
+#include "highstep/core/recognise/recognizer.h"
 
 using namespace highstep::core;
 using highstep::test::BoardScript;

@@ -1,4 +1,4 @@
-// The ghost timeline (core/ghost.h): a recorded Sprint Start run replayed through
+// The ghost timeline (core/session/ghost.h): a recorded Sprint Start run replayed through
 // the core session gives the rival's distance over time, a live session races
 // it step by step, and the race is decided from the final world view.
 #include <gtest/gtest.h>
@@ -8,9 +8,9 @@
 #include <memory>
 #include <stdexcept>
 
-#include "highstep/core/ghost.h"
-#include "highstep/core/level_file.h"
-#include "highstep/core/session.h"
+#include "highstep/core/session/ghost.h"
+#include "highstep/core/level/level_file.h"
+#include "highstep/core/session/session.h"
 #include "highstep/input/recording.h"
 
 using namespace highstep;

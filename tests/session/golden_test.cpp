@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "highstep/core/level_file.h"
-#include "highstep/core/session.h"
+#include "highstep/core/level/level_file.h"
+#include "highstep/core/session/session.h"
 #include "highstep/input/recording.h"
 
 using namespace highstep;

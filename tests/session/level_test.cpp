@@ -6,8 +6,8 @@
 #include <fstream>
 #include <map>
 
-#include "highstep/core/level.h"
-#include "highstep/core/level_file.h"
+#include "highstep/core/level/level.h"
+#include "highstep/core/level/level_file.h"
 
 using namespace highstep::core;
 

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "highstep/core/scoring.h"
+#include "highstep/core/score/scoring.h"
 
 using namespace highstep::core;
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "highstep/core/session.h"
+#include "highstep/core/session/session.h"
 #include "highstep/input/recording.h"
 #include "highstep/synth/generator.h"
 #include "highstep/synth/script.h"

@@ -1,7 +1,7 @@
 // Tempo: beat grid, judgement windows, input offset, auto-sync, consistency.
 #include <gtest/gtest.h>
 
-#include "highstep/core/scoring.h"
+#include "highstep/core/score/scoring.h"
 
 using namespace highstep::core;
 

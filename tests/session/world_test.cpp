@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "highstep/core/world.h"
+#include "highstep/core/world/world.h"
 
 using namespace highstep::core;
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "highstep/core/level.h"
+#include "highstep/core/level/level.h"
 #include "highstep/store/challenge.h"
 #include "highstep/store/challenge_file.h"
 #include "highstep/store/session_recorder.h"

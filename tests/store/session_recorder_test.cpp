@@ -2,7 +2,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "highstep/core/level.h"
+#include "highstep/core/level/level.h"
 #include "highstep/store/progress.h"
 #include "highstep/store/session_recorder.h"
 #include "store_fixture.h"

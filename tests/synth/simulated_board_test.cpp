@@ -4,7 +4,7 @@
 #include <functional>
 #include <variant>
 
-#include "highstep/core/analysis.h"
+#include "highstep/core/recognise/analysis.h"
 #include "highstep/synth/simulated_board.h"
 #include "synth_test_util.h"
 

@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "highstep/core/analysis.h"
+#include "highstep/core/recognise/analysis.h"
 #include "highstep/input/recording.h"
 
 namespace highstep::cli {

@@ -13,8 +13,8 @@
 #include <string>
 
 #include "commands.h"
-#include "highstep/core/level_file.h"
-#include "highstep/core/session.h"
+#include "highstep/core/level/level_file.h"
+#include "highstep/core/session/session.h"
 #include "highstep/input/recording.h"
 #include "highstep/store/database.h"
 #include "play_store.h"

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "highstep/core/level.h"
-#include "highstep/core/scoring.h"
+#include "highstep/core/level/level.h"
+#include "highstep/core/score/scoring.h"
 #include "highstep/store/database.h"
 #include "highstep/store/players.h"
 

@@ -12,7 +12,7 @@
 
 #include "highstep/app/audio.h"
 #include "highstep/app/scene_stack.h"
-#include "highstep/core/level.h"
+#include "highstep/core/level/level.h"
 #include "highstep/store/database.h"
 #include "highstep/store/players.h"
 

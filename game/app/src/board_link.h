@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "highstep/app/board_nav.h"
-#include "highstep/core/recognizer.h"
+#include "highstep/core/recognise/recognizer.h"
 #include "highstep/input/sample_source.h"
 
 namespace highstep::synth {

@@ -14,7 +14,7 @@
 #include "highstep/app/audio.h"
 #include "highstep/app/fixed_step.h"
 #include "highstep/app/scene_stack.h"
-#include "highstep/core/level_file.h"
+#include "highstep/core/level/level_file.h"
 #include "highstep/hid/board.h"
 #include "highstep/input/replay_source.h"
 #include "highstep/store/players.h"

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "gfx.h"
-#include "highstep/core/level.h"
-#include "highstep/core/session.h"
+#include "highstep/core/level/level.h"
+#include "highstep/core/session/session.h"
 
 namespace highstep::app {
 

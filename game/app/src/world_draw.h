@@ -7,8 +7,8 @@
 #include <string>
 
 #include "gfx.h"
-#include "highstep/core/level.h"
-#include "highstep/core/world.h"
+#include "highstep/core/level/level.h"
+#include "highstep/core/world/world.h"
 
 namespace highstep::app {
 

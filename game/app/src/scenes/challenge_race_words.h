@@ -2,7 +2,7 @@
 // How the results screen words a race against a challenge's ghost.
 #include <string>
 
-#include "highstep/core/ghost.h"
+#include "highstep/core/session/ghost.h"
 
 namespace highstep::app::race {
 

@@ -16,7 +16,7 @@
 
 #include "app_context.h"
 #include "highstep/app/scene.h"
-#include "highstep/core/ghost.h"
+#include "highstep/core/session/ghost.h"
 #include "highstep/store/challenge.h"
 
 namespace highstep::app {

@@ -11,7 +11,7 @@
 
 #include "app_context.h"
 #include "highstep/app/scene.h"
-#include "highstep/core/level.h"
+#include "highstep/core/level/level.h"
 #include "highstep/store/challenge.h"
 
 namespace highstep::app {

@@ -5,7 +5,7 @@
 // is the one the player named in their settings.
 #include <optional>
 
-#include "highstep/core/scoring.h"
+#include "highstep/core/score/scoring.h"
 #include "highstep/store/players.h"
 
 namespace highstep::app {

@@ -17,7 +17,7 @@
 #include "gfx.h"
 #include "hud.h"
 #include "highstep/app/cue_sounds.h"
-#include "highstep/core/session.h"
+#include "highstep/core/session/session.h"
 #include "highstep/store/background_recorder.h"
 #include "scenes/challenge_recording.h"
 #include "scenes/challenge_scenes.h"

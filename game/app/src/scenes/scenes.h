@@ -8,9 +8,9 @@
 
 #include "app_context.h"
 #include "highstep/app/scene.h"
-#include "highstep/core/ghost.h"
-#include "highstep/core/level.h"
-#include "highstep/core/scoring.h"
+#include "highstep/core/session/ghost.h"
+#include "highstep/core/level/level.h"
+#include "highstep/core/score/scoring.h"
 #include "highstep/store/session_log.h"
 
 namespace highstep::app {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "highstep/app/actions.h"
-#include "highstep/core/signal.h"
+#include "highstep/core/signal/signal.h"
 
 namespace highstep::app {
 

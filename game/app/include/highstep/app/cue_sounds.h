@@ -3,7 +3,7 @@
 // the beat, the lead-leg call placed on that leg's side, judgements, set and
 // result fanfares. One mapping, used by the play scene and the audio tests.
 #include "highstep/app/audio.h"
-#include "highstep/core/session.h"
+#include "highstep/core/session/session.h"
 
 namespace highstep::app {
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include "highstep/core/scoring.h"
+#include "highstep/core/score/scoring.h"
 #include "highstep/store/database.h"
 #include "highstep/store/players.h"
 

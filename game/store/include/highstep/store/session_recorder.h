@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <string>
 
-#include "highstep/core/level.h"
-#include "highstep/core/scoring.h"
+#include "highstep/core/level/level.h"
+#include "highstep/core/score/scoring.h"
 #include "highstep/store/program.h"
 #include "highstep/store/session_log.h"
 

@@ -1,0 +1,575 @@
+// The play session: samples → recogniser → program, scoring and world, in fixed
+// steps. See session.h for the contract and docs/session.md for the design.
+#include "highstep/core/session/session.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+
+#include "highstep/core/session/ghost.h"
+#include "session/program.h"
+#include "session/session_holds.h"
+
+namespace highstep::core {
+
+const char* to_string(Phase phase) {
+    switch (phase) {
+        case Phase::count_in: return "count_in";
+        case Phase::active: return "active";
+        case Phase::rest: return "rest";
+        case Phase::finished: return "finished";
+    }
+    return "count_in";
+}
+
+const char* to_string(CueKind kind) {
+    switch (kind) {
+        case CueKind::tick: return "tick";
+        case CueKind::lead_leg: return "lead_leg";
+        case CueKind::judgement: return "judgement";
+        case CueKind::combo: return "combo";
+        case CueKind::set_done: return "set_done";
+        case CueKind::rest_over: return "rest_over";
+        case CueKind::result: return "result";
+        case CueKind::board_lost: return "board_lost";
+        case CueKind::board_back: return "board_back";
+    }
+    return "tick";
+}
+
+namespace {
+
+constexpr double kHistory_s = 30.0;          // CoP kept for stability windows of reps
+constexpr double kKneeDriveWait_s = 1.5;     // how long a step-up waits for its knee drive
+constexpr double kStanceWidth_mm = 110.0;    // default foot x (target zone) when not learned
+constexpr double kTopSettle_s = 0.4;         // after reaching the top, time to settle before sway counts
+
+// The sound a hold earns (it has no timing): its points on the judgement scale.
+Judgement quality_judgement(int points) {
+    if (points >= 900) return Judgement::perfect;
+    if (points >= 750) return Judgement::great;
+    if (points >= 500) return Judgement::good;
+    return Judgement::miss;
+}
+
+bool single_leg(Stance s) { return s == Stance::left || s == Stance::right; }
+
+// A single-leg hold at the top of a step-up: a knee drive, or a one-leg hold when
+// the recogniser saw no drive peak (the player still held the top).
+struct TopHold {
+    double start_s = 0.0;
+    double end_s = 0.0;
+    double hold_s = 0.0;
+    double peak_bw = 0.0;
+    StabilityMeasures stability;
+};
+
+struct PendingStepUp {
+    StepUpEvent event;
+    double received_s = 0.0;  // game time
+};
+
+}  // namespace
+
+struct Session::Impl {
+    Level level;
+    SessionSettings settings;
+    Recognizer recognizer;
+    std::unique_ptr<detail::ProgramState> program;
+    Scorer scorer;
+    std::unique_ptr<World> world;
+    OffsetCalibrator calibrator;
+    BeatGrid grid;
+    HudState hud;
+    std::vector<SoundCue> cues;
+    std::vector<Event> events;            // everything the recogniser said (board time)
+    std::deque<BoardSample> samples;      // waiting for their step
+    std::vector<Event> external;          // push_event() queue
+    std::deque<CopPoint> history;         // game time
+    std::vector<PendingStepUp> pending_step_ups;
+    std::vector<TopHold> recent_holds;    // single-leg holds a step-up may end in (board time)
+    detail::HoldTracker holds;
+
+    bool started = false;
+    double start_s = 0.0;   // game time of the start
+    double t_s = 0.0;       // game time now
+    double paused_total_s = 0.0;   // board time lost to pauses: game = board − paused_total
+    bool connected = true;
+    bool paused = false;
+    std::optional<double> pause_started_board_s;
+    double last_board_s = 0.0;
+    long last_beat = -1;
+    double charge_started_s = -1.0;
+
+    Impl(const Level& lvl, const SessionSettings& s)
+        : level(lvl),
+          settings(s),
+          recognizer(s.signal),
+          scorer(lvl.id, lvl.program.sets, lvl.reps_per_set(), s.input_offset_ms),
+          calibrator(s.calibration),
+          holds(lvl) {
+        if (settings.body_weight_kg > 0.0) recognizer.set_body_weight_kg(settings.body_weight_kg);
+        if (settings.tare_kg) {
+            const auto& t = *settings.tare_kg;
+            recognizer.set_tare(t[0], t[1], t[2], t[3]);
+        }
+        const double period = level.has_beat() ? 60.0 / level.program.tempo_bpm : 0.0;
+        // A rep takes four beats at the level's tempo (up, up, down, down) for step-ups
+        // and knee drives; the ghost's pace and the hill's length follow from that.
+        world = make_world(level, level.program.sets * level.reps_per_set(), 4.0 * period);
+        hud.sets = level.program.sets;
+        hud.reps_per_leg = level.program.reps_per_leg;
+        hud.two_feet = level.exercise == Exercise::balance_two_feet;
+        hud.has_beat = level.has_beat();
+        hud.tempo_bpm = level.program.tempo_bpm;
+        hud.hold_target_s = level.program.hold_target_s;
+        hud.body_weight_kg = settings.body_weight_kg;
+    }
+
+    void start(double game_s) {
+        started = true;
+        start_s = game_s;
+        t_s = game_s;
+        program = std::make_unique<detail::ProgramState>(level, game_s);
+        grid.bpm = level.program.tempo_bpm;
+        if (grid.active()) {
+            // Beat 0 falls so that a beat lands exactly where the count-in ends.
+            const double period = grid.period_s();
+            const double count_in = level.program.count_in_s;
+            grid.start_s = game_s + count_in - std::floor(count_in / period + 1e-9) * period;
+        }
+        scorer.begin_set(1);
+    }
+
+    // ------------------------------------------------------------- reps
+
+    void add_rep(RepInput rep) {
+        // The program moves on now (a rest starts when the set's last rep is known),
+        // while the judgement uses the contact time.
+        if (!program->accept_rep(rep.side, t_s, cues)) return;
+        if (level.has_beat() && rep.kind != RepKind::hold) {
+            rep.timing = judge_timing(rep.t_s, grid, settings.input_offset_ms, level.scoring.windows);
+            calibrator.push(rep.timing->raw_error_ms);
+        }
+        const RepScore score = score_rep(rep, level.scoring.quality, level.scoring.two_feet, level.scoring.one_foot);
+        scorer.add_rep(score);
+        // Every rep is heard: a timed one by its judgement, a hold by its quality.
+        SoundCue cue = detail::cue_at(CueKind::judgement, t_s, rep.side);
+        cue.judgement = rep.timing ? rep.timing->judgement : quality_judgement(score.points);
+        cues.push_back(cue);
+        const int combo = scorer.combo();
+        if (rep.timing && combo > 0 && combo % 10 == 0) {
+            SoundCue c = detail::cue_at(CueKind::combo, t_s);
+            c.combo = combo;
+            cues.push_back(c);
+        }
+        JudgementPopup popup;
+        popup.timed = rep.timing.has_value();
+        popup.judgement = rep.timing ? rep.timing->judgement : Judgement::perfect;
+        popup.error_ms = rep.timing ? rep.timing->error_ms : 0.0;
+        popup.side = rep.side;
+        popup.points = score.points;
+        hud.popup = popup;
+        drive_world(score);
+        if (program->set_just_ended()) {
+            scorer.end_set(true);
+            if (program->phase() != Phase::finished) scorer.begin_set(program->set() + 1);
+            else cues.push_back(result_cue());
+        }
+        program->clear_flags();
+    }
+
+    void drive_world(const RepScore& score) {
+        switch (level.type) {
+            case LevelType::hill_climb:
+                world->jump(JumpAction{score.input.timing ? score.input.timing->judgement : Judgement::perfect});
+                break;
+            case LevelType::sprint_start: {
+                BurstAction burst;
+                burst.power = 0.5 * score.hold_value + 0.5 * score.stability / 100.0;
+                burst.peak = score.drive_value;
+                world->burst(burst);
+                charge_started_s = -1.0;
+                break;
+            }
+            case LevelType::balance_tower: break;
+        }
+    }
+
+    SoundCue result_cue() {
+        SoundCue cue = detail::cue_at(CueKind::result, t_s);
+        cue.grade = scorer.result(true, t_s - start_s, std::nullopt).grade;
+        return cue;
+    }
+
+    StabilityMeasures stability_between(double from_s, double to_s) const {
+        std::vector<CopPoint> pts;
+        for (const CopPoint& p : history) {
+            if (p.t_s >= from_s && p.t_s <= to_s) pts.push_back(p);
+        }
+        return compute_stability(pts);
+    }
+
+    void score_step_up(const StepUpEvent& e, const std::optional<TopHold>& drive) {
+        const double shift = paused_total_s;
+        RepInput rep;
+        rep.kind = RepKind::step_up;
+        rep.side = e.lead;
+        rep.t_s = e.start_s - shift;
+        rep.lowering_s = e.lowering_s;
+        rep.peak_bw = e.peak_bw;
+        if (level.exercise == Exercise::step_up_knee_drive) {
+            rep.has_hold = true;
+            if (drive) {
+                rep.hold_s = drive->hold_s;
+                rep.stability = drive->stability;
+                rep.stability_stance = StanceKind::one_foot;
+                rep.peak_bw = std::max(rep.peak_bw, drive->peak_bw);
+            }
+        } else {
+            // Steadiness at the top: from settling at full weight (the push-off peak
+            // and the trail foot's landing excluded) to the start of the lowering.
+            rep.stability = stability_between(e.top_s + kTopSettle_s - shift, e.end_s - e.lowering_s - shift);
+            rep.stability_stance = StanceKind::two_feet;
+        }
+        add_rep(rep);
+    }
+
+    void score_hold(const detail::FinishedHold& h) {
+        RepInput rep;
+        rep.kind = RepKind::hold;
+        rep.side = h.side;
+        rep.two_feet = level.exercise == Exercise::balance_two_feet;
+        rep.t_s = h.start_s;
+        rep.hold_s = h.hold_s;
+        rep.has_hold = true;
+        rep.stability = stability_between(h.settled_s, h.end_s);
+        rep.stability_stance = rep.two_feet ? StanceKind::two_feet : StanceKind::one_foot;
+        add_rep(rep);
+    }
+
+    void handle_event(const Event& ev) {
+        events.push_back(ev);
+        if (!started || program->phase() == Phase::finished) return;
+        if (const auto* up = std::get_if<StepUpEvent>(&ev)) {
+            if (level.type != LevelType::hill_climb) return;
+            if (level.exercise == Exercise::step_up_knee_drive) {
+                pending_step_ups.push_back({*up, t_s});
+                resolve_pending(false);
+            } else {
+                score_step_up(*up, std::nullopt);
+            }
+        } else if (const auto* hold = std::get_if<OneLegHoldEvent>(&ev)) {
+            if (level.type == LevelType::hill_climb) {
+                remember_hold({hold->start_s, hold->end_s, hold->end_s - hold->start_s, 0.0, hold->stability});
+            }
+        } else if (const auto* kd = std::get_if<KneeDriveEvent>(&ev)) {
+            if (level.type == LevelType::hill_climb) {
+                remember_hold({kd->start_s, kd->end_s, kd->hold_s, kd->peak_bw, kd->stability});
+            } else if (level.type == LevelType::sprint_start) {
+                RepInput rep;
+                rep.kind = RepKind::knee_drive;
+                rep.side = kd->side;
+                rep.t_s = kd->start_s - paused_total_s;
+                rep.peak_bw = kd->peak_bw;
+                rep.hold_s = kd->hold_s;
+                rep.has_hold = true;
+                rep.stability = kd->stability;
+                rep.stability_stance = StanceKind::one_foot;
+                add_rep(rep);
+            }
+        }
+    }
+
+    void remember_hold(const TopHold& hold) {
+        recent_holds.push_back(hold);
+        if (recent_holds.size() > 8) recent_holds.erase(recent_holds.begin());
+        resolve_pending(false);
+    }
+
+    // Pairs step-ups with the single-leg hold at their top (whichever the
+    // recogniser reported first); gives up waiting after kKneeDriveWait_s.
+    void resolve_pending(bool flush) {
+        for (auto it = pending_step_ups.begin(); it != pending_step_ups.end();) {
+            const StepUpEvent& up = it->event;
+            std::optional<TopHold> match;
+            for (const TopHold& h : recent_holds) {
+                // The longest single-leg stance between contact and the end of the rep.
+                if (h.start_s >= up.start_s - 0.05 && h.start_s <= up.end_s + 0.05 &&
+                    (!match || h.hold_s > match->hold_s)) {
+                    match = h;
+                }
+            }
+            if (match || flush || t_s - it->received_s > kKneeDriveWait_s) {
+                const PendingStepUp p = *it;
+                it = pending_step_ups.erase(it);
+                score_step_up(p.event, match);
+            } else {
+                ++it;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------- frames
+
+    void handle_frame(const SignalFrame& f) {
+        const double game_s = f.t_s - paused_total_s;
+        if (f.cop_valid) {
+            history.push_back({game_s, f.cop_x_mm, f.cop_y_mm});
+            while (!history.empty() && history.front().t_s < game_s - kHistory_s) history.pop_front();
+        }
+        if (!started || program->phase() == Phase::finished) return;
+        // A new balance hold does not start during the rest: standing still on the
+        // board there is resting, not the next set (step-ups may start a set early).
+        if (level.type == LevelType::balance_tower && (program->phase() != Phase::rest || holds.holding())) {
+            detail::HoldUpdate u = holds.update(f, game_s);
+            if (u.started) world->reset_tower(ResetTowerAction{});
+            if (u.finished_hold) score_hold(*u.finished_hold);
+        }
+        if (level.type == LevelType::sprint_start) {
+            if (single_leg(f.stance)) {
+                if (charge_started_s < 0.0) charge_started_s = game_s;
+                const double target = std::max(0.1, level.program.hold_target_s);
+                world->charge(ChargeAction{std::min(1.0, (game_s - charge_started_s) / target)});
+            } else if (charge_started_s >= 0.0 && !single_leg(f.stance)) {
+                charge_started_s = -1.0;
+                world->charge(ChargeAction{0.0});
+            }
+        }
+    }
+
+    // ------------------------------------------------------------- steps
+
+    void step_once() {
+        const double end_s = t_s + settings.step_s;
+        std::vector<Event> out;
+        while (!samples.empty() && samples.front().t_s - paused_total_s <= end_s) {
+            const BoardSample s = samples.front();
+            samples.pop_front();
+            out.clear();
+            recognizer.push(s, out);
+            handle_frame(recognizer.frame());
+            if (!settings.external_events) {
+                for (const Event& e : out) handle_event(e);
+            }
+        }
+        t_s = end_s;
+        if (settings.external_events) {
+            std::vector<Event> ext;
+            ext.swap(external);
+            for (const Event& e : ext) handle_event(e);
+        }
+        resolve_pending(false);
+        // (The scorer's next set was opened when the previous one ended.)
+        program->update(t_s, cues);
+        program->clear_flags();
+        ticks();
+        world_actions();
+        world->step(settings.step_s);
+        if (hud.popup) {
+            hud.popup->age_s += settings.step_s;
+            if (hud.popup->age_s > settings.popup_s) hud.popup.reset();
+        }
+    }
+
+    void ticks() {
+        if (!grid.active()) return;
+        const long beat = grid.beat_index(t_s);
+        if (beat == last_beat) return;
+        last_beat = beat;
+        const Phase p = program->phase();
+        // The metronome runs while there is something to keep time for: the
+        // count-in and the sets; it is quiet during the rest and after the end.
+        if (beat < 0 || (p != Phase::count_in && p != Phase::active)) return;
+        SoundCue cue = detail::cue_at(CueKind::tick, grid.start_s + beat * grid.period_s());
+        cue.accent = beat % 4 == 0;
+        cues.push_back(cue);
+    }
+
+    void world_actions() {
+        if (level.type == LevelType::sprint_start) {
+            // A recorded ghost is where its run was at the end of this step (t_s
+            // already is that time); else the rival keeps the level's pace.
+            if (settings.ghost) {
+                world->ghost_at(GhostPositionAction{settings.ghost->distance_m(t_s - start_s)});
+            } else {
+                world->ghost(GhostAction{program->phase() == Phase::active});
+            }
+        }
+        if (level.type == LevelType::balance_tower) {
+            const SignalFrame& f = recognizer.frame();
+            if (holds.holding() && f.cop_valid && holds.reference()) {
+                world->tilt(TiltAction{f.cop_x_mm - holds.reference()->x_mm, f.cop_y_mm - holds.reference()->y_mm});
+            } else {
+                world->tilt(TiltAction{});
+            }
+        }
+    }
+
+    void refresh_hud() {
+        const SignalFrame& f = recognizer.frame();
+        hud.t_s = t_s;
+        hud.paused_board_lost = paused;
+        hud.cop_valid = f.cop_valid;
+        hud.cop_x_mm = f.cop_x_mm;
+        hud.cop_y_mm = f.cop_y_mm;
+        hud.left_kg = f.left_kg;
+        hud.right_kg = f.right_kg;
+        hud.stance = f.stance;
+        hud.body_weight_kg = recognizer.body_weight_kg() > 0.0 ? recognizer.body_weight_kg() : settings.body_weight_kg;
+        if (!started) return;
+        hud.phase = program->phase();
+        hud.set = program->set();
+        hud.reps_left = program->reps(Side::left);
+        hud.reps_right = program->reps(Side::right);
+        hud.reps_done_total = program->reps_done_total();
+        hud.lead = program->lead();
+        hud.count_in_remaining_s = program->count_in_remaining_s(t_s);
+        hud.rest_remaining_s = program->rest_remaining_s(t_s);
+        hud.beat_phase = grid.phase(t_s);
+        hud.beat_index = grid.beat_index(t_s);
+        hud.combo = scorer.combo();
+        hud.score = scorer.score();
+        hud.holding = holds.holding() || charge_started_s >= 0.0;
+        hud.hold_s = holds.holding() ? holds.hold_s(t_s) : (charge_started_s >= 0.0 ? t_s - charge_started_s : 0.0);
+        // Live steadiness over the last few seconds, against the reference of the
+        // stance the player is in now.
+        std::vector<CopPoint> recent;
+        for (auto it = history.rbegin(); it != history.rend() && it->t_s >= t_s - settings.stability_window_s; ++it) {
+            recent.push_back(*it);
+        }
+        std::reverse(recent.begin(), recent.end());
+        const StabilityMeasures m = compute_stability(recent);
+        hud.stability = stability_score(m, single_leg(f.stance) ? level.scoring.one_foot : level.scoring.two_feet);
+        // Target zone: under the working foot, or the hold's reference point.
+        if (holds.holding() && holds.reference()) {
+            hud.target_x_mm = holds.reference()->x_mm;
+            hud.target_y_mm = holds.reference()->y_mm;
+            hud.target_radius_mm = single_leg(f.stance) ? 25.0 : 15.0;
+        } else if (hud.two_feet) {
+            hud.target_x_mm = 0.0;
+            hud.target_y_mm = 0.0;
+            hud.target_radius_mm = 40.0;
+        } else {
+            const double left_x = settings.signal.left_foot_x_mm.value_or(-kStanceWidth_mm);
+            const double right_x = settings.signal.right_foot_x_mm.value_or(kStanceWidth_mm);
+            hud.target_x_mm = hud.lead == Side::left ? left_x : right_x;
+            hud.target_y_mm = 0.0;
+            hud.target_radius_mm = 40.0;
+        }
+    }
+
+    void finish() {
+        if (!started) start(t_s);
+        if (program->phase() == Phase::finished && pending_step_ups.empty() && !holds.holding()) return;
+        // Whatever the recogniser still holds open counts; so does an open hold.
+        std::vector<Event> out;
+        recognizer.finish(out);
+        if (!settings.external_events) {
+            for (const Event& e : out) handle_event(e);
+        }
+        resolve_pending(true);
+        if (program->phase() != Phase::finished && level.type == LevelType::balance_tower) {
+            if (auto h = holds.close(t_s)) score_hold(*h);
+        }
+        if (program->phase() != Phase::finished) {
+            scorer.end_set(false);
+            program->stop();
+            cues.push_back(result_cue());
+        }
+        refresh_hud();
+    }
+};
+
+Session::Session(const Level& level, const SessionSettings& settings)
+    : impl_(std::make_unique<Impl>(level, settings)) {}
+Session::~Session() = default;
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+
+void Session::push_sample(const BoardSample& sample) {
+    Impl& s = *impl_;
+    if (s.paused) return;  // a lost board's stragglers are not part of the game
+    if (sample.t_s < s.last_board_s) return;  // time never goes back
+    s.last_board_s = sample.t_s;
+    if (!s.started) s.start(sample.t_s - s.paused_total_s);
+    s.samples.push_back(sample);
+}
+
+void Session::push_event(const Event& event) { impl_->external.push_back(event); }
+
+void Session::set_board_connected(bool connected) {
+    Impl& s = *impl_;
+    if (connected == s.connected) return;
+    s.connected = connected;
+    s.cues.push_back(detail::cue_at(connected ? CueKind::board_back : CueKind::board_lost, s.t_s));
+    if (!connected) {
+        // Frozen from the last step: nothing after it is played.
+        s.paused = true;
+        s.pause_started_board_s = s.t_s + s.paused_total_s;
+    }
+    s.hud.paused_board_lost = s.paused;
+}
+
+void Session::advance_to(double board_s) {
+    Impl& s = *impl_;
+    if (s.paused) {
+        if (!s.pause_started_board_s) s.pause_started_board_s = std::max(board_s, s.t_s + s.paused_total_s);
+        if (s.connected) {
+            // Resume: the time spent waiting for the board is taken out of the game clock.
+            s.paused_total_s += std::max(0.0, board_s - *s.pause_started_board_s);
+            s.paused = false;
+            s.pause_started_board_s.reset();
+            s.samples.clear();
+        } else {
+            s.refresh_hud();
+            return;
+        }
+    }
+    const double game_s = board_s - s.paused_total_s;
+    if (!s.started) s.start(game_s);
+    // Fixed steps; a step ends at or before the target time, so results do not
+    // depend on how often the caller advances.
+    while (s.t_s + s.settings.step_s <= game_s + 1e-9) s.step_once();
+    s.refresh_hud();
+}
+
+void Session::finish() { impl_->finish(); }
+double Session::board_lost_s() const { return impl_->paused_total_s; }
+
+const HudState& Session::hud() const { return impl_->hud; }
+WorldView Session::world_view() const { return impl_->world->view(); }
+
+std::vector<SoundCue> Session::take_cues() {
+    std::vector<SoundCue> out;
+    out.swap(impl_->cues);
+    std::stable_sort(out.begin(), out.end(), [](const SoundCue& a, const SoundCue& b) { return a.t_s < b.t_s; });
+    return out;
+}
+
+const std::vector<Event>& Session::events() const { return impl_->events; }
+bool Session::finished() const { return impl_->started && impl_->program->phase() == Phase::finished; }
+
+SessionResult Session::result() const {
+    const Impl& s = *impl_;
+    return s.scorer.result(s.started && s.program->phase() == Phase::finished &&
+                               s.program->reps_done_total() >= s.level.program.sets * s.level.reps_per_set(),
+                           s.started ? s.t_s - s.start_s : 0.0, s.calibrator.suggested_offset_ms());
+}
+
+const Level& Session::level() const { return impl_->level; }
+
+SessionResult run_headless(const Level& level, const std::vector<BoardSample>& samples,
+                           const SessionSettings& settings) {
+    Session session(level, settings);
+    for (const BoardSample& s : samples) {
+        session.push_sample(s);
+        session.advance_to(s.t_s);
+    }
+    // Let the last samples' step run, then close what is open.
+    if (!samples.empty()) session.advance_to(samples.back().t_s + settings.step_s);
+    session.finish();
+    return session.result();
+}
+
+}  // namespace highstep::core

@@ -1,0 +1,108 @@
+// Body weight from steady full-load stretches, and the sensor noise.
+//
+// A stretch is a sliding 0.6 s window of the total load. Its variance splits into
+// sample-to-sample noise, estimated from successive differences (var = mean(d^2)/2,
+// which a slow drift hardly touches), and slow change (the rest). The window is
+// "steady" when the slow part is under 1 % of the load (at least 0.4 kg) and its two
+// halves agree. Quiet stance, a held lean and a one-leg hold are all steady at body
+// weight; a foot resting on the board in front of it is steady at a part of it. So:
+//   * the first steady level of at least 20 kg is the first estimate;
+//   * a steady level more than 4 % above the estimate replaces it (the first one
+//     was a partial load);
+//   * levels within 4 % refine it slowly (time constant 5 s);
+//   * lower levels (partial loads) are ignored.
+//   * a window that begins within 0.5 s of the board being empty is not used (a
+//     step-up's lead foot is planted alone for up to ~0.6 s before the push-off);
+// The noise estimate is the difference-based sd over steady windows, smoothed.
+#include "signal/signal_weight.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace highstep::core::detail {
+
+namespace {
+constexpr double kWindowS = 0.6;
+constexpr double kMinSpanS = 0.45;
+constexpr std::size_t kMinSamples = 6;
+constexpr std::size_t kMaxWindowSamples = 240;  // 0.6 s at 400 Hz
+constexpr double kMinBodyKg = 20.0;
+constexpr double kSlowSdFrac = 0.01;
+constexpr double kSlowSdMinKg = 0.4;
+constexpr double kReplaceAbove = 1.04;
+constexpr double kRefineBand = 0.04;
+constexpr double kRefineTauS = 5.0;
+constexpr double kNoiseTauS = 2.0;
+constexpr double kEmptyKg = 5.0;          // the board reads less than this: nobody on it
+constexpr double kAfterContactS = 0.5;    // a body-weight window starts at least this long after stepping on
+}  // namespace
+
+void BodyWeightEstimator::fix(double kg) {
+    body_weight_kg_ = kg;
+    fixed_ = kg > 0.0;
+}
+
+void BodyWeightEstimator::push(double t_s, double total_kg) {
+    const double dt_s = window_.empty() ? 0.0 : std::max(0.0, t_s - last_t_s_);
+    last_t_s_ = t_s;
+    if (total_kg < kEmptyKg) last_empty_s_ = t_s;
+    window_.push_back({t_s, total_kg});
+    while (!window_.empty() && t_s - window_.front().t_s > kWindowS) window_.pop_front();
+    // Far more samples than any board sends in a window (e.g. a file repeating one time
+    // stamp): keep the newest, so the cost per sample stays bounded.
+    while (window_.size() > kMaxWindowSamples) window_.pop_front();
+    evaluate_window(std::min(dt_s, kWindowS));
+}
+
+void BodyWeightEstimator::evaluate_window(double dt_s) {
+    const std::size_t n = window_.size();
+    if (n < kMinSamples || window_.back().t_s - window_.front().t_s < kMinSpanS) return;
+
+    double sum = 0.0, sum_sq = 0.0, sum_d2 = 0.0, sum_first = 0.0;
+    const std::size_t half = n / 2;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = window_[i].kg;
+        sum += v;
+        sum_sq += v * v;
+        if (i < half) sum_first += v;
+        if (i > 0) {
+            const double d = v - window_[i - 1].kg;
+            sum_d2 += d * d;
+        }
+    }
+    const double nn = static_cast<double>(n);
+    const double mean = sum / nn;
+    const double var = std::max(0.0, sum_sq / nn - mean * mean);
+    const double noise_var = sum_d2 / (2.0 * static_cast<double>(n - 1));
+    const double slow_var = std::max(0.0, var - noise_var);
+    const double mean_first = sum_first / static_cast<double>(half);
+    const double mean_second = (sum - sum_first) / static_cast<double>(n - half);
+
+    const double slow_limit = std::max(kSlowSdMinKg, kSlowSdFrac * std::fabs(mean));
+    // The halves' means differ by noise alone up to ~3 standard errors.
+    const double halves_limit = slow_limit + 3.0 * std::sqrt(noise_var * 4.0 / nn);
+    const bool steady = slow_var <= slow_limit * slow_limit &&
+                        std::fabs(mean_first - mean_second) <= halves_limit;
+    if (!steady) return;
+
+    const double sd = std::sqrt(noise_var);
+    if (!noise_known_) {
+        noise_kg_ = sd;
+        noise_known_ = true;
+    } else {
+        noise_kg_ += (sd - noise_kg_) * std::min(1.0, dt_s / kNoiseTauS);
+    }
+
+    if (fixed_ || mean < kMinBodyKg) return;
+    // A step-up's lead foot, planted while the other is still on the floor, holds a
+    // steady partial load for a few tenths of a second right after contact: not the
+    // body weight, and taken for it a one-leg stance would be seen on it.
+    if (window_.front().t_s - last_empty_s_ < kAfterContactS) return;
+    if (body_weight_kg_ <= 0.0 || mean > body_weight_kg_ * kReplaceAbove) {
+        body_weight_kg_ = mean;
+    } else if (std::fabs(mean - body_weight_kg_) <= kRefineBand * body_weight_kg_) {
+        body_weight_kg_ += (mean - body_weight_kg_) * std::min(1.0, dt_s / kRefineTauS);
+    }
+}
+
+}  // namespace highstep::core::detail

@@ -1,0 +1,301 @@
+// Stance classification.
+//
+// Load level, with hysteresis (BW = body weight, n = noise sd):
+//   off      below max(on_min_kg, on_bw BW, 5 n) to get on, below 0.6 of that to get off;
+//   full     at least full_enter_bw BW to enter, full_leave_bw BW to stay (a knee drive's
+//            force dip must not drop the player out of single-leg stance);
+//   partial  in between (one foot on while the other is on the floor, stepping).
+// Side, for a full load: u = (CoP x - stance centre) / half stance width is the share
+// of the way from the centre of a two-foot stance to one foot's CoP. One leg when
+// |u| >= single_enter, two feet again below single_leave.
+// Dwell: a new stance must be what the samples say for dwell_s and 3 samples in a
+// row; its start is then backdated to the first of them. This is what keeps noise
+// and the meaningless CoP of a near-empty board from flickering the stance.
+// Foot positions: from a weigh-in if given (settings). Otherwise the centre of the
+// two-foot stance is learned (a running mean over the first seconds on two feet,
+// then a slow average while the CoP is near it), and a foot seen alone on the board
+// (a partial load whose CoP stays put: the first foot stepping on, a step-up's lead
+// foot) together with that centre gives the stance width. Until the centre is known,
+// standing on that lone foot is one leg (side by the board's middle), anything else two.
+// Contact times: stepping on/off is backdated further, to where the raw load leaves
+// (returns to) zero, extrapolated along the load's slope: the threshold crossing
+// itself comes later than the foot's touch by the time the load needs to reach it.
+#include "signal/stance_classifier.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace highstep::core::detail {
+
+namespace {
+constexpr double kSmoothTauS = 0.03;
+// Long enough to reach back from the moment the body weight first becomes known (a
+// steady 0.6 s window, possibly after a push-off's peak and settling) to where the
+// load reached full weight.
+constexpr double kHistoryS = 3.0;
+constexpr std::size_t kMaxHistory = 4096;  // bounded even if time stands still
+constexpr std::size_t kDwellSamples = 3;
+constexpr double kCentreTauS = 3.0;
+constexpr double kCentreSlowTauS = 10.0;
+constexpr double kCentreLearnU = 0.15;  // a lean is not the centre moving
+constexpr double kCentreSettleS = 0.3;
+constexpr double kSlowTauS = 0.25;        // a slower CoP: the fast one running ahead of it is a weight shift
+constexpr double kCentreStillMm = 12.0;   // ... by more than this (quiet sway is a few mm)
+constexpr double kCentreSeedS = 1.0;      // two-foot stance needed before one-leg stance is told by the centre
+constexpr double kSameFootU = 0.3;
+constexpr double kLoneFootOffMiddleU = 0.4;        // "still on the lone foot": this close to where it was seen
+constexpr double kLoneFootMinKg = 5.0;
+constexpr double kLoneFootMaxBw = 0.6;    // a lone foot's still stretch carried less than this: one foot
+constexpr double kLoneFootStillMm = 12.0;
+constexpr double kLoneFootS = 0.1;
+constexpr double kLoneFootWindowS = 0.4;  // after first contact
+constexpr double kMinHalfStanceMm = 50.0;
+constexpr double kMaxHalfStanceMm = 200.0;
+constexpr double kLoneFootMinU = 0.5;     // a foot alone sits at least this share of the way out
+}  // namespace
+
+StanceClassifier::StanceClassifier(const SignalSettings& settings) : settings_(settings) {
+    half_stance_mm_ = settings.default_half_stance_mm;
+    if (settings.left_foot_x_mm && settings.right_foot_x_mm &&
+        *settings.right_foot_x_mm - *settings.left_foot_x_mm > 20.0) {
+        feet_known_ = true;
+        centre_x_mm_ = (*settings.left_foot_x_mm + *settings.right_foot_x_mm) / 2.0;
+        half_stance_mm_ = (*settings.right_foot_x_mm - *settings.left_foot_x_mm) / 2.0;
+    }
+}
+
+double StanceClassifier::half_for(bool right) const {
+    // Each side on its own: players rarely stand with the weight exactly between
+    // their feet, and a narrow stance leaves little room between a lean and a foot.
+    const int i = right ? 1 : 0;
+    auto clamp_half = [](double h) { return std::clamp(h, kMinHalfStanceMm, kMaxHalfStanceMm); };
+    if (feet_known_) return half_stance_mm_;
+    if (side_known_[i]) return clamp_half(std::fabs(side_x_mm_[i] - centre_x_mm_));
+    if (side_known_[1 - i]) return clamp_half(std::fabs(side_x_mm_[1 - i] - centre_x_mm_));
+    return half_stance_mm_;
+}
+
+double StanceClassifier::half_stance_mm() const { return (half_for(false) + half_for(true)) / 2.0; }
+
+void StanceClassifier::place_foot(double x_mm) {
+    // Only once the centre is known can a foot be told from a two-foot stance; a "lone
+    // foot" near the centre was both feet landing at once.
+    if (feet_known_ || centre_learned_s_ < kCentreSeedS) return;
+    const bool right = x_mm > centre_x_mm_;
+    if (std::fabs(x_mm - centre_x_mm_) < kLoneFootMinU * half_for(right)) return;
+    side_known_[right ? 1 : 0] = true;
+    side_x_mm_[right ? 1 : 0] = x_mm;
+}
+
+void StanceClassifier::observe_foot(Stance side, double x_mm) {
+    if (!is_single_leg(side)) return;
+    if ((side == Stance::right) != (x_mm > centre_x_mm_)) return;  // not where that foot can be
+    place_foot(x_mm);
+}
+
+double StanceClassifier::on_threshold_kg(const StanceInput& in) const {
+    return std::max({settings_.on_min_kg, settings_.on_bw * in.body_weight_kg, 5.0 * in.noise_kg});
+}
+
+double StanceClassifier::contact_level_kg(const StanceInput& in) const {
+    return std::max(1.0, 3.0 * in.noise_kg);
+}
+
+Stance StanceClassifier::target(const StanceInput& in) const {
+    const double on_kg = on_threshold_kg(in);
+    const bool loaded = stance_ == Stance::off ? total_s_kg_ >= on_kg : total_s_kg_ >= 0.6 * on_kg;
+    if (!loaded) return Stance::off;
+    const double bw = in.body_weight_kg;
+    if (bw <= 0.0) return Stance::partial;
+    const bool full = is_full_load(stance_) ? total_s_kg_ >= settings_.full_leave_bw * bw
+                                            : total_s_kg_ >= settings_.full_enter_bw * bw;
+    if (!full) return Stance::partial;
+    if (!in.cop_valid) return is_full_load(stance_) ? stance_ : Stance::both;
+
+    if (!feet_known_ && centre_learned_s_ < kCentreSeedS) {
+        // Where the feet are is not known yet. Still on the foot that was seen alone
+        // on the board (stepping on, a step-up's lead foot): one leg, on the side of the
+        // board it stands on. Anywhere else: two feet, and the centre is learned.
+        // (A "lone foot" near the board's middle may have been both feet landing at once:
+        // unless it carried well under the body weight, now that that is known.)
+        const bool a_foot = std::fabs(foot_x_mm_) >= kLoneFootOffMiddleU * half_stance_mm_ ||
+                            foot_kg_ < kLoneFootMaxBw * bw;
+        if (foot_seen_ && a_foot && std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_) {
+            return foot_x_mm_ < 0.0 ? Stance::left : Stance::right;
+        }
+        return Stance::both;
+    }
+
+    const double u = (x_s_mm_ - centre_x_mm_) / half_for(x_s_mm_ > centre_x_mm_);
+    const double enter = settings_.single_enter;
+    const double leave = settings_.single_leave;
+    if (stance_ == Stance::right) return u > leave ? Stance::right : (u < -enter ? Stance::left : Stance::both);
+    if (stance_ == Stance::left) return u < -leave ? Stance::left : (u > enter ? Stance::right : Stance::both);
+    if (u >= enter) return Stance::right;
+    if (u <= -enter) return Stance::left;
+    return Stance::both;
+}
+
+void StanceClassifier::push(const StanceInput& in) {
+    const double dt_s = primed_ ? std::max(0.0, in.t_s - last_t_s_) : 0.0;
+    if (!primed_) {
+        total_s_kg_ = in.total_kg;
+        x_s_mm_ = in.cop_x_mm;
+        x_slow_mm_ = in.cop_x_mm;
+        since_s_ = in.t_s;
+        primed_ = true;
+    } else {
+        const double a = 1.0 - std::exp(-dt_s / kSmoothTauS);
+        total_s_kg_ += a * (in.total_kg - total_s_kg_);
+        if (in.cop_valid) {
+            x_s_mm_ += a * (in.cop_x_mm - x_s_mm_);
+            x_slow_mm_ += (1.0 - std::exp(-dt_s / kSlowTauS)) * (in.cop_x_mm - x_slow_mm_);
+        }
+    }
+    last_t_s_ = in.t_s;
+    if (bw_known_s_ < 0.0 && in.body_weight_kg > 0.0) bw_known_s_ = in.t_s;
+    history_.push_back({in.t_s, in.total_kg});
+    while (history_.size() > 2 && (in.t_s - history_.front().t_s > kHistoryS || history_.size() > kMaxHistory)) {
+        history_.pop_front();
+    }
+
+    const Stance want = target(in);
+    if (want == stance_) {
+        candidate_ = stance_;
+        candidate_samples_ = 0;
+    } else {
+        if (want != candidate_ || candidate_samples_ == 0) {
+            candidate_ = want;
+            candidate_since_s_ = in.t_s;
+            candidate_samples_ = 0;
+        }
+        ++candidate_samples_;
+        if (in.t_s - candidate_since_s_ >= settings_.dwell_s && candidate_samples_ >= kDwellSamples) {
+            double since = candidate_since_s_;
+            if (stance_ == Stance::off) since = onset_s(in);
+            else if (want == Stance::off) since = empty_s(in);
+            else if (stance_ == Stance::partial && is_full_load(want) && candidate_since_s_ <= bw_known_s_) {
+                since = full_load_s(in);
+            }
+            stance_ = want;
+            since_s_ = since;
+            candidate_samples_ = 0;
+        }
+    }
+    watch_lone_foot(in);
+    learn_centre(in, dt_s);
+}
+
+void StanceClassifier::watch_lone_foot(const StanceInput& in) {
+    // A partial load whose CoP stays put for a moment, just after stepping on, is one
+    // foot on the board alone (later on, a partial load may be two feet whose weight
+    // is not yet known).
+    const bool candidate = stance_ == Stance::partial && in.cop_valid && in.t_s - since_s_ <= kLoneFootWindowS &&
+                           total_s_kg_ >= std::max(on_threshold_kg(in), kLoneFootMinKg);
+    if (!candidate) {
+        lone_anchor_ = false;
+        return;
+    }
+    if (!lone_anchor_ || std::fabs(x_s_mm_ - lone_anchor_x_mm_) > kLoneFootStillMm) {
+        lone_anchor_ = true;
+        lone_anchor_x_mm_ = x_s_mm_;
+        lone_anchor_s_ = in.t_s;
+        lone_samples_ = 0;
+        lone_sum_mm_ = 0.0;
+        lone_taken_ = false;
+    }
+    ++lone_samples_;
+    lone_sum_mm_ += in.cop_x_mm;
+    if (lone_taken_) foot_kg_ = std::max(foot_kg_, total_s_kg_);  // the most it carried, still there
+    if (!lone_taken_ && in.t_s - lone_anchor_s_ >= kLoneFootS && lone_samples_ >= kDwellSamples) {
+        // Where the foot stood while it was still alone: the mean of its first still
+        // stretch (later the other foot's first touch drags the CoP inward).
+        lone_taken_ = true;
+        foot_seen_ = true;
+        foot_x_mm_ = lone_sum_mm_ / static_cast<double>(lone_samples_);
+        foot_kg_ = total_s_kg_;
+        place_foot(foot_x_mm_);
+    }
+}
+
+double StanceClassifier::onset_s(const StanceInput& in) const {
+    // Latest sample still at the empty level, then the first above it.
+    const double level = contact_level_kg(in);
+    std::size_t j = history_.size() - 1;
+    while (j > 0 && history_[j - 1].kg >= level) --j;
+    if (j == 0) return history_.front().t_s;
+    const Point& a = history_[j - 1];
+    const Point& b = history_[j];
+    const double t_cross = a.t_s + (level - a.kg) / (b.kg - a.kg) * (b.t_s - a.t_s);
+    // Slope of the rise just after the crossing.
+    std::size_t k = j + 1;
+    while (k + 1 < history_.size() && history_[k].kg < 3.0 * level) ++k;
+    double slope = (b.kg - a.kg) / std::max(1e-6, b.t_s - a.t_s);
+    if (k < history_.size() && history_[k].t_s > b.t_s) {
+        slope = (history_[k].kg - b.kg) / (history_[k].t_s - b.t_s);
+    }
+    if (slope <= 0.0) return t_cross;
+    return std::clamp(t_cross - level / slope, a.t_s, t_cross);
+}
+
+double StanceClassifier::full_load_s(const StanceInput& in) const {
+    // The body weight has only just become known (no weigh-in, no quiet stance first:
+    // it was learned from this very stance), so the load may have been full for a
+    // while already. The stance began where the load last rose to full_enter_bw x BW
+    // and stayed above full_leave_bw x BW since.
+    const double bw = in.body_weight_kg;
+    std::size_t j = history_.size();
+    while (j > 0 && history_[j - 1].kg >= settings_.full_leave_bw * bw) --j;
+    for (std::size_t k = j; k < history_.size(); ++k) {
+        if (history_[k].kg >= settings_.full_enter_bw * bw) return std::min(history_[k].t_s, candidate_since_s_);
+    }
+    return candidate_since_s_;
+}
+
+double StanceClassifier::empty_s(const StanceInput& in) const {
+    // Latest sample still loaded, then the first at the empty level.
+    const double level = contact_level_kg(in);
+    std::size_t i = history_.size();
+    while (i > 0 && history_[i - 1].kg < level) --i;
+    if (i == 0) return history_.front().t_s;
+    if (i == history_.size()) return history_.back().t_s;
+    const Point& a = history_[i - 1];
+    const Point& b = history_[i];
+    const double t_cross = a.t_s + (a.kg - level) / (a.kg - b.kg) * (b.t_s - a.t_s);
+    // Slope of the fall just before the crossing.
+    std::size_t k = i - 1;
+    while (k > 0 && history_[k].kg < 3.0 * level) --k;
+    double slope = (a.kg - b.kg) / std::max(1e-6, b.t_s - a.t_s);
+    if (history_[k].t_s < a.t_s) slope = (history_[k].kg - a.kg) / (a.t_s - history_[k].t_s);
+    if (slope <= 0.0) return t_cross;
+    return std::clamp(t_cross + level / slope, t_cross, b.t_s);
+}
+
+void StanceClassifier::learn_centre(const StanceInput& in, double dt_s) {
+    if (feet_known_ || stance_ != Stance::both || !in.cop_valid) return;
+    if (in.t_s - since_s_ < kCentreSettleS) return;  // still moving into the stance
+    // Nor while the weight is moving: without quiet standing first, the first two-foot
+    // stances are a step-up's brief tops, whose ends shift the weight onto the lead leg.
+    if (std::fabs(x_s_mm_ - x_slow_mm_) > kCentreStillMm) return;
+    // The first seconds on two feet: a plain running mean (the default centre, the
+    // board's middle, may be far off). Afterwards a slow average that ignores a CoP
+    // well off the centre: a lean, or a single-leg stance not yet recognised as one.
+    const bool seeding = centre_learned_s_ < kCentreSeedS;
+    centre_learned_s_ += dt_s;
+    if (centre_learned_s_ <= kCentreTauS) {
+        centre_x_mm_ += (x_s_mm_ - centre_x_mm_) * std::min(1.0, dt_s / std::max(centre_learned_s_, 1e-3));
+        if (seeding && centre_learned_s_ >= kCentreSeedS && foot_seen_) {
+            // The foot seen alone and the two-foot centre give the stance width.
+            const double half = std::fabs(centre_x_mm_ - foot_x_mm_);
+            if (half >= kMinHalfStanceMm && half <= kMaxHalfStanceMm) {
+                half_stance_mm_ = half;
+                place_foot(foot_x_mm_);
+            }
+        }
+        return;
+    }
+    if (std::fabs(x_s_mm_ - centre_x_mm_) > kCentreLearnU * half_stance_mm()) return;
+    centre_x_mm_ += (x_s_mm_ - centre_x_mm_) * std::min(1.0, dt_s / kCentreSlowTauS);
+}
+
+}  // namespace highstep::core::detail

@@ -1,0 +1,83 @@
+#pragma once
+// Stance from the tared total load and the CoP, with hysteresis and a minimum dwell.
+#include <cstddef>
+#include <deque>
+
+#include "highstep/core/signal/signal.h"
+
+namespace highstep::core::detail {
+
+struct StanceInput {
+    double t_s = 0.0;
+    double total_kg = 0.0;     // tared
+    bool cop_valid = false;
+    double cop_x_mm = 0.0;
+    double body_weight_kg = 0.0;  // 0 = unknown: only off/partial can be told
+    double noise_kg = 0.0;
+};
+
+class StanceClassifier {
+public:
+    explicit StanceClassifier(const SignalSettings& settings);
+    void push(const StanceInput& in);
+
+    Stance stance() const { return stance_; }
+    double since_s() const { return since_s_; }
+    double centre_x_mm() const { return centre_x_mm_; }
+    double half_stance_mm() const;  // centre to a foot, the mean of the two sides
+    // A foot seen carrying the player alone (the recogniser's knee-drive holds): where
+    // that side's foot is. Ignored when a weigh-in gave the feet.
+    void observe_foot(Stance side, double x_mm);
+
+private:
+    Stance target(const StanceInput& in) const;   // what this sample says, with hysteresis
+    double on_threshold_kg(const StanceInput& in) const;
+    double contact_level_kg(const StanceInput& in) const;
+    double onset_s(const StanceInput& in) const;  // first contact, from the raw history
+    double empty_s(const StanceInput& in) const;  // last contact, from the raw history
+    double full_load_s(const StanceInput& in) const;  // where the load reached full weight
+    void learn_centre(const StanceInput& in, double dt_s);
+    void watch_lone_foot(const StanceInput& in);
+    double half_for(bool right) const;  // centre to that side's foot
+    void place_foot(double x_mm);       // a lone foot, on whichever side of the centre it is
+
+    SignalSettings settings_;
+    double bw_known_s_ = -1.0;       // first sample with a body weight (weigh-in or learned)
+    bool feet_known_ = false;
+    double centre_x_mm_ = 0.0;
+    double half_stance_mm_ = 100.0;
+    double centre_learned_s_ = 0.0;  // time on two feet the centre has been learned over
+    bool foot_seen_ = false;         // a foot seen alone on the board, and where
+    double foot_x_mm_ = 0.0;
+    double foot_kg_ = 0.0;           // the most that lone foot carried while still
+    bool lone_anchor_ = false;       // the current still-partial-load stretch
+    double lone_anchor_x_mm_ = 0.0;
+    double lone_anchor_s_ = 0.0;
+    std::size_t lone_samples_ = 0;
+    double lone_sum_mm_ = 0.0;       // raw CoP x summed over the still stretch
+    bool lone_taken_ = false;        // this stretch's foot position is recorded
+    // Each foot's CoP x where it was last seen alone (0 = left, 1 = right).
+    bool side_known_[2] = {false, false};
+    double side_x_mm_[2] = {0.0, 0.0};
+
+    // Lightly smoothed total and CoP x (30 ms): classification must not follow noise.
+    bool primed_ = false;
+    double last_t_s_ = 0.0;
+    double total_s_kg_ = 0.0;
+    double x_s_mm_ = 0.0;
+    double x_slow_mm_ = 0.0;  // 0.25 s smoothed CoP x
+
+    Stance stance_ = Stance::off;
+    double since_s_ = 0.0;
+    Stance candidate_ = Stance::off;
+    double candidate_since_s_ = 0.0;
+    std::size_t candidate_samples_ = 0;
+
+    struct Point {
+        double t_s;
+        double kg;
+    };
+    std::deque<Point> history_;  // raw tared totals, last 3 s, for contact and full-load timing
+};
+
+}  // namespace highstep::core::detail
