@@ -69,6 +69,72 @@ TEST(Signal, TaresFromAnEmptyBoard) {
     EXPECT_NEAR(p.frame().cop_x_mm, 0.0, 2.0);
 }
 
+TEST(Signal, TaresAZeroThatDriftedBelowZero) {
+    // A board reading −20 kg when empty (the driver extrapolates below the 0 kg
+    // calibration point instead of clamping): the tare removes all of it.
+    BoardScript b;
+    b.add(0, 0, 0).add(2, 0, 0).add(2.3, 35, 35).add(6, 35, 35);
+    for (float& o : b.offset_kg) o = -5.0f;
+    b.noise_kg = 0.05;
+    SignalProcessor p;
+    for (const auto& s : b.samples()) p.push(s);
+    EXPECT_NEAR(p.frame().total_kg, 70.0, 0.2);
+    EXPECT_NEAR(p.body_weight_kg(), 70.0, 0.2);
+}
+
+// An untared board (every corner `offset_kg` when empty) on which something of
+// `object_kg` is put down at `object_s`; a person of `person_kg` steps on at `on_s`.
+// The samples, with the object on the top-left sensor.
+static std::vector<BoardSample> board_changing_while_empty(float offset_kg, double object_s, float object_kg,
+                                                           double on_s, double person_kg) {
+    BoardScript b;
+    b.add(0, 0, 0).add(on_s, 0, 0).add(on_s + 0.4, person_kg / 2, person_kg / 2).add(on_s + 6, person_kg / 2, person_kg / 2);
+    for (float& o : b.offset_kg) o = offset_kg;
+    b.noise_kg = 0.05;
+    auto samples = b.samples();
+    for (auto& s : samples) {
+        if (s.t_s >= object_s) s.tl += object_kg;
+    }
+    return samples;
+}
+
+TEST(Signal, KeepsTheTareUpToDateWhileTheBoardIsEmpty) {
+    // −7.3 kg empty, 3.3 kg put down at 3 s, the person steps on at 8 s. The zero is the
+    // empty board just before that, not the first seconds of the recording (which would
+    // make the person 3.3 kg heavy).
+    SignalProcessor p;
+    for (const auto& s : board_changing_while_empty(-1.825f, 3.0, 3.3f, 8.0, 62.0)) p.push(s);
+    EXPECT_NEAR(p.frame().total_kg, 62.0, 0.2);
+    EXPECT_NEAR(p.body_weight_kg(), 62.0, 0.2);
+}
+
+TEST(Signal, AWeighInsTareIsKeptUpToDateToo) {
+    // The game's weigh-in tared the board at the start; then the empty reading changed.
+    SignalProcessor p;
+    p.set_tare(-1.8f, -1.8f, -1.8f, -1.8f);
+    p.set_body_weight_kg(60.0);
+    for (const auto& s : board_changing_while_empty(-1.8f, 2.0, 2.5f, 6.0, 60.0)) p.push(s);
+    EXPECT_NEAR(p.frame().total_kg, 60.0, 0.2);
+}
+
+TEST(Signal, AFootRestingOnTheBoardIsNotTaredAway) {
+    // A foot resting on the board with 4-8 kg before stepping on moves by kilograms: it
+    // is not the empty board, and the weight stays whole.
+    BoardScript b;
+    b.add(0, 0, 0).add(2, 0, 0);
+    double t = 2.0;
+    for (int i = 0; i < 8; ++i) {
+        b.add(t + 0.2, 0, 8).add(t + 0.4, 0, 4);
+        t += 0.4;
+    }
+    b.add(t + 0.4, 36, 36).add(t + 6, 36, 36);
+    b.noise_kg = 0.05;
+    SignalProcessor p;
+    for (const auto& s : b.samples()) p.push(s);
+    EXPECT_NEAR(p.frame().total_kg, 72.0, 0.2);
+    EXPECT_NEAR(p.body_weight_kg(), 72.0, 0.2);
+}
+
 TEST(Signal, DoesNotTareAPersonAway) {
     // Someone already standing when the data starts: nothing to tare, weight is weight.
     BoardScript b;

@@ -1,4 +1,5 @@
-// Raw→kg against values worked out by hand and against the kernel's formula.
+// Raw→kg against values worked out by hand and against the kernel's formula (at and
+// above the 0 kg point; below it the driver extrapolates where the kernel clamps).
 #include <gtest/gtest.h>
 
 #include <random>
@@ -59,9 +60,19 @@ TEST(WiiCalibration, HandWorkedValues) {
     EXPECT_EQ(c.load_10g(WiiSensor::tr, 7424), 5100);
     // A full-scale reading is not clipped: (65535 − 3794) * 1700 / 1815 + 1700 = 59529.
     EXPECT_EQ(c.load_10g(WiiSensor::tr, 65535), 59529);
-    // Below the 0 kg point: clamped to 0, never negative.
-    EXPECT_EQ(c.load_10g(WiiSensor::tr, 1000), 0);
-    EXPECT_EQ(c.load_10g(WiiSensor::tr, 0), 0);
+    // Below the 0 kg point the 0-17 kg line goes on (the kernel would say 0):
+    // (1000 − 1987) * 1700 / 1807 = −928.55… → −928 (truncated toward zero) → −9.28 kg.
+    EXPECT_EQ(c.load_10g(WiiSensor::tr, 1000), -928);
+    EXPECT_FLOAT_EQ(c.load_kg(WiiSensor::tr, 1000), -9.28f);
+    // Raw 0: −1987 * 1700 / 1807 = −1869.34… → −1869.
+    EXPECT_EQ(c.load_10g(WiiSensor::tr, 0), -1869);
+    // A corner 190 counts below its zero, as on the study board that reads about
+    // −1.8 kg a corner when empty: −190 * 1700 / 1807 = −178.7… → −178.
+    EXPECT_EQ(c.load_10g(WiiSensor::tr, 1797), -178);
+    // One count below: −1700 / 1807 = −0.94 → 0 (truncation toward zero, like above it).
+    EXPECT_EQ(c.load_10g(WiiSensor::tr, 1986), 0);
+    // BL: 100 counts below 10603 on a 1790-count segment: −170000 / 1790 = −94.97… → −94.
+    EXPECT_EQ(c.load_10g(WiiSensor::bl, 10503), -94);
     // BL: 0 kg at 10603, 17 kg at 12393: 10603 + 179 → 179 * 1700 / 1790 = 170 → 1.70 kg.
     EXPECT_EQ(c.load_10g(WiiSensor::bl, 10782), 170);
 }
@@ -83,8 +94,17 @@ TEST(WiiCalibration, MatchesKernelFormulaOnRandomBoards) {
         for (int i = 0; i < 200; ++i) {
             const int s = i % 4;
             const int v = raw(rng);
-            ASSERT_EQ(c.load_10g(static_cast<WiiSensor>(s), static_cast<std::uint16_t>(v)), kernel_10g(cal[s], v))
-                << "board " << board << " sensor " << s << " raw " << v;
+            const int got = c.load_10g(static_cast<WiiSensor>(s), static_cast<std::uint16_t>(v));
+            if (v > cal[s][0]) {
+                ASSERT_EQ(got, kernel_10g(cal[s], v)) << "board " << board << " sensor " << s << " raw " << v;
+            } else {
+                // Below the 0 kg point the kernel clamps; here the 0-17 kg line goes on:
+                // negative, and no further below 0 than the line itself.
+                const double line_10g = (v - cal[s][0]) * 1700.0 / (cal[s][1] - cal[s][0]);
+                ASSERT_LE(got, 0);
+                ASSERT_GT(got, line_10g - 1.0) << "board " << board << " sensor " << s << " raw " << v;
+                ASSERT_LE(got, line_10g + 1.0);
+            }
         }
     }
 }

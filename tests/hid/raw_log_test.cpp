@@ -38,9 +38,9 @@ std::string hex(const std::vector<std::uint8_t>& bytes) {
     return out;
 }
 
-// The kernel's arithmetic again, independently: 10 g units, truncating.
+// The kernel's arithmetic again, independently: 10 g units, truncating; except that
+// below the 0 kg point the 0-17 kg line goes on (negative) where the kernel says 0.
 int kernel_10g(const std::array<std::uint16_t, 3>& cal, int val) {
-    if (val <= cal[0]) return 0;
     if (val < cal[1]) return (val - cal[0]) * 1700 / (cal[1] - cal[0]);
     return (val - cal[1]) * 1700 / (cal[2] - cal[1]) + 1700;
 }

@@ -22,6 +22,7 @@
 #include "input_map.h"
 #include "scenes/scenes.h"
 #include "script.h"
+#include "sdl_hints.h"
 #include "text.h"
 #include "widgets.h"
 
@@ -47,8 +48,7 @@ constexpr double kMinFrame_s = 1.0 / 120.0;
 
 struct SdlSession {
     SdlSession() {
-        SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
-        SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+        set_sdl_hints_before_init();  // before the game controller (joystick) subsystem starts
         if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) != 0) {
             throw std::runtime_error(std::string("cannot open the game window: ") + SDL_GetError() +
                                      " (is a display available? DISPLAY or WAYLAND_DISPLAY must be set)");

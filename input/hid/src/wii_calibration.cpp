@@ -50,12 +50,17 @@ std::array<std::uint8_t, WiiCalibration::kBytes> WiiCalibration::to_bytes() cons
 
 std::int32_t WiiCalibration::load_10g(WiiSensor sensor, std::uint16_t raw_value) const {
     // Same branches, order and integer truncation as wiimod_bboard_in_ext() in the
-    // kernel, so the two agree to the last 10 g. from_bytes() guarantees the divisors
-    // are positive; a default-constructed calibration (all zero) still never divides by 0.
+    // kernel, so the two agree to the last 10 g at and above the 0 kg point.
+    // from_bytes() guarantees the divisors are positive; a default-constructed
+    // calibration (all zero) still never divides by 0.
+    // Below the 0 kg point the kernel returns 0; here the 0-17 kg line goes on into
+    // negative loads (truncated toward zero, as C++ integer division does). A board
+    // whose empty reading has drifted below its own 0 kg point (-1.8 kg a corner on
+    // one study's board, -20 kg in total on some players' boards) must show it, so
+    // the tare can remove it: clamped, the offset is lost and every load is light by it.
     const auto& cal = raw[static_cast<int>(sensor)];
     const std::int32_t value = raw_value;
     const std::int32_t step_10g = kStepKg * 100;
-    if (value <= cal[0]) return 0;
     if (value < cal[1]) {
         const std::int32_t span = cal[1] - cal[0];
         return (value - cal[0]) * step_10g / (span != 0 ? span : 1);

@@ -1,58 +1,73 @@
 // Automatic tare. A Wii board's calibration leaves each sensor a few hundred grams
-// off zero, and home-built boards may be off by kilograms, so the offsets are
-// measured whenever the board is seen empty. "Empty" is a stretch that reads below
-// max_kg in total and does not move (sd under 1.5 kg), for at least min_s: a foot
-// resting on the board moves far more than that, and a person weighs far more.
+// off zero, home-built boards may be off by kilograms, and a board's empty reading
+// drifts and changes (a bag put down on it, a board reading −20 kg or +1.5 kg empty):
+// so the zero is taken from the empty board whenever it is seen, and kept up to date
+// while it stays empty, up to the moment someone steps on.
+//
+// "Empty": the raw total is below max_kg (any amount below zero counts: the driver
+// extrapolates below the 0 kg calibration point, so a drifted zero reads negative).
+// "Steady": over the last min_s, the total's slow change (its variance less the
+// sample-to-sample noise, estimated from successive differences as the body-weight
+// estimator does) is under 0.4 kg sd and the two halves agree. A board's own drift is
+// far slower; a foot resting on the board moves by kilograms, and the first contact of
+// someone stepping on makes the window's end rise, so the zero is the window before it.
 #include "signal/signal_tare.h"
 
-#include <cmath>
+#include "signal/window_stats.h"
 
 namespace highstep::core::detail {
 
 namespace {
-constexpr double kMaxSteadySdKg = 1.5;
+constexpr double kMaxSlowSdKg = 0.4;
 constexpr std::size_t kMinSamples = 8;
+constexpr std::size_t kMaxSamples = 512;  // bounded even if time stands still
 // The first moments below max_kg are a foot leaving the board, not the empty board.
 constexpr double kSettleS = 0.25;
 }  // namespace
 
-void AutoTare::restart(double t_s) {
-    open_ = false;
-    start_s_ = t_s;
-    n_ = 0;
-    sum_ = {};
-    sum_total_sq_ = 0.0;
+bool AutoTare::steady() const {
+    return window_stats(window_, [](const Point& p) { return p.total; }).steady(kMaxSlowSdKg);
 }
 
 void AutoTare::push(double t_s, const SensorLoads& raw) {
     const double total = raw[0] + raw[1] + raw[2] + raw[3];
-    if (std::fabs(total) > max_kg_) {
-        restart(t_s);
+    if (total > max_kg_) {
+        loaded_ = true;
+        window_.clear();
+        restart();
         return;
     }
-    if (!open_) {
-        restart(t_s);
-        open_ = true;
+    if (loaded_) {
+        loaded_ = false;
         settle_until_s_ = t_s + kSettleS;
     }
-    if (t_s < settle_until_s_) {
-        start_s_ = t_s;
+    if (t_s < settle_until_s_) return;
+    window_.push_back({t_s, raw, total});
+    while (window_.size() > kMaxSamples || (window_.size() > 1 && t_s - window_.front().t_s > min_s_)) window_.pop_front();
+    if (window_.size() < kMinSamples || t_s - window_.front().t_s < 0.9 * min_s_) return;
+    if (!steady()) {
+        restart();  // the empty reading changed (or someone is stepping on): a new stretch
         return;
     }
-    ++n_;
-    for (std::size_t i = 0; i < 4; ++i) sum_[i] += raw[i];
-    sum_total_sq_ += total * total;
-
-    if (t_s - start_s_ < min_s_ || n_ < kMinSamples) return;
-    const double nn = static_cast<double>(n_);
-    const double mean_total = (sum_[0] + sum_[1] + sum_[2] + sum_[3]) / nn;
-    const double var = sum_total_sq_ / nn - mean_total * mean_total;
-    if (var > kMaxSteadySdKg * kMaxSteadySdKg) {
-        restart(t_s);  // something moved on the board: not empty
-        return;
+    // The zero is the mean of the whole steady stretch (less noisy than the last
+    // second alone), which starts with the window that first was steady.
+    if (stretch_n_ == 0) {
+        for (const Point& p : window_) add(p.raw);
+    } else {
+        add(raw);
     }
-    for (std::size_t i = 0; i < 4; ++i) offsets_[i] = sum_[i] / nn;
+    for (std::size_t i = 0; i < 4; ++i) offsets_[i] = stretch_sum_[i] / static_cast<double>(stretch_n_);
     tared_ = true;
+}
+
+void AutoTare::restart() {
+    stretch_n_ = 0;
+    stretch_sum_ = {};
+}
+
+void AutoTare::add(const SensorLoads& raw) {
+    ++stretch_n_;
+    for (std::size_t i = 0; i < 4; ++i) stretch_sum_[i] += raw[i];
 }
 
 void AutoTare::set(const SensorLoads& offsets) {

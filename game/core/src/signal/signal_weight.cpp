@@ -13,8 +13,13 @@
 //   * lower levels (partial loads) are ignored.
 //   * a window that begins within 0.5 s of the board being empty is not used (a
 //     step-up's lead foot is planted alone for up to ~0.6 s before the push-off);
+//   * the first estimate stands only once the load has stayed below 1.15 x it for
+//     0.3 s more: a lead foot that rests longer is steady too, until the push-off
+//     lifts the load past it (a single sample's noise or a bounce does not reach 15 %).
 // The noise estimate is the difference-based sd over steady windows, smoothed.
 #include "signal/signal_weight.h"
+
+#include "signal/window_stats.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,6 +40,8 @@ constexpr double kRefineTauS = 5.0;
 constexpr double kNoiseTauS = 2.0;
 constexpr double kEmptyKg = 5.0;          // the board reads less than this: nobody on it
 constexpr double kAfterContactS = 0.5;    // a body-weight window starts at least this long after stepping on
+constexpr double kPendingS = 0.15;        // the first estimate stands once the load stayed ...
+constexpr double kPendingRiseAbove = 1.15;  // ... below this share of it for this long
 }  // namespace
 
 void BodyWeightEstimator::fix(double kg) {
@@ -51,6 +58,14 @@ void BodyWeightEstimator::push(double t_s, double total_kg) {
     // Far more samples than any board sends in a window (e.g. a file repeating one time
     // stamp): keep the newest, so the cost per sample stays bounded.
     while (window_.size() > kMaxWindowSamples) window_.pop_front();
+    if (pending_ && !fixed_) {
+        if (total_kg > pending_kg_ * kPendingRiseAbove) {
+            pending_ = false;  // a partial load: the push-off went on past it
+        } else if (t_s - pending_s_ >= kPendingS) {
+            pending_ = false;
+            body_weight_kg_ = pending_kg_;
+        }
+    }
     evaluate_window(std::min(dt_s, kWindowS));
 }
 
@@ -58,32 +73,10 @@ void BodyWeightEstimator::evaluate_window(double dt_s) {
     const std::size_t n = window_.size();
     if (n < kMinSamples || window_.back().t_s - window_.front().t_s < kMinSpanS) return;
 
-    double sum = 0.0, sum_sq = 0.0, sum_d2 = 0.0, sum_first = 0.0;
-    const std::size_t half = n / 2;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double v = window_[i].kg;
-        sum += v;
-        sum_sq += v * v;
-        if (i < half) sum_first += v;
-        if (i > 0) {
-            const double d = v - window_[i - 1].kg;
-            sum_d2 += d * d;
-        }
-    }
-    const double nn = static_cast<double>(n);
-    const double mean = sum / nn;
-    const double var = std::max(0.0, sum_sq / nn - mean * mean);
-    const double noise_var = sum_d2 / (2.0 * static_cast<double>(n - 1));
-    const double slow_var = std::max(0.0, var - noise_var);
-    const double mean_first = sum_first / static_cast<double>(half);
-    const double mean_second = (sum - sum_first) / static_cast<double>(n - half);
-
-    const double slow_limit = std::max(kSlowSdMinKg, kSlowSdFrac * std::fabs(mean));
-    // The halves' means differ by noise alone up to ~3 standard errors.
-    const double halves_limit = slow_limit + 3.0 * std::sqrt(noise_var * 4.0 / nn);
-    const bool steady = slow_var <= slow_limit * slow_limit &&
-                        std::fabs(mean_first - mean_second) <= halves_limit;
-    if (!steady) return;
+    const WindowStats w = window_stats(window_, [](const Point& p) { return p.kg; });
+    const double mean = w.mean;
+    const double noise_var = w.noise_var;
+    if (!w.steady(std::max(kSlowSdMinKg, kSlowSdFrac * std::fabs(mean)))) return;
 
     const double sd = std::sqrt(noise_var);
     if (!noise_known_) {
@@ -98,7 +91,17 @@ void BodyWeightEstimator::evaluate_window(double dt_s) {
     // steady partial load for a few tenths of a second right after contact: not the
     // body weight, and taken for it a one-leg stance would be seen on it.
     if (window_.front().t_s - last_empty_s_ < kAfterContactS) return;
-    if (body_weight_kg_ <= 0.0 || mean > body_weight_kg_ * kReplaceAbove) {
+    if (body_weight_kg_ <= 0.0) {
+        // The first estimate waits a moment: a lead foot resting on the board is steady
+        // too, until the push-off lifts the load past it.
+        if (!pending_) {
+            pending_ = true;
+            pending_kg_ = mean;
+            pending_s_ = window_.back().t_s;
+        }
+        return;
+    }
+    if (mean > body_weight_kg_ * kReplaceAbove) {
         body_weight_kg_ = mean;
     } else if (std::fabs(mean - body_weight_kg_) <= kRefineBand * body_weight_kg_) {
         body_weight_kg_ += (mean - body_weight_kg_) * std::min(1.0, dt_s / kRefineTauS);

@@ -27,6 +27,9 @@ private:
     bool fixed_ = false;
     double last_t_s_ = 0.0;
     double last_empty_s_ = -1e9;  // last sample with nobody on the board
+    bool pending_ = false;        // a first estimate waiting to be confirmed
+    double pending_kg_ = 0.0;
+    double pending_s_ = 0.0;
 };
 
 }  // namespace highstep::core::detail

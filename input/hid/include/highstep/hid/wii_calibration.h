@@ -36,9 +36,11 @@ struct WiiCalibration {
     // The 24 bytes this calibration is read from (for fakes and round trips).
     std::array<std::uint8_t, kBytes> to_bytes() const;
 
-    // Load of one sensor in units of 10 g, exactly as the kernel computes it:
-    // 0 at or below the 0 kg point, linear 0–17 kg below the 17 kg point, and the
-    // 17–34 kg line from there on, extrapolated without a cap above 34 kg.
+    // Load of one sensor in units of 10 g: the 0–17 kg line below the 17 kg point,
+    // the 17–34 kg line from there on, extrapolated without a cap above 34 kg, as the
+    // kernel computes it. Unlike the kernel (which clamps at 0), the 0–17 kg line goes
+    // on below the 0 kg point into negative loads: a drifted zero stays visible to the
+    // tare instead of being clipped away.
     std::int32_t load_10g(WiiSensor sensor, std::uint16_t raw_value) const;
     float load_kg(WiiSensor sensor, std::uint16_t raw_value) const {
         return static_cast<float>(load_10g(sensor, raw_value)) / 100.0f;
