@@ -307,8 +307,19 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
                        peak_kg >= bw + settings_.drive_peak_noise_sd * noise_kg_;
     // A knee drive starts from two feet, or from the lead foot of a step-up on its way
     // up (partial); swapping straight from one leg to the other is a step, however hard.
+    // A hold on the foot that stepped on first, ended by the other foot coming down onto
+    // the board, must last as long as the labelled stances of real people do (2 s):
+    // stepping on, the first foot carries the whole weight for a second or so while the
+    // other follows.
+    const bool stepping_on = came_from_ == Stance::partial && foot_came_down;
     const bool from_rest = came_from_ == Stance::both || came_from_ == Stance::partial;
-    if (drive && from_rest && hold_s >= settings_.knee_drive_min_hold_s) {
+    // A knee drive is a rep: drive, a brief hold at the top (the levels ask 1.5-2.5 s),
+    // foot down. Held over 5 s (as at a step-up's top, where standing longer is standing)
+    // a single-leg stance is a balance hold, however it began: the 30-45 s one-leg tests
+    // of real people often start with a load peak as the foot leaves.
+    const bool brief = hold_s <= settings_.knee_drive_max_hold_s;
+    const double min_hold_s = stepping_on ? settings_.stepping_on_min_hold_s : settings_.one_leg_min_hold_s;
+    if (drive && from_rest && brief && hold_s >= settings_.knee_drive_min_hold_s) {
         KneeDriveEvent e;
         e.side = side_;
         e.start_s = start_s_;
@@ -325,7 +336,7 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
             std::nth_element(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(xs.size() / 2), xs.end());
             foot_ = Foot{side_ == Side::right ? Stance::right : Stance::left, xs[xs.size() / 2]};
         }
-    } else if ((!drive || !from_rest) && hold_s >= settings_.one_leg_min_hold_s) {
+    } else if ((!drive || !from_rest || !brief) && hold_s >= min_hold_s) {
         OneLegHoldEvent e;
         e.side = side_;
         e.start_s = on_foot_s;

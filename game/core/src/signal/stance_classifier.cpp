@@ -42,6 +42,17 @@ constexpr double kCentreSettleS = 0.3;
 constexpr double kSlowTauS = 0.25;        // a slower CoP: the fast one running ahead of it is a weight shift
 constexpr double kCentreStillMm = 12.0;   // ... by more than this (quiet sway is a few mm)
 constexpr double kCentreSeedS = 1.0;      // two-foot stance needed before one-leg stance is told by the centre
+constexpr double kCentreMaxMm = 80.0;     // the two-foot centre is learned only this near the board's middle
+// Before the feet are known: a full load with the CoP this far out is on one leg (the far
+// side's sensors carry (216.5 - 140) / (216.5 + 140) = 0.21 of this side's), back below
+// the second to two feet.
+constexpr double kSupportedBw = 0.8;      // a single-leg stance whose load stays below this x BW ...
+constexpr double kSupportedS = 0.12;      // ... for this long has support elsewhere
+constexpr double kEnterOffFootMm = 50.0;  // one leg: the CoP within this of the foot ...
+constexpr double kLeaveOffFootMm = 65.0;  // ... and two feet again beyond this
+constexpr double kOneLegFromPartialBw = 0.93;  // a foot stepping on is one leg once it carries this x BW
+constexpr double kOneSideMm = 140.0;
+constexpr double kOneSideLeaveMm = 110.0;
 constexpr double kSameFootU = 0.3;
 constexpr double kLoneFootOffMiddleU = 0.4;        // "still on the lone foot": this close to where it was seen
 constexpr double kLoneFootMinKg = 5.0;
@@ -110,8 +121,19 @@ Stance StanceClassifier::target(const StanceInput& in) const {
     const bool full = is_full_load(stance_) ? total_s_kg_ >= settings_.full_leave_bw * bw
                                             : total_s_kg_ >= settings_.full_enter_bw * bw;
     if (!full) return Stance::partial;
+    // On one leg, a load held below 0.8 BW is support elsewhere (the other foot on the
+    // floor beside the board, a hand on a rail): no longer a single-leg stance. A knee
+    // drive's unweighting dips briefly (0.85-0.95 BW), a touch-down holds.
+    if (is_single_leg(stance_) && low_since_s_ >= 0.0 && in.t_s - low_since_s_ >= kSupportedS) return Stance::partial;
     if (!in.cop_valid) return is_full_load(stance_) ? stance_ : Stance::both;
+    // From a foot on the board (stepping on) to one leg only once that foot carries the
+    // whole weight: below it the other foot still pushes from the floor (or a hand holds on).
+    const Stance side = full_load_target(bw);
+    if (stance_ == Stance::partial && is_single_leg(side) && total_s_kg_ < kOneLegFromPartialBw * bw) return Stance::partial;
+    return side;
+}
 
+Stance StanceClassifier::full_load_target(double bw) const {
     if (!feet_known_ && centre_learned_s_ < kCentreSeedS) {
         // Where the feet are is not known yet. Still on the foot that was seen alone
         // on the board (stepping on, a step-up's lead foot): one leg, on the side of the
@@ -123,12 +145,22 @@ Stance StanceClassifier::target(const StanceInput& in) const {
         if (foot_seen_ && a_foot && std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_) {
             return foot_x_mm_ < 0.0 ? Stance::left : Stance::right;
         }
+        // Far out to one side, the other side's sensors carry under a fifth of this
+        // side's: one foot carries the player, whichever foot came first (stepping
+        // straight onto one leg, or onto the foot that did not step on first).
+        if (std::fabs(x_s_mm_) >= kOneSideMm) return x_s_mm_ < 0.0 ? Stance::left : Stance::right;
+        if (is_single_leg(stance_) && std::fabs(x_s_mm_) >= kOneSideLeaveMm) return stance_;
         return Stance::both;
     }
 
-    const double u = (x_s_mm_ - centre_x_mm_) / half_for(x_s_mm_ > centre_x_mm_);
-    const double enter = settings_.single_enter;
-    const double leave = settings_.single_leave;
+    const double half = half_for(x_s_mm_ > centre_x_mm_);
+    const double u = (x_s_mm_ - centre_x_mm_) / half;
+    // On one foot the CoP stays under that foot: a wide stance (the people of
+    // ../shared/data/people stand on one leg 170-190 mm out) leaves a CoP half way in
+    // carrying a fifth of the weight on the other foot. So the thresholds also hold the
+    // CoP within kEnterOffFootMm / kLeaveOffFootMm of the foot.
+    const double enter = std::max(settings_.single_enter, 1.0 - kEnterOffFootMm / half);
+    const double leave = std::max(settings_.single_leave, 1.0 - kLeaveOffFootMm / half);
     if (stance_ == Stance::right) return u > leave ? Stance::right : (u < -enter ? Stance::left : Stance::both);
     if (stance_ == Stance::left) return u < -leave ? Stance::left : (u > enter ? Stance::right : Stance::both);
     if (u >= enter) return Stance::right;
@@ -159,6 +191,11 @@ void StanceClassifier::push(const StanceInput& in) {
         history_.pop_front();
     }
 
+    if (in.body_weight_kg > 0.0 && total_s_kg_ < kSupportedBw * in.body_weight_kg) {
+        if (low_since_s_ < 0.0) low_since_s_ = in.t_s;
+    } else {
+        low_since_s_ = -1.0;
+    }
     const Stance want = target(in);
     if (want == stance_) {
         candidate_ = stance_;
@@ -277,6 +314,10 @@ void StanceClassifier::learn_centre(const StanceInput& in, double dt_s) {
     // Nor while the weight is moving: without quiet standing first, the first two-foot
     // stances are a step-up's brief tops, whose ends shift the weight onto the lead leg.
     if (std::fabs(x_s_mm_ - x_slow_mm_) > kCentreStillMm) return;
+    // A person on two feet stands with the weight near the board's middle (between
+    // footpads either side of it): a CoP far off it is a lean or a single-leg stance not
+    // recognised as one (stepping straight onto one leg), never where the centre is.
+    if (std::fabs(x_s_mm_) > kCentreMaxMm) return;
     // The first seconds on two feet: a plain running mean (the default centre, the
     // board's middle, may be far off). Afterwards a slow average that ignores a CoP
     // well off the centre: a lean, or a single-leg stance not yet recognised as one.

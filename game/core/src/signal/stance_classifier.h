@@ -31,6 +31,7 @@ public:
 
 private:
     Stance target(const StanceInput& in) const;   // what this sample says, with hysteresis
+    Stance full_load_target(double bw) const;  // two feet or which leg (a full load, the CoP valid)
     double on_threshold_kg(const StanceInput& in) const;
     double contact_level_kg(const StanceInput& in) const;
     double onset_s(const StanceInput& in) const;  // first contact, from the raw history
@@ -66,6 +67,8 @@ private:
     double total_s_kg_ = 0.0;
     double x_s_mm_ = 0.0;
     double x_slow_mm_ = 0.0;  // 0.25 s smoothed CoP x
+
+    double low_since_s_ = -1.0;  // the load below kSupportedBw x BW since (-1: it is not)
 
     Stance stance_ = Stance::off;
     double since_s_ = 0.0;
