@@ -3,6 +3,8 @@
 
 #include "script.h"
 
+#include "../fuzz/fuzz_regressions.h"
+
 using namespace highstep::app;
 
 namespace {
@@ -72,4 +74,22 @@ TEST(Script, AWaitThatIsMetMovesOn) {
     host.reps = "2";
     host.t = 1.0;
     EXPECT_EQ(s.run_frame(host), 0);
+}
+
+// Found by fuzz_app_script: "text" with nothing after it threw std::out_of_range
+// out of the parser, and "resize 1e300 600" cast a huge double to int.
+TEST(Script, FuzzFoundInputsAreRefusedWithTheLine) {
+    const auto files = highstep::fuzz_regressions::files("fuzz_app_script");
+    ASSERT_FALSE(files.empty());
+    for (const auto& file : files) {
+        try {
+            Script::parse(highstep::fuzz_regressions::read(file), "regression");
+            ADD_FAILURE() << file << " parsed";
+        } catch (const ScriptError& e) {
+            EXPECT_NE(std::string(e.what()).find("regression:1: "), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_THROW(Script::parse("text\n", "x"), ScriptError);
+    EXPECT_THROW(Script::parse("resize 640 nan\n", "x"), ScriptError);
+    EXPECT_EQ(Script::parse("text  Anna B \n", "x").commands().at(0).arg, "Anna B");
 }

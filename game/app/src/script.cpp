@@ -84,6 +84,8 @@ Script Script::parse(const std::string& text, const std::string& name) {
             c.kind = verb == "key" ? K::key : verb == "down" ? K::down : K::up;
             c.key = parse_key(args[0], where);
         } else if (verb == "text") {
+            // "text" alone (or "text # comment") has nothing to type.
+            if (args.empty()) throw ScriptError(where + ": 'text' takes the text to type");
             const auto start = line.find("text") + 4;
             c.kind = K::text;
             c.arg = line.substr(line.find_first_not_of(" \t", start));
@@ -107,9 +109,13 @@ Script Script::parse(const std::string& text, const std::string& name) {
             c.seconds = args.size() > 3 ? parse_number(args[3], where) : 10.0;
         } else if (verb == "resize") {
             need(2, 2); c.kind = K::resize;
-            c.w = static_cast<int>(parse_number(args[0], where));
-            c.h = static_cast<int>(parse_number(args[1], where));
-            if (c.w < 320 || c.h < 200) throw ScriptError(where + ": window size must be at least 320x200");
+            const double w = parse_number(args[0], where);
+            const double h = parse_number(args[1], where);
+            // Checked as doubles: a cast of 1e300 or nan to int is undefined behaviour.
+            if (!(w >= 320 && h >= 200)) throw ScriptError(where + ": window size must be at least 320x200");
+            if (!(w <= 16384 && h <= 16384)) throw ScriptError(where + ": window size must be at most 16384x16384");
+            c.w = static_cast<int>(w);
+            c.h = static_cast<int>(h);
         } else if (verb == "quit") {
             need(0, 0); c.kind = K::quit;
         } else {
