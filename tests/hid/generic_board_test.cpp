@@ -133,6 +133,30 @@ TEST(GenericBoardMap, SyntaxErrorsNameTheLine) {
     EXPECT_NE(error_of("\x01\x02\xff").find("not valid JSON"), std::string::npos);
 }
 
+// Found by fuzzing (fuzz_board_map): 50 000 nested objects, 300 kB of text, made
+// the line-tracking parser store a dotted path per key as long as the depth and
+// ran out of 2 GB. Deep nesting is now refused with the line it starts on.
+TEST(GenericBoardMap, DeepNestingIsRefusedWithItsLine) {
+    std::string deep = "{\n";
+    for (int i = 0; i < 50000; ++i) deep += "\"a\":{";
+    deep += "}";
+    const std::string e = error_of(deep);
+    EXPECT_NE(e.find("boards/test.json:2: "), std::string::npos) << e;
+    EXPECT_NE(e.find("nested more than 32 levels deep"), std::string::npos) << e;
+    // Arrays count too, and a map nested a few levels is still read.
+    EXPECT_NE(error_of(std::string(40, '[') + std::string(40, ']')).find("levels deep"), std::string::npos);
+    EXPECT_EQ(error_of(replaced(kMap, "\"button\"", "\"_comment\": [[[{\"x\": [1]}]]], \"button\"")), "");
+}
+
+// Many keys on many lines: every key still gets the right line (the count is now
+// made once as the parser moves forward, no longer from the start for each key).
+TEST(GenericBoardMap, LinesStayRightAfterManyKeys) {
+    std::string text = "{\n";
+    for (int i = 0; i < 20000; ++i) text += "\"_c" + std::to_string(i) + "\": 1,\n";
+    text += "\"format\": \"wrong\"\n}";
+    EXPECT_NE(error_of(text).find("boards/test.json:20002: "), std::string::npos) << error_of(text).substr(0, 200);
+}
+
 TEST(GenericBoardMap, MissingFileIsAnError) {
     try {
         (void)load_board_map("/nonexistent/board.json");

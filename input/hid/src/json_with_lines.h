@@ -1,6 +1,7 @@
 #pragma once
 // nlohmann::json parsing that also remembers on which line each object key
 // stands, so errors about a field can name the line a person has to fix.
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -17,8 +18,11 @@ struct JsonWithLines {
     int line_of(std::string path) const;
 };
 
-// Throws std::invalid_argument with "LINE\tmessage" on a syntax error; the caller
-// adds the file name.
+// Deeper nesting is refused: the files read this way are a few levels deep.
+inline constexpr std::size_t kMaxJsonDepth = 32;
+
+// Throws std::invalid_argument with "LINE\tmessage" on a syntax error or too deep
+// nesting; the caller adds the file name.
 JsonWithLines parse_json_with_lines(std::string_view text);
 
 }  // namespace highstep::hid
