@@ -23,4 +23,34 @@ echo "== ASan + UBSan build =="
 cmake -S "$root" -B "$root/build-asan" -DCMAKE_BUILD_TYPE=Debug -DHIGHSTEP_SANITIZE=ON -DHIGHSTEP_BUILD_BENCH=OFF
 cmake --build "$root/build-asan" -j "$jobs"
 ctest --test-dir "$root/build-asan" --output-on-failure -j "$jobs" --timeout 1800 -LE no_sanitizer
+
+# ---- hardening: libFuzzer targets and ThreadSanitizer (docs/hardening.md) ----------
+# Kept in one block of its own. clang builds only the libraries these need.
+echo "== libFuzzer targets (clang, ASan + UBSan), 15 s each on their corpus =="
+CC=clang CXX=clang++ cmake -S "$root" -B "$root/build-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHIGHSTEP_FUZZ=ON \
+    -DHIGHSTEP_BUILD_APP=OFF -DHIGHSTEP_BUILD_TESTS=OFF -DHIGHSTEP_BUILD_BENCH=OFF
+cmake --build "$root/build-fuzz" -j "$jobs" --target fuzz
+fuzz_scratch="$(mktemp -d)"
+for corpus in "$root"/tests/fuzz/corpus/*/; do
+    target="$(basename "$corpus")"
+    mkdir -p "$fuzz_scratch/$target"
+    regressions=()  # inputs that once crashed this target run first, with the seeds
+    [ -d "$root/tests/fuzz/regressions/$target" ] && regressions=("$root/tests/fuzz/regressions/$target")
+    # New inputs go to the scratch folder; the committed seeds are only read.
+    "$root/build-fuzz/tests/fuzz/$target" -max_total_time=15 -timeout=5 -rss_limit_mb=2048 \
+        -artifact_prefix="$fuzz_scratch/$target-" "$fuzz_scratch/$target" "$corpus" "${regressions[@]}" \
+        2>"$fuzz_scratch/$target.log" ||
+        { tail -n 60 "$fuzz_scratch/$target.log"; echo "$target FAILED (input saved under $fuzz_scratch)"; exit 1; }
+    grep -E "^#[0-9]+ +DONE" "$fuzz_scratch/$target.log" | sed "s/^/$target /"
+done
+rm -rf "$fuzz_scratch"
+
+echo "== ThreadSanitizer: board reader threads and queue, background recorder =="
+CC=clang CXX=clang++ cmake -S "$root" -B "$root/build-tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHIGHSTEP_TSAN=ON \
+    -DHIGHSTEP_BUILD_APP=OFF -DHIGHSTEP_BUILD_BENCH=OFF
+cmake --build "$root/build-tsan" -j "$jobs" --target test_hid test_store
+TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1" "$root/build-tsan/tests/hid/test_hid"
+TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1" "$root/build-tsan/tests/store/test_store"
+# ---- end of hardening ----------------------------------------------------------------
+
 echo "== all tests passed =="

@@ -40,7 +40,10 @@ std::vector<RawLogEntry> read_raw_log(const std::filesystem::path& path, const R
     if (size > limits.max_file_bytes) throw RawLogError(name, 0, "too large for a raw log (" + std::to_string(size) + " bytes)");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw RawLogError(name, 0, "cannot open the raw log");
+    return read_raw_log(in, name, limits);
+}
 
+std::vector<RawLogEntry> read_raw_log(std::istream& in, const std::string& name, const RawLogLimits& limits) {
     std::vector<RawLogEntry> entries;
     std::string text;
     std::int64_t line_no = 0;
@@ -90,7 +93,10 @@ std::vector<RawLogEntry> read_raw_log(const std::filesystem::path& path, const R
 }
 
 DecodedLog decode_wii_log(const std::filesystem::path& path) {
-    const auto entries = read_raw_log(path);
+    return decode_wii_log(read_raw_log(path), path.string());
+}
+
+DecodedLog decode_wii_log(const std::vector<RawLogEntry>& entries, const std::string& name) {
     WiiReportDecoder decoder;
     DecodedLog out;
     for (const RawLogEntry& e : entries) {
@@ -103,14 +109,18 @@ DecodedLog decode_wii_log(const std::filesystem::path& path) {
                                     ? "no complete calibration (0x21 read replies of 0xA40024..0xA4003B) in the log; "
                                       "it must start before the board's start-up"
                                     : "the calibration in the log is unusable: " + decoder.calibration_error();
-        throw RawLogError(path.string(), 0, why);
+        throw RawLogError(name, 0, why);
     }
     return out;
 }
 
 DecodedLog decode_generic_log(const std::filesystem::path& path, const GenericBoardMap& map) {
+    return decode_generic_log(read_raw_log(path), map);
+}
+
+DecodedLog decode_generic_log(const std::vector<RawLogEntry>& entries, const GenericBoardMap& map) {
     DecodedLog out;
-    for (const RawLogEntry& e : read_raw_log(path)) {
+    for (const RawLogEntry& e : entries) {
         if (auto s = decode_board_report(map, e.report, e.t_s)) out.samples.push_back(*s);
         else ++out.ignored_reports;
     }

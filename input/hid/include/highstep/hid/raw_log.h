@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <iosfwd>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -46,6 +47,8 @@ struct RawLogLimits {
 // Reads every report. Throws RawLogError on a missing file, a malformed line
 // (bad time, odd or non-hex digits, empty report) or time going backwards.
 std::vector<RawLogEntry> read_raw_log(const std::filesystem::path& path, const RawLogLimits& limits = {});
+// Same from a stream (the fuzz target's way in); `name` stands for the path in messages.
+std::vector<RawLogEntry> read_raw_log(std::istream& in, const std::string& name, const RawLogLimits& limits = {});
 
 struct DecodedLog {
     std::vector<BoardSample> samples;
@@ -57,8 +60,10 @@ struct DecodedLog {
 // Wii Balance Board log. Throws RawLogError if the log never carries a complete,
 // valid calibration (then no load can be computed).
 DecodedLog decode_wii_log(const std::filesystem::path& path);
+DecodedLog decode_wii_log(const std::vector<RawLogEntry>& entries, const std::string& name);
 // Home-built board log, with the board's mapping.
 DecodedLog decode_generic_log(const std::filesystem::path& path, const GenericBoardMap& map);
+DecodedLog decode_generic_log(const std::vector<RawLogEntry>& entries, const GenericBoardMap& map);
 
 // Writes a raw log as reports arrive. Times are written relative to `t0_s`, the
 // same origin the recording uses, so log and recording line up. Each line is
