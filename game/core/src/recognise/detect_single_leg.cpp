@@ -43,6 +43,7 @@ constexpr double kPeakSettleS = 0.3;    // ... settling back to body weight for 
 constexpr double kTailS = 2.5;          // the load's last seconds, wherever the stance is
 constexpr double kMaxShiftS = 1.0;      // a weight shift from two feet is looked for this far before the stance
 constexpr double kMaxPushOffS = 1.5;    // a step-up's push-off is looked for this far before the stance
+constexpr double kFullBeforeS = 0.3;    // a full load this long before one leg: two feet first, not a push-off
 }  // namespace
 
 void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vector<Event>& out) {
@@ -85,7 +86,9 @@ void SingleLegDetector::begin(const SignalFrame& frame, Stance previous) {
     active_ = true;
     side_ = frame.stance == Stance::right ? Side::right : Side::left;
     entry_s_ = frame.stance_since_s;
+    recognised_s_ = frame.t_s;
     came_from_ = previous;
+    body_weight_kg_ = frame.body_weight_kg;
     start_s_ = shift_start_s();
     last_full_s_ = frame.t_s;
     filter_.reset();
@@ -107,11 +110,24 @@ double SingleLegDetector::shift_start_s() const {
     // a slow drift into the movement itself). Measured against where it rested, not a
     // learned stance centre: players rest off-centre, and differently each time.
     if (came_from_ != Stance::both && came_from_ != Stance::partial) return entry_s_;
-    const bool load = came_from_ == Stance::partial;
+    bool load = came_from_ == Stance::partial;
+    double from_s = std::max(previous_since_s_, entry_s_ - (load ? kMaxPushOffS : kMaxShiftS));
+    if (load && body_weight_kg_ > 0.0) {
+        // "Partial" only because the body weight was not known yet: if the load was full
+        // well before the stance began, the player stood on two feet first (stepping on,
+        // then onto one leg), and the shift is the CoP's, from when the load was full.
+        for (const Point& p : recent_) {
+            if (p.t_s < from_s || p.raw_kg < settings_.full_enter_bw * body_weight_kg_) continue;
+            if (entry_s_ - p.t_s > kFullBeforeS) {
+                load = false;
+                from_s = std::max(p.t_s, entry_s_ - kMaxShiftS);
+            }
+            break;
+        }
+    }
     const double toward = side_ == Side::right ? 1.0 : -1.0;
     auto value = [&](const Point& p) { return load ? p.raw_kg : toward * p.x_mm; };
     auto usable = [&](const Point& p) { return load || p.cop_valid; };
-    const double from_s = std::max(previous_since_s_, entry_s_ - (load ? kMaxPushOffS : kMaxShiftS));
     const Point* first = nullptr;
     const Point* last = nullptr;
     for (const Point& p : recent_) {
@@ -187,7 +203,10 @@ double SingleLegDetector::on_foot_since_s(double end_s) const {
     // foot was alone all along) the stance's start is the answer.
     const double toward = side_ == Side::right ? 1.0 : -1.0;
     const double from_s = std::min(start_s_, entry_s_);
-    const double to_s = std::min(end_s, entry_s_ + kArriveS);
+    // Until kArriveS into the stance, or until it was recognised if that was later (its
+    // start dated back under a body weight learned from the stance itself: the CoP may
+    // still have been on its way out then).
+    const double to_s = std::min(end_s, std::max(entry_s_ + kArriveS, recognised_s_));
     const Point* first = nullptr;
     const Point* last = nullptr;
     for (const Point& p : recent_) {

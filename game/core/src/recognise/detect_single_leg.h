@@ -77,6 +77,7 @@ private:
     Stance came_from_ = Stance::off;  // stance before this one
     double start_s_ = 0.0;       // weight began to shift
     double entry_s_ = 0.0;       // single-leg stance began
+    double recognised_s_ = 0.0;  // ... and was first seen (later if its start was dated back)
     double last_full_s_ = 0.0;
     double body_weight_kg_ = 0.0;
     double noise_kg_ = 0.0;

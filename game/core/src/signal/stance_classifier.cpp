@@ -51,6 +51,7 @@ constexpr double kSupportedS = 0.12;      // ... for this long has support elsew
 constexpr double kEnterOffFootMm = 50.0;  // one leg: the CoP within this of the foot ...
 constexpr double kLeaveOffFootMm = 65.0;  // ... and two feet again beyond this
 constexpr double kOneLegFromPartialBw = 0.93;  // a foot stepping on is one leg once it carries this x BW
+constexpr double kMinStanceWidthMm = 160.0;  // feet at least this far apart (heel to heel under a person)
 constexpr double kOneSideMm = 140.0;
 constexpr double kOneSideLeaveMm = 110.0;
 constexpr double kSameFootU = 0.3;
@@ -61,7 +62,7 @@ constexpr double kLoneFootStillMm = 12.0;
 constexpr double kLoneFootS = 0.1;
 constexpr double kLoneFootWindowS = 0.4;  // after first contact
 constexpr double kMinHalfStanceMm = 50.0;
-constexpr double kMaxHalfStanceMm = 200.0;
+constexpr double kMaxHalfStanceMm = 300.0;  // a foot at the board's edge (216 mm) with the centre 80 mm the other way
 constexpr double kLoneFootMinU = 0.5;     // a foot alone sits at least this share of the way out
 }  // namespace
 
@@ -145,6 +146,18 @@ Stance StanceClassifier::full_load_target(double bw) const {
         if (foot_seen_ && a_foot && std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_) {
             return foot_x_mm_ < 0.0 ? Stance::left : Stance::right;
         }
+        // The other foot: stepping on with one foot and going straight onto the other,
+        // the CoP goes to the far side of the board's middle, about as far out as the
+        // lone foot was, and a whole stance width (160 mm at least) from it. A two-foot
+        // stance, however off-centre, sits between the feet, nearer the lone foot.
+        if (foot_seen_ && a_foot && (x_s_mm_ < 0.0) != (foot_x_mm_ < 0.0)) {
+            const bool staying = is_single_leg(stance_) && (stance_ == Stance::left) == (x_s_mm_ < 0.0);
+            const double share = staying ? settings_.single_leave : settings_.single_enter;
+            const double width = (staying ? 0.8 : 1.0) * kMinStanceWidthMm;
+            if (std::fabs(x_s_mm_) >= share * std::fabs(foot_x_mm_) && std::fabs(x_s_mm_ - foot_x_mm_) >= width) {
+                return x_s_mm_ < 0.0 ? Stance::left : Stance::right;
+            }
+        }
         // Far out to one side, the other side's sensors carry under a fifth of this
         // side's: one foot carries the player, whichever foot came first (stepping
         // straight onto one leg, or onto the foot that did not step on first).
@@ -186,7 +199,7 @@ void StanceClassifier::push(const StanceInput& in) {
     }
     last_t_s_ = in.t_s;
     if (bw_known_s_ < 0.0 && in.body_weight_kg > 0.0) bw_known_s_ = in.t_s;
-    history_.push_back({in.t_s, in.total_kg});
+    history_.push_back({in.t_s, in.total_kg, x_s_mm_});
     while (history_.size() > 2 && (in.t_s - history_.front().t_s > kHistoryS || history_.size() > kMaxHistory)) {
         history_.pop_front();
     }
@@ -213,6 +226,9 @@ void StanceClassifier::push(const StanceInput& in) {
             else if (want == Stance::off) since = empty_s(in);
             else if (stance_ == Stance::partial && is_full_load(want) && candidate_since_s_ <= bw_known_s_) {
                 since = full_load_s(in);
+                // On one leg only since the CoP got to where it is now: before, the load
+                // was full but on two feet, the weight on its way over.
+                if (is_single_leg(want)) since = std::max(since, still_here_since_s());
             }
             stance_ = want;
             since_s_ = since;
@@ -287,6 +303,13 @@ double StanceClassifier::full_load_s(const StanceInput& in) const {
         if (history_[k].kg >= settings_.full_enter_bw * bw) return std::min(history_[k].t_s, candidate_since_s_);
     }
     return candidate_since_s_;
+}
+
+double StanceClassifier::still_here_since_s() const {
+    const double near_mm = kSameFootU * half_stance_mm();
+    std::size_t j = history_.size();
+    while (j > 1 && std::fabs(history_[j - 2].x_mm - x_s_mm_) <= near_mm) --j;
+    return history_[j - 1].t_s;
 }
 
 double StanceClassifier::empty_s(const StanceInput& in) const {

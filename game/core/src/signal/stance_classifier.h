@@ -37,6 +37,7 @@ private:
     double onset_s(const StanceInput& in) const;  // first contact, from the raw history
     double empty_s(const StanceInput& in) const;  // last contact, from the raw history
     double full_load_s(const StanceInput& in) const;  // where the load reached full weight
+    double still_here_since_s() const;                // the CoP near where it is now since
     void learn_centre(const StanceInput& in, double dt_s);
     void watch_lone_foot(const StanceInput& in);
     double half_for(bool right) const;  // centre to that side's foot
@@ -79,6 +80,7 @@ private:
     struct Point {
         double t_s;
         double kg;
+        double x_mm;  // the 30 ms CoP x (held where the CoP is undefined)
     };
     std::deque<Point> history_;  // raw tared totals, last 3 s, for contact and full-load timing
 };

@@ -1,0 +1,105 @@
+// Movements of real people that the generated suites do not have (issue 12, the
+// sessions of ../shared/data/people), built by hand: stepping straight onto one leg, an
+// off-centre two-foot stance after stepping on with one foot, wide one-leg stances
+// (170-190 mm out), a long single-leg stance that begins with a load peak, a touch-down
+// off the board. Counts, sides and times.
+#include <gtest/gtest.h>
+
+#include "board_script.h"
+#include "recognise.h"
+
+using namespace highstep::core;
+using namespace highstep::test;  // BoardScript, HandPlayer, recognise, only
+
+namespace {
+
+// Feet 180 mm either side of the board's middle, as the study's people stood on one leg.
+BoardScript wide_board() {
+    BoardScript b;
+    b.noise_kg = 0.05;
+    b.left_foot_x_mm = -180.0;
+    b.right_foot_x_mm = 180.0;
+    b.add(0, 0, 0).add(2.0, 0, 0);
+    return b;
+}
+
+std::size_t single_leg_events(const std::vector<Event>& events) {
+    return only<OneLegHoldEvent>(events).size() + only<KneeDriveEvent>(events).size();
+}
+
+}  // namespace
+
+TEST(RealPeopleShapes, SteppingStraightOntoOneLegIsAHold) {
+    // The right foot arrives alone, rests a moment, takes the whole weight and stays
+    // there 20 s; the left foot never touches the board. No two-foot stance ever.
+    for (bool right : {true, false}) {
+        BoardScript b = wide_board();
+        HandPlayer p{b, 62.0};
+        p.one(0.2, right, 0.2).wait(0.4).one(0.6, right, 1.0);
+        const double on_s = p.now();
+        p.wait(20.0).one(0.4, right, 0.0).wait(2.0);
+        const auto events = recognise(b);
+        const auto holds = only<OneLegHoldEvent>(events);
+        ASSERT_EQ(holds.size(), 1u) << (right ? "right" : "left");
+        EXPECT_EQ(holds[0].side, right ? Side::right : Side::left);
+        EXPECT_NEAR(holds[0].start_s, on_s, 1.0);
+        EXPECT_NEAR(holds[0].end_s, on_s + 20.0, 1.0);
+        EXPECT_TRUE(only<KneeDriveEvent>(events).empty());
+    }
+}
+
+TEST(RealPeopleShapes, OffCentreTwoFeetAfterSteppingOnOneFootIsNoOneLegStance) {
+    // Stepping on with the left foot, then the right lands and the weight settles 70 %
+    // onto the right foot for 30 s (CoP 72 mm right of the middle): two feet throughout.
+    BoardScript b = wide_board();
+    HandPlayer p{b, 70.0};
+    p.one(0.2, false, 0.4).wait(0.3).stand(0.4, 0.5).wait(0.5).stand(1.0, 0.7).wait(30.0).stand(1.0, 0.5).wait(2.0);
+    const auto events = recognise(b);
+    EXPECT_EQ(single_leg_events(events), 0u);
+}
+
+TEST(RealPeopleShapes, TheOtherFootAfterSteppingOnIsFoundToo) {
+    // Stepping on with the right foot, the left lands and at once takes the whole weight
+    // for 10 s (a one-leg test on the foot that did not step on first).
+    BoardScript b = wide_board();
+    HandPlayer p{b, 70.0};
+    p.one(0.2, true, 0.4).wait(0.3).stand(0.3, 0.5).stand(0.5, 0.0);
+    const double on_s = p.now();
+    p.wait(10.0).stand(0.4, 0.5).wait(3.0);
+    const auto events = recognise(b);
+    const auto holds = only<OneLegHoldEvent>(events);
+    ASSERT_EQ(holds.size(), 1u);
+    EXPECT_EQ(holds[0].side, Side::left);
+    EXPECT_NEAR(holds[0].start_s, on_s, 1.0);
+    EXPECT_NEAR(holds[0].end_s, on_s + 10.0, 1.0);
+}
+
+TEST(RealPeopleShapes, ALongStanceThatBeginsWithAPeakIsAHold) {
+    // Standing still first, then onto the right leg with a 1.1 BW peak as the foot
+    // leaves, and 20 s on it: a balance hold, not a knee drive (a knee drive is held at
+    // most a few seconds).
+    BoardScript b = wide_board();
+    HandPlayer p{b, 55.0};
+    p.one(0.2, false, 0.4).stand(0.3, 0.5).wait(3.0);
+    p.stand(0.2, 0.8).one(0.15, true, 0.9).one(0.18, true, 1.1).one(0.25, true, 1.0).wait(20.0).stand(0.3, 0.5).wait(2.0);
+    const auto events = recognise(b);
+    EXPECT_TRUE(only<KneeDriveEvent>(events).empty());
+    const auto holds = only<OneLegHoldEvent>(events);
+    ASSERT_EQ(holds.size(), 1u);
+    EXPECT_EQ(holds[0].side, Side::right);
+    EXPECT_GT(holds[0].end_s - holds[0].start_s, 19.0);
+}
+
+TEST(RealPeopleShapes, ATouchDownOffTheBoardSplitsTheStance) {
+    // On the right leg, the left foot touches the floor beside the board for 0.5 s (the
+    // board carries 0.7 BW), then 8 s more on the right leg: two holds, none across it.
+    BoardScript b = wide_board();
+    HandPlayer p{b, 60.0};
+    p.one(0.2, false, 0.4).stand(0.3, 0.5).wait(3.0).stand(0.6, 1.0).wait(8.0);
+    const double touch_s = p.now();
+    p.one(0.1, true, 0.7).wait(0.5).one(0.1, true, 1.0).wait(8.0).stand(0.4, 0.5).wait(2.0);
+    const auto holds = only<OneLegHoldEvent>(recognise(b));
+    ASSERT_EQ(holds.size(), 2u);
+    EXPECT_NEAR(holds[0].end_s, touch_s, 0.5);
+    EXPECT_NEAR(holds[1].start_s, touch_s + 0.7, 0.5);
+}
