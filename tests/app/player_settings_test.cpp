@@ -6,6 +6,7 @@
 #include "app_harness.h"
 #include "highstep/store/players.h"
 #include "highstep/store/session_log.h"
+#include "highstep/store/sound_settings.h"
 #include "highstep/synth/simulated_board.h"
 #include "scenes/scenes.h"
 
@@ -15,7 +16,8 @@ namespace {
 using testing::AppHarness;
 
 // Row order on the settings screen (see player_settings_scene.cpp).
-constexpr int kOffset = 0, kAutoSync = 1, kReset = 2, kBoard = 3, kLeg = 4, kSave = 5, kCancel = 6;
+constexpr int kOffset = 0, kAutoSync = 1, kReset = 2, kBoard = 3, kLeg = 4, kMusic = 5, kEffects = 6, kMute = 7,
+              kSave = 8, kCancel = 9;
 
 class PlayerSettings : public ::testing::Test {
 protected:
@@ -66,6 +68,32 @@ TEST_F(PlayerSettings, RightOpensTheSelectedPlayersSettingsAndSaveStoresThem) {
     const store::Player a = stored(alice_);
     EXPECT_DOUBLE_EQ(a.input_offset_ms, 0.0) << "only the chosen player changes";
     EXPECT_FALSE(a.board_rotated_180);
+}
+
+TEST_F(PlayerSettings, SoundIsStoredPerPlayerOnSave) {
+    open_settings(1);  // Bob
+    EXPECT_EQ(h_.probe("music"), "70") << "the default music volume";
+    go_to_row(kMusic);
+    h_.act(Action::left, 2);
+    EXPECT_EQ(h_.probe("music"), "50");
+    go_to_row(kEffects);
+    h_.act(Action::left, 20);
+    EXPECT_EQ(h_.probe("effects"), "0") << "stops at 0";
+    go_to_row(kMute);
+    h_.act(Action::confirm);
+    EXPECT_EQ(h_.probe("muted"), "1");
+    EXPECT_DOUBLE_EQ(store::sound_settings(h_.db(), bob_).music_volume, 0.7) << "nothing is written before Save";
+    go_to_row(kSave);
+    h_.act(Action::confirm);
+    const store::SoundSettings b = store::sound_settings(h_.db(), bob_);
+    EXPECT_NEAR(b.music_volume, 0.5, 1e-6);
+    EXPECT_NEAR(b.effects_volume, 0.0, 1e-6);
+    EXPECT_TRUE(b.muted);
+    const store::SoundSettings a = store::sound_settings(h_.db(), alice_);
+    EXPECT_NEAR(a.music_volume, 0.7, 1e-6) << "only the chosen player changes";
+    EXPECT_FALSE(a.muted);
+    store::delete_player(h_.db(), bob_);
+    EXPECT_FALSE(store::sound_settings(h_.db(), bob_).muted) << "deleted with the player";
 }
 
 TEST_F(PlayerSettings, CancelAndBackLeaveTheStoredPlayerUnchanged) {

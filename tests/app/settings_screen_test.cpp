@@ -65,7 +65,10 @@ screenshot board.bmp
 key Down
 key Left
 key Down
-wait_probe row == 5 2
+key Down
+key Down
+key Down
+wait_probe row == 8 2
 wait 0.3
 screenshot save.bmp
 key Return

@@ -1,5 +1,6 @@
 // `highstep play --level FILE|ID --replay FILE.csv --headless [--offset-ms N]
-//   [--player NAME] [--db FILE]`
+//   [--player NAME] [--db FILE] [--audio-out FILE.wav [--music FILE.music]
+//   [--music-volume V] [--effects-volume V]]`
 // Plays a level on a recording with no window, as fast as the machine allows,
 // and prints the result JSON (format in docs/session.md). The same recording
 // always gives the same result.
@@ -13,6 +14,8 @@
 #include <string>
 
 #include "commands.h"
+#include "highstep/app/music_follow.h"
+#include "highstep/app/soundtrack.h"
 #include "highstep/core/level/level_file.h"
 #include "highstep/core/session/session.h"
 #include "highstep/input/recording.h"
@@ -31,7 +34,11 @@ constexpr const char* kUsage =
     "  --offset-ms  the player's input offset in ms (+ = contacts register late)\n"
     "  --player     store the run for this player (added if new; their offset is used\n"
     "               unless --offset-ms is given); --db FILE chooses the database\n"
-    "  --challenge  with --player: the run is a turn in this challenge\n";
+    "  --challenge  with --player: the run is a turn in this challenge\n"
+    "  --audio-out  also write everything the player would hear (music and cues) to\n"
+    "               this WAV file, sample 0 at 0 s of the recording's clock\n"
+    "  --music      with --audio-out: this track (assets/music/*.music) instead of the\n"
+    "               level type's; --music-volume, --effects-volume 0..1 (default 0.7, 1)\n";
 
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -46,7 +53,19 @@ struct PlayOptions {
     std::optional<std::string> db;
     std::optional<std::string> challenge;
     bool offset_given = false;
+    std::optional<std::string> audio_out;
+    std::optional<std::string> music;
+    app::Volumes volumes;
 };
+
+float parse_volume(const std::string& option, const std::string& text) {
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || *end != '\0' || !(v >= 0.0 && v <= 1.0)) {
+        throw UsageError(option + ": '" + text + "' must be a number in 0..1");
+    }
+    return static_cast<float>(v);
+}
 
 PlayOptions parse(const Args& args) {
     PlayOptions o;
@@ -78,6 +97,14 @@ PlayOptions parse(const Args& args) {
             o.db = value();
         } else if (a == "--challenge") {
             o.challenge = value();
+        } else if (a == "--audio-out") {
+            o.audio_out = value();
+        } else if (a == "--music") {
+            o.music = value();
+        } else if (a == "--music-volume") {
+            o.volumes.music = parse_volume(a, value());
+        } else if (a == "--effects-volume") {
+            o.volumes.effects = parse_volume(a, value());
         } else {
             throw UsageError("unknown option '" + a + "'");
         }
@@ -85,11 +112,14 @@ PlayOptions parse(const Args& args) {
     if (o.level.empty()) throw UsageError("--level is required");
     if (o.replay.empty()) throw UsageError("--replay is required");
     if (o.challenge && !o.player) throw UsageError("--challenge needs --player");
+    if (o.music && !o.audio_out) throw UsageError("--music needs --audio-out");
     if (!o.headless) {
         throw UsageError("play runs headless only (--headless); to play in the window, start `highstep` and pick the level");
     }
     return o;
 }
+
+std::filesystem::path levels_folder() { return std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels"; }
 
 // A path if it names a file; otherwise a level id looked up in the levels folder.
 std::filesystem::path level_path(const std::string& level) {
@@ -98,7 +128,32 @@ std::filesystem::path level_path(const std::string& level) {
         level.ends_with(".json")) {
         return level;
     }
-    return std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels" / (level + ".json");
+    return levels_folder() / (level + ".json");
+}
+
+// The track --audio-out plays: --music FILE, else the level type's from assets/music
+// (beside the levels folder). A bad track file is an error; none at all is a notice.
+std::shared_ptr<const app::MusicTrack> track_for(const PlayOptions& o, const core::Level& level) {
+    if (o.music) return std::make_shared<const app::MusicTrack>(app::load_music_file(*o.music));
+    const std::filesystem::path dir = app::assets_dir_beside(levels_folder()) / "music";
+    const app::MusicLibrary library = app::load_music_library(dir);
+    for (const std::string& e : library.errors) std::fprintf(stderr, "highstep play: %s\n", e.c_str());
+    auto track = app::shared_track(library, core::to_string(level.type));
+    if (!track) std::fprintf(stderr, "highstep play: no music for %s in %s\n", core::to_string(level.type), dir.c_str());
+    return track;
+}
+
+core::SessionResult play_with_audio(const PlayOptions& o, const core::Level& level, const Recording& recording,
+                                    const core::SessionSettings& settings) {
+    app::SoundtrackOptions options;
+    options.volumes = o.volumes;
+    options.track = track_for(o, level);
+    const app::Soundtrack out = app::play_with_soundtrack(level, recording.samples, settings, options);
+    if (options.track && out.music_status.rfind("music: FluidSynth", 0) != 0) {
+        std::fprintf(stderr, "highstep play: %s\n", out.music_status.c_str());
+    }
+    app::write_wav(*o.audio_out, out.stereo, out.rate_hz);
+    return out.result;
 }
 
 }  // namespace
@@ -122,7 +177,8 @@ int run_play(const Args& args) {
         if (options.player) store.emplace(*options.player, options.db, options.challenge, level.id);
         core::SessionSettings settings;
         settings.input_offset_ms = store && !options.offset_given ? store->input_offset_ms() : options.offset_ms;
-        const core::SessionResult result = core::run_headless(level, recording.samples, settings);
+        const core::SessionResult result = options.audio_out ? play_with_audio(options, level, recording, settings)
+                                                             : core::run_headless(level, recording.samples, settings);
         std::printf("%s\n", core::to_json(result).c_str());
         std::fflush(stdout);  // the result is shown even if storing it fails
         if (store) store->store(level, result, options.replay);
@@ -134,6 +190,12 @@ int run_play(const Args& args) {
         std::fprintf(stderr, "highstep play: %s\n", e.what());
         return 1;
     } catch (const store::StoreError& e) {
+        std::fprintf(stderr, "highstep play: %s\n", e.what());
+        return 1;
+    } catch (const app::MusicError& e) {
+        std::fprintf(stderr, "highstep play: %s\n", e.what());
+        return 1;
+    } catch (const std::runtime_error& e) {  // the WAV could not be written, no loopback device
         std::fprintf(stderr, "highstep play: %s\n", e.what());
         return 1;
     }

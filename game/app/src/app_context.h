@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "highstep/app/audio.h"
+#include "highstep/app/music_score.h"
 #include "highstep/app/scene_stack.h"
 #include "highstep/core/level/level.h"
 #include "highstep/store/database.h"
@@ -44,6 +45,10 @@ struct AppContext {
     std::vector<std::string> level_problems;  // bad level files (shown on level select)
     std::optional<PlayerProfile> player;
     double now_s = 0.0;                   // game clock (stalls left out), seconds
+    double wall_s = 0.0;                  // the steady clock's reading that now_s was taken from
+    MusicLibrary music;                   // assets/music: a track per level type and the menus
+    std::shared_ptr<const MusicTrack> menu_track;  // null: no menu music
+    Volumes volumes;                      // the current player's (or the defaults)
     double step_end_s = 0.0;              // during step(): game time at the end of this step
     bool quit_requested = false;
     // Scenes added by other parts of the game (e.g. "progress", "plan" by the store

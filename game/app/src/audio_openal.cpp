@@ -1,6 +1,7 @@
 // The one file that includes the OpenAL headers (STYLE.md: only the audio file
 // sees AL/al.h). Mono buffers, one per Sound, built once from sounds.cpp; a small
-// pool of sources so overlapping sounds (a click under a judgement) both play.
+// pool of sources so overlapping sounds (a click under a judgement) both play; one
+// streaming source for the music (audio_music_stream.h).
 #include <AL/al.h>
 #include <AL/alc.h>
 #include <AL/alext.h>
@@ -12,6 +13,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "audio_music_stream.h"
 #include "highstep/app/audio.h"
 
 namespace highstep::app {
@@ -26,6 +28,10 @@ public:
     void play(Sound, float, float) override {}
     bool active() const override { return false; }
     const std::string& status() const override { return status_; }
+    void set_volumes(const Volumes&) override {}
+    void set_music(const MusicState&) override {}
+    bool has_music() const override { return false; }
+    const std::string& music_status() const override { return status_; }
 private:
     std::string status_;
 };
@@ -62,7 +68,14 @@ public:
     Mixer(const Mixer&) = delete;
     Mixer& operator=(const Mixer&) = delete;
 
+    void set_effects_gain(float gain) { effects_gain_ = std::clamp(gain, 0.0f, 1.0f); }
+    void set_listener_gain(float gain) {
+        alcMakeContextCurrent(context_);
+        alListenerf(AL_GAIN, gain);
+    }
+
     void play(Sound sound, float pan, float gain) {
+        if (effects_gain_ <= 0.0f) return;
         alcMakeContextCurrent(context_);
         // A free source, else the one that has played longest (oldest sound is cut).
         ALuint chosen = sources_[next_];
@@ -77,7 +90,7 @@ public:
         // Place the sound on a half circle in front of the listener: pan -1 is hard left.
         const float p = std::clamp(pan, -1.0f, 1.0f);
         alSource3f(chosen, AL_POSITION, p, 0.0f, -std::sqrt(1.0f - p * p));
-        alSourcef(chosen, AL_GAIN, std::clamp(gain, 0.0f, 1.0f));
+        alSourcef(chosen, AL_GAIN, std::clamp(gain, 0.0f, 1.0f) * effects_gain_);
         alSourcePlay(chosen);
     }
 
@@ -96,11 +109,49 @@ private:
     std::array<ALuint, kSoundCount> buffers_{};
     std::array<ALuint, kSources> sources_{};
     int next_ = 0;
+    float effects_gain_ = 1.0f;
 };
+
+// Volumes shared by the device and the loopback output.
+class VolumeControl {
+public:
+    void apply(const Volumes& v, Mixer& mixer, float master_gain) {
+        volumes_ = v;
+        mixer.set_effects_gain(v.muted ? 0.0f : v.effects);
+        mixer.set_listener_gain(v.muted ? 0.0f : master_gain);
+    }
+    MusicState with_volume(MusicState state) const {
+        state.gain = volumes_.muted ? 0.0f : std::clamp(volumes_.music, 0.0f, 1.0f);
+        return state;
+    }
+private:
+    Volumes volumes_;
+};
+
+// The music renderer, or why there is none (no SoundFont, FluidSynth failed).
+std::unique_ptr<MusicRenderer> open_music(const AudioSettings& settings, std::string& status) {
+    if (!settings.music) {
+        status = "music: off";
+        return nullptr;
+    }
+    const std::filesystem::path font = settings.soundfont.empty() ? find_soundfont() : settings.soundfont;
+    if (font.empty()) {
+        status = "music: no General MIDI SoundFont found (install timgm6mb-soundfont)";
+        return nullptr;
+    }
+    try {
+        auto renderer = std::make_unique<MusicRenderer>(font, settings.rate_hz);
+        status = "music: FluidSynth with " + font.string();
+        return renderer;
+    } catch (const MusicError& e) {
+        status = std::string("music: ") + e.what();
+        return nullptr;
+    }
+}
 
 class DeviceAudio final : public Audio {
 public:
-    DeviceAudio(ALCdevice* device, const AudioSettings& settings) : device_(device) {
+    DeviceAudio(ALCdevice* device, const AudioSettings& settings) : device_(device), settings_(settings) {
         const ALCint attributes[] = {ALC_FREQUENCY, settings.rate_hz, 0};
         try {
             mixer_ = std::make_unique<Mixer>(device_, attributes, settings);
@@ -111,18 +162,40 @@ public:
         const ALCchar* name = alcGetString(device_, ALC_ALL_DEVICES_SPECIFIER);
         if (!name) name = alcGetString(device_, ALC_DEVICE_SPECIFIER);
         status_ = std::string("sound: OpenAL Soft on ") + (name ? name : "the default device");
+        if (auto renderer = open_music(settings, music_status_)) {
+            try {
+                music_ = std::make_unique<LiveMusicStream>(std::move(renderer), settings.rate_hz);
+            } catch (const std::exception& e) {
+                music_status_ = std::string("music: ") + e.what();
+            }
+        }
     }
     ~DeviceAudio() override {
+        music_.reset();  // its thread stops before the context goes
         mixer_.reset();
         alcCloseDevice(device_);
     }
     void play(Sound sound, float pan, float gain) override { mixer_->play(sound, pan, gain); }
     bool active() const override { return true; }
     const std::string& status() const override { return status_; }
+    void set_volumes(const Volumes& v) override { volumes_.apply(v, *mixer_, settings_.master_gain); }
+    void set_music(const MusicState& state) override {
+        if (music_) music_->set_state(volumes_.with_volume(state));
+    }
+    void sync_music(double session_s, double steady_s) override {
+        if (music_) music_->sync(session_s, steady_s);
+    }
+    bool has_music() const override { return music_ != nullptr; }
+    const std::string& music_status() const override { return music_status_; }
+    double output_latency_s() const override { return music_ ? music_->latency_s() : 0.0; }
 private:
     ALCdevice* device_;
+    AudioSettings settings_;
     std::unique_ptr<Mixer> mixer_;
+    std::unique_ptr<LiveMusicStream> music_;
+    VolumeControl volumes_;
     std::string status_;
+    std::string music_status_;
 };
 
 class LoopbackAudioImpl final : public LoopbackAudio {
@@ -140,29 +213,60 @@ public:
                                      ALC_FREQUENCY, rate_hz_, 0};
         try {
             mixer_ = std::make_unique<Mixer>(device_, attributes, settings);
+            if (auto renderer = open_music(settings, music_status_)) {
+                music_ = std::make_unique<SteppedMusicStream>(std::move(renderer), settings.rate_hz);
+            }
         } catch (...) {
+            music_.reset();
+            mixer_.reset();
             alcCloseDevice(device_);
             throw;
         }
         status_ = "sound: OpenAL Soft loopback";
+        master_gain_ = settings.master_gain;
     }
     ~LoopbackAudioImpl() override {
+        music_.reset();
         mixer_.reset();
         alcCloseDevice(device_);
     }
     void play(Sound sound, float pan, float gain) override { mixer_->play(sound, pan, gain); }
     bool active() const override { return true; }
     const std::string& status() const override { return status_; }
-    void render(std::span<float> stereo) override {
-        render_(device_, stereo.data(), static_cast<ALCsizei>(stereo.size() / 2));
+    void set_volumes(const Volumes& v) override { volumes_.apply(v, *mixer_, master_gain_); }
+    void set_music(const MusicState& state) override {
+        if (music_) music_->set_state(volumes_.with_volume(state));
     }
+    bool has_music() const override { return music_ != nullptr; }
+    const std::string& music_status() const override { return music_status_; }
+    void render(std::span<float> stereo) override {
+        const auto frames = static_cast<long long>(stereo.size() / 2);
+        // The music stream is fed ahead of the mix, and starts with frame 0: its
+        // sample n is mixed into output frame n.
+        if (music_) music_->feed_until(rendered_ + frames);
+        render_(device_, stereo.data(), static_cast<ALCsizei>(frames));
+        rendered_ += frames;
+    }
+    void render_until(double t_s, std::vector<float>& out) override {
+        const long long target = std::llround(t_s * rate_hz_);
+        if (target <= rendered_) return;
+        const std::size_t at = out.size();
+        out.resize(at + static_cast<std::size_t>(2 * (target - rendered_)));
+        render(std::span<float>(out).subspan(at));
+    }
+    long long frames_rendered() const override { return rendered_; }
     int rate_hz() const override { return rate_hz_; }
 private:
     int rate_hz_;
+    float master_gain_ = 1.0f;
     ALCdevice* device_ = nullptr;
     LPALCRENDERSAMPLESSOFT render_ = nullptr;
     std::unique_ptr<Mixer> mixer_;
+    std::unique_ptr<SteppedMusicStream> music_;
+    VolumeControl volumes_;
+    long long rendered_ = 0;
     std::string status_;
+    std::string music_status_;
 };
 
 }  // namespace

@@ -12,12 +12,14 @@
 #include "board_link.h"
 #include "gfx.h"
 #include "highstep/app/audio.h"
+#include "highstep/app/music_follow.h"
 #include "highstep/app/fixed_step.h"
 #include "highstep/app/scene_stack.h"
 #include "highstep/core/level/level_file.h"
 #include "highstep/hid/board.h"
 #include "highstep/input/replay_source.h"
 #include "highstep/store/players.h"
+#include "highstep/store/sound_settings.h"
 #include "highstep/synth/simulated_board.h"
 #include "input_map.h"
 #include "scenes/scenes.h"
@@ -97,6 +99,7 @@ private:
     void save_screenshot(const std::filesystem::path& path);
     InputMode input_mode() const;
     void report_frame(double frame_start, double game_now);
+    void follow_player_sound();
 
     GameOptions options_;
     std::optional<Script> script_;
@@ -118,6 +121,7 @@ private:
     bool quit_ = false;
     int exit_code_ = 0;
     long long frame_index_ = 0;
+    std::int64_t sound_player_id_ = 0;  // whose sound settings are in force (0: the defaults)
     double frame_cpu_start_ = 0.0;
 };
 
@@ -161,6 +165,13 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
     board_ = std::make_unique<BoardLink>(std::move(board.source), board.sim);
     ctx_ = std::make_unique<AppContext>(scenes_, *audio_, *board_);
     if (!audio_->active()) ctx_->toast(audio_->status());
+    // The music sits in assets/ beside the levels folder.
+    ctx_->music = load_music_library(assets_dir_beside(options.levels_dir) / "music");
+    for (const auto& problem : ctx_->music.errors) std::fprintf(stderr, "highstep: %s\n", problem.c_str());
+    if (audio_->active() && !audio_->has_music()) std::fprintf(stderr, "highstep: %s\n", audio_->music_status().c_str());
+    ctx_->menu_track = shared_track(ctx_->music, "menu");
+    audio_->set_volumes(ctx_->volumes);
+    audio_->set_music(music_for_menu(ctx_->menu_track));
     if (!board.notice.empty()) ctx_->toast(board.notice);
 
     try {
@@ -295,6 +306,24 @@ void GameApp::report_frame(double frame_start, double game_now) {
     options_.observer->on_frame(r);
 }
 
+// A new player at the board brings their own music and effects volumes.
+void GameApp::follow_player_sound() {
+    const std::int64_t id = ctx_->player ? ctx_->player->player.id : 0;
+    if (id == sound_player_id_) return;
+    sound_player_id_ = id;
+    Volumes v;
+    if (id != 0 && ctx_->db) {
+        try {
+            const store::SoundSettings s = store::sound_settings(*ctx_->db, id);
+            v = {static_cast<float>(s.music_volume), static_cast<float>(s.effects_volume), s.muted};
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "highstep: %s (default sound settings)\n", e.what());
+        }
+    }
+    ctx_->volumes = v;
+    audio_->set_volumes(v);
+}
+
 int GameApp::run() {
     double last_wall = wall_now_s();
     // The game clock is the wall clock minus the stalls the loop dropped, measured
@@ -311,6 +340,8 @@ int GameApp::run() {
         last_wall = wall;
         const double game_now = clock_.sim_time_s() + clock_.alpha() * clock_.step_s();
         ctx_->now_s = game_now;
+        ctx_->wall_s = wall;
+        follow_player_sound();
 
         if (script_) {
             if (auto code = script_->run_frame(*this)) {

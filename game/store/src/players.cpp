@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "highstep/store/session_log.h"
+#include "highstep/store/sound_settings.h"
 #include "sql.h"
 #include "text_checks.h"
 
@@ -122,6 +123,7 @@ void delete_player(Database& db, std::int64_t id) {
     del.bind(1, id);
     del.run();
     if (sqlite3_changes(db.handle()) == 0) throw StoreError("no player with id " + std::to_string(id));
+    delete_sound_settings(db, id);
     tx.commit();
 }
 

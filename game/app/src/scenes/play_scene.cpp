@@ -17,6 +17,7 @@
 #include "gfx.h"
 #include "hud.h"
 #include "highstep/app/cue_sounds.h"
+#include "highstep/app/music_follow.h"
 #include "highstep/core/session/session.h"
 #include "highstep/store/background_recorder.h"
 #include "scenes/challenge_recording.h"
@@ -52,7 +53,8 @@ class PauseScene;
 class PlayScene final : public Scene {
 public:
     PlayScene(AppContext& ctx, const core::Level& level, std::shared_ptr<const ChallengeLevelPlay> challenge)
-        : ctx_(ctx), level_(level), challenge_(std::move(challenge)), session_(level, settings_for(ctx, challenge_.get())) {
+        : ctx_(ctx), level_(level), challenge_(std::move(challenge)), session_(level, settings_for(ctx, challenge_.get())),
+          music_(shared_track(ctx.music, core::to_string(level.type))) {
         current_ = session_.world_view();
         previous_ = current_;
         if (ctx_.db && ctx_.player && ctx_.player->player.id != 0) {
@@ -73,6 +75,8 @@ public:
         }
         ctx_.board.reset_nav();
     }
+
+    ~PlayScene() override { ctx_.audio.set_music(music_for_menu(ctx_.menu_track)); }
 
     std::string_view id() const override { return "play"; }
     bool wants_board_nav() const override { return false; }
@@ -119,6 +123,7 @@ public:
             after_steps();
         }
         if (finished_at_s_ && now_s - *finished_at_s_ > kResultsDelay_s && !left_) show_results();
+        follow_music();
     }
 
     void step(double dt_s) override {
@@ -169,8 +174,24 @@ public:
     bool in_challenge() const { return challenge_ != nullptr; }
 
 private:
+    // The music follows the session (section, combo) on its beat grid, and the
+    // stream is told what session time it is now, so that what the player hears
+    // is on the grid they are judged by.
+    void follow_music() {
+        ctx_.audio.set_music(music_.state(session_, user_paused_since_s_.has_value()));
+        ctx_.audio.sync_music(ctx_.now_s - user_paused_total_s_ - session_.board_lost_s(), ctx_.wall_s);
+    }
+
+    bool music_plays() const {
+        return ctx_.audio.has_music() && music_.track() && !ctx_.volumes.muted && ctx_.volumes.music > 0.0f;
+    }
+
     void after_steps() {
-        for (const core::SoundCue& c : session_.take_cues()) play_cue(ctx_.audio, c);
+        for (const core::SoundCue& c : session_.take_cues()) {
+            // With music its beat is the metronome: the click would only be heard late.
+            if (c.kind == core::CueKind::tick && music_plays()) continue;
+            play_cue(ctx_.audio, c);
+        }
         const core::HudState& h = session_.hud();
         if (h.reps_done_total != logged_reps_) log_progress();
         if (session_.finished() && !finished_at_s_) {
@@ -220,6 +241,7 @@ private:
     core::Level level_;
     std::shared_ptr<const ChallengeLevelPlay> challenge_;  // a challenge turn (else null)
     core::Session session_;
+    SessionMusic music_;
     core::WorldView previous_, current_;
     std::optional<store::BackgroundRecorder> log_;
     int logged_reps_ = 0;
@@ -280,6 +302,7 @@ void PlayScene::open_pause() {
     if (user_paused_since_s_) return;
     user_paused_since_s_ = ctx_.now_s;
     ctx_.audio.play(Sound::menu_move);
+    follow_music();  // held until the game resumes
     ctx_.scenes.push(std::make_unique<PauseScene>(ctx_, *this));
 }
 

@@ -1,5 +1,6 @@
 // A player's settings: input offset (by hand, from auto-sync, or back to 0), board
-// orientation and stronger leg. Nothing is written until Save; Cancel, Esc or the
+// orientation, stronger leg, and sound (music volume, effects volume, mute: heard
+// at once while choosing). Nothing is written until Save; Cancel, Esc or the
 // gamepad's B leave the stored player as it was. Every row works with the
 // keyboard, a gamepad and the board (lean forward/back to move, left/right to
 // change a value, a step or the board's button to choose).
@@ -13,6 +14,7 @@
 #include "highstep/store/auto_sync.h"
 #include "highstep/store/players.h"
 #include "highstep/store/session_log.h"
+#include "highstep/store/sound_settings.h"
 #include "scenes/scenes.h"
 #include "widgets.h"
 
@@ -22,8 +24,11 @@ namespace {
 
 constexpr double kOffsetStep_ms = 5.0;
 constexpr double kOffsetMax_ms = 500.0;  // what the store accepts (store::update_player)
+constexpr float kVolumeStep = 0.1f;
 
-enum Row { kOffset, kAutoSync, kReset, kBoard, kLeg, kSave, kCancel, kRows };
+enum Row { kOffset, kAutoSync, kReset, kBoard, kLeg, kMusic, kEffects, kMute, kSave, kCancel, kRows };
+
+std::string percent(float v) { return std::to_string(static_cast<int>(std::lround(v * 100.0f))) + " %"; }
 
 std::string signed_ms(double ms) {
     char buf[32];
@@ -37,13 +42,18 @@ public:
         if (ctx_.db) {
             try {
                 auto_sync_ = store::last_auto_sync(*ctx_.db, player.id);
+                const store::SoundSettings s = store::sound_settings(*ctx_.db, player.id);
+                stored_volumes_ = {static_cast<float>(s.music_volume), static_cast<float>(s.effects_volume), s.muted};
             } catch (const std::exception& e) {
                 ctx_.toast(e.what());
             }
         }
+        volumes_ = stored_volumes_;
         rebuild();
         ctx_.board.reset_nav();
     }
+    // The sound heard while choosing was a preview: what is in force stays (or is what was saved).
+    ~PlayerSettingsScene() override { ctx_.audio.set_volumes(ctx_.volumes); }
     std::string_view id() const override { return "player_settings"; }
     void step(double dt_s) override { t_s_ += dt_s; }
 
@@ -52,6 +62,9 @@ public:
         if (key == "offset_ms") return std::to_string(static_cast<int>(std::lround(edit_.input_offset_ms)));
         if (key == "rotated") return edit_.board_rotated_180 ? "1" : "0";
         if (key == "leg") return store::to_string(edit_.dominant_leg);
+        if (key == "music") return std::to_string(static_cast<int>(std::lround(volumes_.music * 100.0f)));
+        if (key == "effects") return std::to_string(static_cast<int>(std::lround(volumes_.effects * 100.0f)));
+        if (key == "muted") return volumes_.muted ? "1" : "0";
         if (key == "auto_sync") return auto_sync_ ? std::to_string(static_cast<int>(std::lround(auto_sync_->offset_ms))) : "";
         return {};
     }
@@ -69,6 +82,9 @@ public:
             case kReset: edit_.input_offset_ms = 0.0; break;
             case kBoard: edit_.board_rotated_180 = !edit_.board_rotated_180; break;
             case kLeg: edit_.dominant_leg = edit_.dominant_leg == store::Leg::left ? store::Leg::right : store::Leg::left; break;
+            case kMusic:
+            case kEffects: menu_.navigate(Action::down, ctx_); break;
+            case kMute: change(kMute, volumes_.muted ? -1 : 1); return true;
             case kSave: save(); return true;
             case kCancel: ctx_.scenes.pop(); return true;
             default: break;
@@ -108,6 +124,13 @@ private:
         } else if (row == kLeg) {
             edit_.dominant_leg = dir > 0 ? store::Leg::right : store::Leg::left;
             ctx_.audio.play(Sound::menu_move);
+        } else if (row == kMusic || row == kEffects) {
+            float& v = row == kMusic ? volumes_.music : volumes_.effects;
+            v = std::clamp(std::round((v + dir * kVolumeStep) * 10.0f) / 10.0f, 0.0f, 1.0f);
+            preview();
+        } else if (row == kMute) {
+            volumes_.muted = dir > 0;
+            preview();
         }
         rebuild();
     }
@@ -133,9 +156,15 @@ private:
         menu_.items[kLeg] = {std::string("Stronger leg: ") + store::to_string(edit_.dominant_leg),
                              "the leg you stand strongest on", true,
                              edit_.dominant_leg == store::Leg::left ? palette::left_leg : palette::right_leg, "◀ ▶"};
+        menu_.items[kMusic] = {"Music: " + percent(volumes_.music), "the music's volume", true, palette::accent, "◀ ▶"};
+        menu_.items[kEffects] = {"Sound effects: " + percent(volumes_.effects), "the beat's calls, judgements, menus",
+                                 true, palette::accent, "◀ ▶"};
+        menu_.items[kMute] = {std::string("Mute: ") + (volumes_.muted ? "on (silent)" : "off"),
+                              volumes_.muted ? "no sound at all" : "music and effects play", true, palette::text_dim,
+                              "◀ ▶"};
         const bool changed = edit_.input_offset_ms != stored_.input_offset_ms ||
                              edit_.board_rotated_180 != stored_.board_rotated_180 ||
-                             edit_.dominant_leg != stored_.dominant_leg;
+                             edit_.dominant_leg != stored_.dominant_leg || sound_changed();
         menu_.items[kSave] = {"Save", changed ? "keep these settings" : "nothing changed", ctx_.db != nullptr,
                               palette::action};
         menu_.items[kCancel] = {"Cancel", "leave without saving", true, palette::text_dim};
@@ -149,10 +178,24 @@ private:
         return "your steps are judged " + std::to_string(n) + (ms > 0 ? " ms earlier" : " ms later");
     }
 
+    bool sound_changed() const {
+        return volumes_.music != stored_volumes_.music || volumes_.effects != stored_volumes_.effects ||
+               volumes_.muted != stored_volumes_.muted;
+    }
+
+    // Heard at once; the sound in force comes back on leaving unless saved.
+    void preview() {
+        ctx_.audio.set_volumes(volumes_);
+        ctx_.audio.play(Sound::menu_move);
+    }
+
     void save() {
         if (!ctx_.db) return;
         try {
             store::update_player(*ctx_.db, edit_);
+            if (sound_changed()) {
+                store::set_sound_settings(*ctx_.db, edit_.id, {volumes_.music, volumes_.effects, volumes_.muted});
+            }
         } catch (const std::exception& e) {
             ctx_.audio.play(Sound::miss);
             ctx_.toast(std::string("Not saved: ") + e.what());
@@ -175,6 +218,7 @@ private:
             ctx_.player->player = edit_;
             ctx_.player->player.body_weight_kg = weight;
             ctx_.board.set_rotated_180(edit_.board_rotated_180);
+            ctx_.volumes = volumes_;
         }
         ctx_.toast("Settings saved for " + edit_.name);
         ctx_.scenes.pop();
@@ -274,6 +318,9 @@ private:
         row("Input offset", signed_ms(stored_.input_offset_ms), signed_ms(edit_.input_offset_ms));
         row("Board", stored_.board_rotated_180 ? "turned round" : "normal", edit_.board_rotated_180 ? "turned round" : "normal");
         row("Stronger leg", store::to_string(stored_.dominant_leg), store::to_string(edit_.dominant_leg));
+        row("Music", percent(stored_volumes_.music), percent(volumes_.music));
+        row("Effects", percent(stored_volumes_.effects), percent(volumes_.effects));
+        row("Mute", stored_volumes_.muted ? "on" : "off", volumes_.muted ? "on" : "off");
         if (!ctx_.db) {
             gfx.text("No database: settings cannot be saved.", x0, y + gfx.u(20), gfx.u(17), palette::warning);
         }
@@ -282,6 +329,8 @@ private:
     AppContext& ctx_;
     store::Player stored_;  // as it is in the database
     store::Player edit_;    // as shown; written on Save
+    Volumes stored_volumes_;  // the player's sound as stored (defaults if never set)
+    Volumes volumes_;         // as shown and heard; written on Save
     std::optional<store::AutoSyncSuggestion> auto_sync_;
     Menu menu_;
     double t_s_ = 0.0;

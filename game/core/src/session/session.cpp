@@ -558,6 +558,7 @@ SessionResult Session::result() const {
 }
 
 const Level& Session::level() const { return impl_->level; }
+const BeatGrid& Session::beat_grid() const { return impl_->grid; }
 
 SessionResult run_headless(const Level& level, const std::vector<BoardSample>& samples,
                            const SessionSettings& settings) {

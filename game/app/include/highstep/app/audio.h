@@ -1,12 +1,22 @@
 #pragma once
 // Sound output. The game talks to `Audio`; the OpenAL Soft implementation (the only
 // file that includes AL/al.h) plays through the sound device, or renders into a
-// caller's buffer through the ALC_SOFT_loopback extension (tests). With no sound
-// device the game gets a silent Audio and a one-line notice to show the player.
+// caller's buffer through the ALC_SOFT_loopback extension (tests, --audio-out). With
+// no sound device the game gets a silent Audio and a one-line notice to show the player.
+//
+// Music (music_renderer.h) is one more OpenAL source, a stream: FluidSynth renders
+// it on the audio's own thread (live) or in step with render() (loopback), so the
+// game thread never synthesises. Its clock is the session's: sync_music() tells the
+// live stream what session time it is, and the stream shifts itself so that the
+// music the player *hears* now (after the device's reported latency) is the music
+// of now. Loopback needs no sync: its sample n is n / rate seconds on the session's clock.
+#include <filesystem>
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
+#include "highstep/app/music_renderer.h"
 #include "highstep/app/sounds.h"
 
 namespace highstep::app {
@@ -15,6 +25,15 @@ struct AudioSettings {
     float master_gain = 0.8f;   // 0..1
     int rate_hz = 48000;        // synthesis and (loopback) output rate
     bool enabled = true;        // false: silent without trying a device (e.g. --mute)
+    bool music = true;          // false: no FluidSynth, no music stream
+    std::filesystem::path soundfont;  // empty: find_soundfont()
+};
+
+// A player's sound settings (stored with the player).
+struct Volumes {
+    float music = 0.7f;         // 0..1
+    float effects = 1.0f;       // 0..1: cues and menu sounds
+    bool muted = false;         // everything silent
 };
 
 class Audio {
@@ -25,6 +44,18 @@ public:
     virtual void play(Sound sound, float pan = 0.0f, float gain = 1.0f) = 0;
     virtual bool active() const = 0;               // false when silent
     virtual const std::string& status() const = 0; // "OpenAL Soft on <device>" or why silent
+
+    virtual void set_volumes(const Volumes& volumes) = 0;
+    // What the music should play (latest wins; acted on at the next beat).
+    virtual void set_music(const MusicState& state) = 0;
+    // Live output: at steady-clock time `steady_s` the session's clock read
+    // `session_s`. Ignored by loopback and silent audio.
+    virtual void sync_music(double session_s, double steady_s) { (void)session_s; (void)steady_s; }
+    // True when music can play (a SoundFont was found and loaded).
+    virtual bool has_music() const = 0;
+    virtual const std::string& music_status() const = 0;  // why not, or which SoundFont
+    // The output latency the device reports (AL_SOFT_source_latency), seconds; 0 if unknown.
+    virtual double output_latency_s() const { return 0.0; }
 };
 
 // Opens the default sound device. Never throws: with no device (or a broken one)
@@ -35,7 +66,11 @@ std::unique_ptr<Audio> open_audio(const AudioSettings& settings = {});
 class LoopbackAudio : public Audio {
 public:
     // Renders the next `stereo.size() / 2` frames (interleaved left, right; float).
+    // Frame n of everything rendered so far is n / rate_hz() s on the session's clock.
     virtual void render(std::span<float> stereo) = 0;
+    // Renders up to session time t_s (a cue then plays exactly there).
+    virtual void render_until(double t_s, std::vector<float>& out) = 0;
+    virtual long long frames_rendered() const = 0;
     virtual int rate_hz() const = 0;
 };
 // Throws std::runtime_error if OpenAL Soft's loopback extension is unavailable.

@@ -161,6 +161,9 @@ public:
     // Board time left out of the session clock so far because the board was lost
     // (game time = board time − this): a recording of the run leaves it out too.
     double board_lost_s() const;
+    // The beat grid reps are judged against (inactive when the level has no beat;
+    // meaningful once the first sample or advance_to() started the session).
+    const BeatGrid& beat_grid() const;
     // The result so far; final once finished().
     SessionResult result() const;
     const Level& level() const;
