@@ -5,8 +5,11 @@
 // sees a recording (no weigh-in) and as the game does (a weigh-in's tare and weight).
 // The recordings are untared (the empty board reads −4 to −8 kg) and the empty reading
 // changes during a session.
+#include <array>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -30,7 +33,34 @@ fs::path people_dir() { return fs::path(HIGHSTEP_PEOPLE_DATA_DIR); }
 // The game's weigh-in on this recording: the empty board's mean loads over the second
 // before the first step-on (its "step off" stage) are the tare, and the weight it
 // measured is the scale's (the label).
-std::vector<Event> with_weigh_in(const highstep::Recording& rec, const people::Session& s, double& bw_kg) {
+// The weigh-in's feet stage ("stand on your LEFT foot", then the right): where each foot
+// carries the player alone. Taken here from the middle of the first labelled stance on
+// that leg (with the weigh-in's tare); a leg the person never stood on is mirrored.
+std::optional<std::pair<double, double>> weigh_in_feet(const highstep::Recording& rec, const people::Session& s,
+                                                       const std::array<double, 4>& tare) {
+    std::optional<double> x[2];
+    for (const auto& l : s.one_leg) {
+        const int i = l.side == Side::right ? 1 : 0;
+        if (x[i]) continue;
+        const double mid = (l.start_s + l.end_s) / 2.0;
+        double sum = 0.0;
+        int n = 0;
+        for (const auto& q : rec.samples) {
+            if (q.t_s < mid - 0.75 || q.t_s > mid + 0.75) continue;
+            const double tl = q.tl - tare[0], tr = q.tr - tare[1], bl = q.bl - tare[2], br = q.br - tare[3];
+            sum += 433.0 / 2.0 * ((tr + br) - (tl + bl)) / (tl + tr + bl + br);
+            ++n;
+        }
+        if (n > 0) x[i] = sum / n;
+    }
+    if (!x[0] && !x[1]) return std::nullopt;
+    if (!x[0]) x[0] = -*x[1];
+    if (!x[1]) x[1] = -*x[0];
+    return std::make_pair(*x[0], *x[1]);
+}
+
+std::vector<Event> with_weigh_in(const highstep::Recording& rec, const people::Session& s, double& bw_kg,
+                                 bool feet) {
     const double first_on_s = s.step_on_s.empty() ? 0.0 : s.step_on_s.front();
     std::array<double, 4> tare{};
     int n = 0;
@@ -39,10 +69,20 @@ std::vector<Event> with_weigh_in(const highstep::Recording& rec, const people::S
         tare[0] += x.tl, tare[1] += x.tr, tare[2] += x.bl, tare[3] += x.br;
         ++n;
     }
-    Recognizer r;
     if (n > 0) {
-        r.set_tare(static_cast<float>(tare[0] / n), static_cast<float>(tare[1] / n), static_cast<float>(tare[2] / n),
-                   static_cast<float>(tare[3] / n));
+        for (double& v : tare) v /= n;
+    }
+    SignalSettings settings;
+    if (feet) {
+        if (const auto f = weigh_in_feet(rec, s, tare)) {
+            settings.left_foot_x_mm = f->first;
+            settings.right_foot_x_mm = f->second;
+        }
+    }
+    Recognizer r(settings);
+    if (n > 0) {
+        r.set_tare(static_cast<float>(tare[0]), static_cast<float>(tare[1]), static_cast<float>(tare[2]),
+                   static_cast<float>(tare[3]));
     }
     r.set_body_weight_kg(s.body_weight_kg);
     std::vector<Event> events;
@@ -61,7 +101,9 @@ struct Totals {
     }
 };
 
-void check(const char* how, bool weigh_in) {
+enum class Path { analyze, weigh_in, weigh_in_with_feet };
+
+void check(const char* how, Path path) {
     const auto sessions = people::read_labels(people_dir() / "labels.json");
     ASSERT_FALSE(sessions.empty());
     Totals t;
@@ -69,8 +111,8 @@ void check(const char* how, bool weigh_in) {
         const auto rec = highstep::read_recording(people_dir() / (s.name + ".csv"));
         double bw_kg = 0.0;
         std::vector<Event> events;
-        if (weigh_in) {
-            events = with_weigh_in(rec, s, bw_kg);
+        if (path != Path::analyze) {
+            events = with_weigh_in(rec, s, bw_kg, path == Path::weigh_in_with_feet);
         } else {
             const Analysis a = analyze(rec.samples);
             events = a.events;
@@ -83,7 +125,10 @@ void check(const char* how, bool weigh_in) {
                   << s.body_weight_kg << ")\n"
                   << sc.detail;
         EXPECT_EQ(sc.found, sc.labelled) << s.name << "\n" << sc.detail;
-        EXPECT_EQ(sc.invented, 0) << s.name << "\n" << sc.detail;
+        EXPECT_EQ(sc.in_two_feet, 0) << s.name << "\n" << sc.detail;
+        if (path != Path::weigh_in_with_feet) {
+            EXPECT_EQ(sc.invented, 0) << s.name << "\n" << sc.detail;
+        }
         EXPECT_EQ(sc.knee_drives, 0) << s.name << ": a long still single-leg stance is a hold";
         EXPECT_NEAR(bw_kg, s.body_weight_kg, 2.0) << s.name;
     }
@@ -94,16 +139,27 @@ void check(const char* how, bool weigh_in) {
     // stance of 342.7 s begins 1.15 s early, where the foot that stepped on already
     // carried 0.93 BW but not yet all of it. This keeps the rest from slipping.
     EXPECT_GE(t.on_time, t.labelled - 1);
+    // With the feet from a weigh-in one more single-leg event is found that the labels do
+    // not have: JoaoPedro1000 165.1-167.3 s, 2 s after stepping on, on the foot that
+    // stepped on first (the other side's sensors at 13 %), drifting back onto two feet.
+    if (path == Path::weigh_in_with_feet) {
+        EXPECT_LE(t.invented, 1);
+    }
 }
 
 }  // namespace
 
 TEST(PeopleRecordings, AnalyzeFindsEverySingleLegStanceAndTheWeight) {
     SKIP_WITHOUT_PEOPLE_DATA();
-    check("analyze", false);
+    check("analyze", Path::analyze);
 }
 
 TEST(PeopleRecordings, GameWithAWeighInFindsEverySingleLegStance) {
     SKIP_WITHOUT_PEOPLE_DATA();
-    check("game", true);
+    check("game", Path::weigh_in);
+}
+
+TEST(PeopleRecordings, GameWithAWeighInThatLearnedTheFeet) {
+    SKIP_WITHOUT_PEOPLE_DATA();
+    check("game+feet", Path::weigh_in_with_feet);
 }

@@ -5,6 +5,8 @@
 // off the board. Counts, sides and times.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "board_script.h"
 #include "recognise.h"
 
@@ -102,4 +104,25 @@ TEST(RealPeopleShapes, ATouchDownOffTheBoardSplitsTheStance) {
     ASSERT_EQ(holds.size(), 2u);
     EXPECT_NEAR(holds[0].end_s, touch_s, 0.5);
     EXPECT_NEAR(holds[1].start_s, touch_s + 0.7, 0.5);
+}
+
+TEST(RealPeopleShapes, AHoldsSideNeverFlipsInsideIt) {
+    // Right after stepping on, the weight goes left foot only, right foot only, left
+    // again (0.5 s each), then both feet: no one-leg hold spans the flips, and any
+    // single-leg event there is on one side throughout (checked by the CoP it covers).
+    for (double each_s : {0.5, 0.9}) {
+        BoardScript b = wide_board();
+        HandPlayer p{b, 65.0};
+        p.one(0.2, false, 0.4).one(0.3, false, 1.0).wait(each_s).to(0.15, 0.0, 1.0).wait(each_s)
+            .to(0.15, 1.0, 0.0).wait(each_s).stand(0.3, 0.5).wait(5.0);
+        const auto events = recognise(b);
+        for (const auto& h : only<OneLegHoldEvent>(events)) {
+            for (const auto& s : b.samples()) {
+                if (s.t_s < h.start_s + 0.1 || s.t_s > h.end_s - 0.1) continue;
+                const double right_share = (s.tr + s.br) / std::max(1.0f, s.tl + s.tr + s.bl + s.br);
+                if (h.side == Side::left) EXPECT_LT(right_share, 0.5) << "hold " << h.start_s << "-" << h.end_s << " at " << s.t_s;
+                else EXPECT_GT(right_share, 0.5) << "hold " << h.start_s << "-" << h.end_s << " at " << s.t_s;
+            }
+        }
+    }
 }
