@@ -63,7 +63,8 @@ TEST(GenericBoardMap, ParsesAllFields) {
 TEST(GenericBoardMap, DecodesEveryFieldKind) {
     const GenericBoardMap m = parse_board_map(kMap, "boards/test.json");
     // tl: int32 LE 3000 → (3000 − 1000) / 100 = 20 kg
-    // tr: int24 BE −50 (0xFFFFCE) → clamped to 0; second report 0x0001F4 = 500 → 50 kg
+    // tr: int24 BE −50 (0xFFFFCE) → −5 kg (below its zero: a drifted zero, kept for the
+    // tare, not clamped); second report 0x0001F4 = 500 → 50 kg
     // bl: uint16 LE 0x0102 = 258 → 258 kg
     // br: uint8 4 → (4 − 10) / −2 = 3 kg
     std::vector<std::uint8_t> r{2, 0xB8, 0x0B, 0x00, 0x00, 0xFF, 0xFF, 0xCE, 0x02, 0x01, 0x04, 0x04};
@@ -71,7 +72,7 @@ TEST(GenericBoardMap, DecodesEveryFieldKind) {
     ASSERT_TRUE(s.has_value());
     EXPECT_DOUBLE_EQ(s->t_s, 3.5);
     EXPECT_FLOAT_EQ(s->tl, 20.0f);
-    EXPECT_FLOAT_EQ(s->tr, 0.0f);
+    EXPECT_FLOAT_EQ(s->tr, -5.0f);
     EXPECT_FLOAT_EQ(s->bl, 258.0f);
     EXPECT_FLOAT_EQ(s->br, 3.0f);
     EXPECT_TRUE(s->button);

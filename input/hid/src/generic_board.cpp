@@ -230,7 +230,9 @@ std::optional<BoardSample> decode_board_report(const GenericBoardMap& map, std::
     for (int i = 0; i < 4; ++i) {
         const CellMap& c = map.cells[i];
         const double load = (static_cast<double>(read_count(c, payload)) - c.zero) / c.counts_per_kg;
-        kg[i] = static_cast<float>(std::max(0.0, load));
+        // Not clamped at 0: a home-built board's zero drifts by kilograms, and a load
+        // below it must reach the tare (as the Wii driver extrapolates below its 0 kg point).
+        kg[i] = static_cast<float>(load);
     }
     BoardSample s;
     s.t_s = t_s;
