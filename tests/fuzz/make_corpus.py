@@ -140,6 +140,10 @@ key F11
 quit
 """)
 
+d = target("fuzz_music")
+for f in sorted((root / "assets" / "music").glob("*.music")):
+    shutil.copy(f, d / f.name)
+
 # ---- challenge files ----------------------------------------------------------------------
 recording = "# highstep recording v1\n# board: wii-balance-board\nt_s,tl_kg,tr_kg,bl_kg,br_kg\n0.0,1,2,3,4\n0.01,1,2,3,4\n"
 challenge = {
