@@ -41,7 +41,7 @@ for corpus in "$root"/tests/fuzz/corpus/*/; do
         -artifact_prefix="$fuzz_scratch/$target-" "$fuzz_scratch/$target" "$corpus" "${regressions[@]}" \
         2>"$fuzz_scratch/$target.log" ||
         { tail -n 60 "$fuzz_scratch/$target.log"; echo "$target FAILED (input saved under $fuzz_scratch)"; exit 1; }
-    grep -E "^#[0-9]+ +DONE" "$fuzz_scratch/$target.log" | sed "s/^/$target /"
+    grep -E "^#[0-9]+[[:space:]]+DONE" "$fuzz_scratch/$target.log" | sed "s/^/$target /" || true
 done
 rm -rf "$fuzz_scratch"
 

@@ -12,7 +12,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     # Cheapest first, so the small ones finish even if time runs out.
     targets=(fuzz_wii_calibration fuzz_wii_reports fuzz_synth_script fuzz_app_script fuzz_raw_log
-             fuzz_recording fuzz_board_map fuzz_level fuzz_challenge_file)
+             fuzz_recording fuzz_music fuzz_board_map fuzz_level fuzz_challenge_file)
 fi
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 # libFuzzer's timeout is wall time. At nice 19 on a machine shared with builds a
@@ -29,6 +29,6 @@ for t in "${targets[@]}"; do
     nice -n 19 "$build/tests/fuzz/$t" -runs="$runs" -max_total_time="$max_s" -timeout="$timeout_s" -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$out/$t-" "$out/$t" "$root/tests/fuzz/corpus/$t" \
         >"$out/$t.log" 2>&1 || { status=1; echo "   FAILED: see $out/$t.log"; }
-    grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb" "$out/$t.log" | sed 's/^/   /'
+    grep -E "^#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb" "$out/$t.log" | sed 's/^/   /'
 done
 exit $status
