@@ -192,12 +192,19 @@ void StanceClassifier::push(const StanceInput& in) {
     } else {
         const double a = 1.0 - std::exp(-dt_s / kSmoothTauS);
         total_s_kg_ += a * (in.total_kg - total_s_kg_);
-        if (in.cop_valid) {
+        if (in.cop_valid && !cop_was_valid_) {
+            // The CoP is defined again (a foot just landed): start from it, not from where
+            // it was before the board emptied; else the lone foot's first still moments are
+            // spent converging and a light player's foot is never seen still.
+            x_s_mm_ = in.cop_x_mm;
+            x_slow_mm_ = in.cop_x_mm;
+        } else if (in.cop_valid) {
             x_s_mm_ += a * (in.cop_x_mm - x_s_mm_);
             x_slow_mm_ += (1.0 - std::exp(-dt_s / kSlowTauS)) * (in.cop_x_mm - x_slow_mm_);
         }
     }
     last_t_s_ = in.t_s;
+    cop_was_valid_ = in.cop_valid;
     if (bw_known_s_ < 0.0 && in.body_weight_kg > 0.0) bw_known_s_ = in.t_s;
     history_.push_back({in.t_s, in.total_kg, x_s_mm_});
     while (history_.size() > 2 && (in.t_s - history_.front().t_s > kHistoryS || history_.size() > kMaxHistory)) {
@@ -243,7 +250,12 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     // A partial load whose CoP stays put for a moment, just after stepping on, is one
     // foot on the board alone (later on, a partial load may be two feet whose weight
     // is not yet known).
-    const bool candidate = stance_ == Stance::partial && in.cop_valid && in.t_s - since_s_ <= kLoneFootWindowS &&
+    // From the first loaded sample on, not only once the dwell has confirmed "partial":
+    // a light player's lead foot may stay still only for its first tenths of a second.
+    const bool stepping_on = stance_ == Stance::off && candidate_ == Stance::partial && candidate_samples_ > 0;
+    const double on_since_s = stepping_on ? candidate_since_s_ : since_s_;
+    const bool candidate = (stance_ == Stance::partial || stepping_on) && in.cop_valid &&
+                           in.t_s - on_since_s <= kLoneFootWindowS &&
                            total_s_kg_ >= std::max(on_threshold_kg(in), kLoneFootMinKg);
     if (!candidate) {
         lone_anchor_ = false;

@@ -68,6 +68,7 @@ private:
     double total_s_kg_ = 0.0;
     double x_s_mm_ = 0.0;
     double x_slow_mm_ = 0.0;  // 0.25 s smoothed CoP x
+    bool cop_was_valid_ = false;  // the last sample had a CoP
 
     double low_since_s_ = -1.0;  // the load below kSupportedBw x BW since (-1: it is not)
 
