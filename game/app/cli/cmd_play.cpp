@@ -38,7 +38,9 @@ constexpr const char* kUsage =
     "  --audio-out  also write everything the player would hear (music and cues) to\n"
     "               this WAV file, sample 0 at 0 s of the recording's clock\n"
     "  --music      with --audio-out: this track (assets/music/*.music) instead of the\n"
-    "               level type's; --music-volume, --effects-volume 0..1 (default 0.7, 1)\n";
+    "               level type's; --music-volume, --effects-volume 0..1 (default 0.7, 1)\n"
+    "A database that cannot keep the run (read-only, disk full, locked by another\n"
+    "program) is said at once on stderr; the run is played and printed, exit status 1.\n";
 
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -182,7 +184,8 @@ int run_play(const Args& args) {
         std::printf("%s\n", core::to_json(result).c_str());
         std::fflush(stdout);  // the result is shown even if storing it fails
         if (store) store->store(level, result, options.replay);
-        return 0;
+        // Played but not stored (said on stderr at start): a script can tell.
+        return store && !store->keeps() ? 1 : 0;
     } catch (const core::LevelError& e) {
         std::fprintf(stderr, "highstep play: %s\n", e.what());
         return 1;

@@ -19,11 +19,21 @@ store::Database open(const std::optional<std::string>& db_path) {
 }  // namespace
 
 PlayStore::PlayStore(const std::string& player_name, const std::optional<std::string>& db_path,
-                     const std::optional<std::string>& challenge, const std::string& level_id)
-    : db_(open(db_path)) {
+                     const std::optional<std::string>& challenge, const std::string& level_id) {
+    try {
+        db_.emplace(open(db_path));
+        storage_ = store::check_storage(*db_);
+    } catch (const store::StoreError& e) {
+        storage_ = store::storage_problem_of(e);
+    }
+    if (!storage_.ok()) {
+        std::fprintf(stderr, "highstep play: %s\n", storage_.sentence().c_str());
+        return;
+    }
+    store::Database& db = *db_;
     std::optional<store::Challenge> c;
     if (challenge) {
-        c = store::find_challenge(db_, *challenge);
+        c = store::find_challenge(db, *challenge);
         if (!c) throw store::StoreError("no challenge called '" + *challenge + "' (see `highstep challenge list`)");
         if (const std::string problem = store::check_challenge_level(*c, level_id); !problem.empty()) {
             throw store::StoreError(problem);
@@ -34,21 +44,22 @@ PlayStore::PlayStore(const std::string& player_name, const std::optional<std::st
                          c->name.c_str(), c->starts_day.c_str(), c->ends_day.c_str());
         }
     }
-    if (auto p = store::find_player(db_, player_name)) {
+    if (auto p = store::find_player(db, player_name)) {
         player_ = *p;
     } else {
         store::Player fresh;
         fresh.name = player_name;
-        player_ = *store::get_player(db_, store::add_player(db_, fresh));
+        player_ = *store::get_player(db, store::add_player(db, fresh));
         std::fprintf(stderr, "highstep play: added new player '%s' to %s\n", player_.name.c_str(),
-                     db_.path().string().c_str());
+                     db.path().string().c_str());
     }
 }
 
 void PlayStore::store(const core::Level& level, const core::SessionResult& result, const std::string& recording_path) {
+    if (!keeps()) return;
     store::SessionStart start = store::session_start(level, player_.id);
     start.challenge_id = challenge_id_;
-    store::SessionRecorder recorder(db_, start);
+    store::SessionRecorder recorder(*db_, start);
     // The recording becomes the run's ghost when it is small enough to travel
     // in a challenge file (the recorder decides); a longer one is not even read.
     std::error_code ec;

@@ -16,6 +16,7 @@
 #include "highstep/core/level/level.h"
 #include "highstep/store/database.h"
 #include "highstep/store/players.h"
+#include "highstep/store/storage_check.h"
 
 namespace highstep::app {
 
@@ -41,6 +42,9 @@ struct AppContext {
     BoardLink& board;
     store::Database* db = nullptr;        // null if the database could not be opened
     std::string db_problem;               // why not (shown on the player screen)
+    // Whether results can be kept this run (checked once at start): when not, the
+    // title screen says why and play stores nothing.
+    store::StorageCheck storage;
     std::vector<core::Level> levels;      // sorted by type, difficulty
     std::vector<std::string> level_problems;  // bad level files (shown on level select)
     std::optional<PlayerProfile> player;

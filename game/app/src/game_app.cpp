@@ -20,6 +20,7 @@
 #include "highstep/input/replay_source.h"
 #include "highstep/store/players.h"
 #include "highstep/store/sound_settings.h"
+#include "highstep/store/storage_check.h"
 #include "highstep/synth/simulated_board.h"
 #include "input_map.h"
 #include "scenes/scenes.h"
@@ -178,11 +179,14 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
         const std::filesystem::path db_path = options.db ? *options.db : store::default_database_path();
         db_ = std::make_unique<store::Database>(db_path);
         ctx_->db = db_.get();
-    } catch (const std::exception& e) {
+        // A read-only file, a full disk or another program's lock: said now, on the
+        // title screen, not at the first rep of a level.
+        ctx_->storage = store::check_storage(*db_);
+    } catch (const store::StoreError& e) {
         ctx_->db_problem = e.what();
-        std::fprintf(stderr, "highstep: %s (results will not be saved)\n", e.what());
-        ctx_->toast("Results will not be saved: the database could not be opened");
+        ctx_->storage = store::storage_problem_of(e);
     }
+    if (!ctx_->storage.ok()) std::fprintf(stderr, "highstep: %s\n", ctx_->storage.sentence().c_str());
 
     core::LevelDirectory levels = core::load_level_directory(options.levels_dir);
     for (const auto& problem : levels.errors) std::fprintf(stderr, "highstep: %s\n", problem.c_str());

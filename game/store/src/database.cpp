@@ -11,7 +11,8 @@
 
 namespace highstep::store {
 
-Database::Database(const std::filesystem::path& path, const DatabaseSettings& settings) : path_(path) {
+Database::Database(const std::filesystem::path& path, const DatabaseSettings& settings)
+    : path_(path), busy_timeout_ms_(settings.busy_timeout_ms) {
     const std::string file = path.string();
     if (!settings.create_if_missing || settings.read_only) {
         std::error_code ec;
@@ -19,15 +20,23 @@ Database::Database(const std::filesystem::path& path, const DatabaseSettings& se
     } else if (path.has_parent_path()) {
         std::error_code ec;
         std::filesystem::create_directories(path.parent_path(), ec);
-        if (ec) throw StoreError(file + ": cannot create its folder: " + ec.message());
+        if (ec) {
+            // A code as SQLite would give, so storage_check.h can say it in words.
+            const int code = ec == std::errc::permission_denied || ec == std::errc::read_only_file_system
+                                 ? SQLITE_READONLY
+                                 : ec == std::errc::no_space_on_device ? SQLITE_FULL : SQLITE_CANTOPEN;
+            throw StoreError(file + ": cannot create its folder: " + ec.message(), code);
+        }
     }
     const int flags = settings.read_only ? SQLITE_OPEN_READONLY
                                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        const int code = db_ ? sqlite3_extended_errcode(db_) : SQLITE_NOMEM;
+        const int system_errno = db_ ? sqlite3_system_errno(db_) : 0;
         sqlite3_close(db_);
         db_ = nullptr;
-        throw StoreError(file + ": cannot open: " + message);
+        throw StoreError(file + ": cannot open: " + message, code, system_errno);
     }
     try {
         sqlite3_extended_result_codes(db_, 1);
@@ -66,13 +75,14 @@ Database::~Database() {
 }
 
 Database::Database(Database&& other) noexcept
-    : path_(std::move(other.path_)), db_(std::exchange(other.db_, nullptr)) {}
+    : path_(std::move(other.path_)), db_(std::exchange(other.db_, nullptr)), busy_timeout_ms_(other.busy_timeout_ms_) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         if (db_) sqlite3_close(db_);
         path_ = std::move(other.path_);
         db_ = std::exchange(other.db_, nullptr);
+        busy_timeout_ms_ = other.busy_timeout_ms_;
     }
     return *this;
 }

@@ -11,7 +11,7 @@ void throw_sqlite(sqlite3* db, std::string_view doing) {
     message += doing;
     message += ": ";
     message += db ? sqlite3_errmsg(db) : "out of memory";
-    throw StoreError(message);
+    throw StoreError(message, db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM, db ? sqlite3_system_errno(db) : 0);
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
@@ -96,11 +96,12 @@ void Transaction::commit() {
 
 void exec(sqlite3* db, const char* sql) {
     char* error = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    if (const int code = sqlite3_exec(db, sql, nullptr, nullptr, &error); code != SQLITE_OK) {
         std::string message = error ? error : "unknown error";
         sqlite3_free(error);
         const char* file = sqlite3_db_filename(db, "main");
-        throw StoreError(std::string(file && *file ? file : "database") + ": " + message);
+        throw StoreError(std::string(file && *file ? file : "database") + ": " + message,
+                         sqlite3_extended_errcode(db) ? sqlite3_extended_errcode(db) : code, sqlite3_system_errno(db));
     }
 }
 

@@ -57,7 +57,7 @@ public:
           music_(shared_track(ctx.music, core::to_string(level.type))) {
         current_ = session_.world_view();
         previous_ = current_;
-        if (ctx_.db && ctx_.player && ctx_.player->player.id != 0) {
+        if (ctx_.db && ctx_.storage.ok() && ctx_.player && ctx_.player->player.id != 0) {
             try {
                 store::SessionStart start = store::session_start(level, ctx_.player->player.id);
                 start.body_weight_kg = ctx_.player->body_weight_kg;

@@ -1,6 +1,8 @@
 // Title: the game's front door. Play starts the path through player choice and the
 // board check; extra entries appear when other parts registered their screens.
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "board_link.h"
 #include "gfx.h"
@@ -15,6 +17,12 @@ class TitleScene final : public Scene {
 public:
     explicit TitleScene(AppContext& ctx) : ctx_(ctx) { build_menu(); }
     std::string_view id() const override { return "title"; }
+
+    std::string probe(std::string_view key) const override {
+        // 0 results kept; else store::StorageProblem (1 read-only, 2 disk full, 3 locked, 4 cannot open).
+        if (key == "storage") return std::to_string(static_cast<int>(ctx_.storage.problem));
+        return {};
+    }
 
     void on_resume() override { build_menu(); }
 
@@ -51,6 +59,7 @@ public:
                  Align::center, VAlign::middle);
         draw_hints(gfx, {"↑↓ choose", "Enter / step on the board: select", "F11 full screen", "Esc quit"});
         draw_board_badge(gfx, ctx_);
+        if (!ctx_.storage.ok()) draw_storage_notice(gfx);
     }
 
 private:
@@ -94,6 +103,54 @@ private:
                  FontStyle::bold);
         gfx.text("step-ups  ·  knee drives  ·  balance", gfx.dx(566), gfx.dy(189), gfx.u(22), palette::accent,
                  Align::left, VAlign::middle);
+    }
+
+    // Left of the menu, for as long as the title shows: results will not be kept,
+    // why, what to do, and which file.
+    void draw_storage_notice(Gfx& gfx) {
+        constexpr float kX = 24, kW = 392, kPad = 16;
+        std::vector<std::string> lines = wrap_words(gfx, ctx_.storage.what + " " + ctx_.storage.fix, kW - 2 * kPad, 17);
+        const float h = 64 + 24 * static_cast<float>(lines.size()) + 30;
+        const SDL_FRect r = gfx.drect(kX, 214, kW, h);
+        gfx.fill_round_rect(r, gfx.u(12), palette::panel);
+        gfx.fill_rect(gfx.drect(kX, 214 + 12, 5, h - 24), palette::warning);
+        gfx.text("Results will not be kept", gfx.dx(kX + kPad), gfx.dy(214 + 16), gfx.u(22), palette::warning,
+                 Align::left, VAlign::top, FontStyle::bold);
+        float y = 214 + 56;
+        for (const std::string& line : lines) {
+            gfx.text(line, gfx.dx(kX + kPad), gfx.dy(y), gfx.u(17), palette::text, Align::left, VAlign::top);
+            y += 24;
+        }
+        const std::string file = ctx_.db ? ctx_.db->path().filename().string() : std::string("database");
+        gfx.text(file, gfx.dx(kX + kPad), gfx.dy(y + 6), gfx.u(14), palette::text_dim, Align::left, VAlign::top,
+                 FontStyle::mono);
+    }
+
+    // Words into lines no wider than width (layout pixels) at size_px.
+    static std::vector<std::string> wrap_words(Gfx& gfx, const std::string& text, float width, float size_px) {
+        std::vector<std::string> lines;
+        std::string line, word;
+        auto flush_word = [&] {
+            if (word.empty()) return;
+            const std::string joined = line.empty() ? word : line + " " + word;
+            if (!line.empty() && gfx.measure(joined, gfx.u(size_px)).x > gfx.u(width)) {
+                lines.push_back(line);
+                line = word;
+            } else {
+                line = joined;
+            }
+            word.clear();
+        };
+        for (char c : text) {
+            if (c == ' ') {
+                flush_word();
+            } else {
+                word += c;
+            }
+        }
+        flush_word();
+        if (!line.empty()) lines.push_back(line);
+        return lines;
     }
 
     AppContext& ctx_;

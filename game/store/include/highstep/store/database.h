@@ -21,10 +21,20 @@ struct sqlite3;
 
 namespace highstep::store {
 
-// Any failure of the store. what() names the database file and what went wrong.
+// Any failure of the store. what() names the database file and what went wrong;
+// sqlite_code() is SQLite's extended result code when SQLite said no (else 0) and
+// system_errno() the system's errno behind it, so a caller can tell a read-only
+// file, a full disk or a lock apart (storage_check.h).
 class StoreError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit StoreError(const std::string& message, int sqlite_code = 0, int system_errno = 0)
+        : std::runtime_error(message), sqlite_code_(sqlite_code), system_errno_(system_errno) {}
+    int sqlite_code() const { return sqlite_code_; }
+    int system_errno() const { return system_errno_; }
+
+private:
+    int sqlite_code_ = 0;
+    int system_errno_ = 0;
 };
 
 struct DatabaseSettings {
@@ -54,6 +64,7 @@ public:
     Database& operator=(const Database&) = delete;
 
     const std::filesystem::path& path() const { return path_; }
+    int busy_timeout_ms() const { return busy_timeout_ms_; }  // as opened (DatabaseSettings)
     int schema_version() const;          // PRAGMA user_version as stored
     std::string integrity_check() const; // "ok" or SQLite's list of problems
 
@@ -63,6 +74,7 @@ public:
 private:
     std::filesystem::path path_;
     sqlite3* db_ = nullptr;
+    int busy_timeout_ms_ = 0;
 };
 
 // Where the game keeps its database when no --db is given:
