@@ -30,7 +30,7 @@ cp "$SRC/levels/tower-1.json" "$T/levels/"
     # Each round is about 45 s of game time; enough rounds for the minutes asked.
     rounds=$(( MIN * 60 / 40 + 1 ))
     while [ $i -lt $rounds ]; do
-        printf 'wait_probe finished == 1 600\nwait 2.5\nkey Return\nwait_scene results\nwait 1\nkey Down\nkey Return\nwait_scene play\n'
+        printf 'wait_probe finished == 1 600\nwait_scene results 10\nwait 1\nkey Down\nkey Return\nwait_scene play\n'
         i=$((i + 1))
     done
     printf 'quit\n'
