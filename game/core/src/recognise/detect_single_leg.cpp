@@ -43,6 +43,7 @@ constexpr double kPeakSettleS = 0.3;    // ... settling back to body weight for 
 constexpr double kTailS = 2.5;          // the load's last seconds, wherever the stance is
 constexpr double kMaxShiftS = 1.0;      // a weight shift from two feet is looked for this far before the stance
 constexpr double kMaxPushOffS = 1.5;    // a step-up's push-off is looked for this far before the stance
+constexpr double kFirstFootS = 0.2;     // the first foot's CoP: this long after contact
 constexpr double kFullBeforeS = 0.3;    // a full load this long before one leg: two feet first, not a push-off
 }  // namespace
 
@@ -88,6 +89,7 @@ void SingleLegDetector::begin(const SignalFrame& frame, Stance previous) {
     entry_s_ = frame.stance_since_s;
     recognised_s_ = frame.t_s;
     came_from_ = previous;
+    came_from_since_s_ = previous_since_s_;
     body_weight_kg_ = frame.body_weight_kg;
     start_s_ = shift_start_s();
     last_full_s_ = frame.t_s;
@@ -232,6 +234,21 @@ double SingleLegDetector::on_foot_since_s(double end_s) const {
     return best->t_s;
 }
 
+bool SingleLegDetector::on_first_foot() const {
+    // The foot that touched the board first: where the CoP sat in the first moments of
+    // the partial stance before this one (stepping on). On the far side, the player went
+    // onto the other foot: a one-leg stance like any other.
+    double sum = 0.0;
+    int n = 0;
+    for (const Point& p : recent_) {
+        if (p.t_s < came_from_since_s_ || !p.cop_valid) continue;
+        if (p.t_s > came_from_since_s_ + kFirstFootS) break;
+        sum += p.x_mm;
+        ++n;
+    }
+    return n == 0 || (sum > 0.0) == (side_ == Side::right);
+}
+
 void SingleLegDetector::redate_entry(double bw_kg, double end_s) {
     // A first body-weight estimate can come from a partial load held steady (a
     // step-up's lead foot planted on the board while the other stays on the floor);
@@ -330,7 +347,7 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
     // the board, must last as long as the labelled stances of real people do (2 s):
     // stepping on, the first foot carries the whole weight for a second or so while the
     // other follows.
-    const bool stepping_on = came_from_ == Stance::partial && foot_came_down;
+    const bool stepping_on = came_from_ == Stance::partial && foot_came_down && on_first_foot();
     const bool from_rest = came_from_ == Stance::both || came_from_ == Stance::partial;
     // A knee drive is a rep: drive, a brief hold at the top (the levels ask 1.5-2.5 s),
     // foot down. Held over 5 s (as at a step-up's top, where standing longer is standing)

@@ -58,7 +58,8 @@ private:
     double shift_start_s() const;                // where the weight began to shift to the stance leg
     double release_s(double exit_s, bool foot_came_down) const;  // where the hold ended
     std::optional<double> fall_start_s(double from_s, double to_s, bool cop, double min_fall) const;
-    void redate_entry(double bw_kg, double end_s);  // the stance began at full load under the final BW
+    void redate_entry(double bw_kg, double end_s);
+    bool on_first_foot() const;  // the stance leg is the foot that stepped on first  // the stance began at full load under the final BW
 
     struct Load {
         double t_s;
@@ -74,7 +75,8 @@ private:
 
     bool active_ = false;
     Side side_ = Side::left;
-    Stance came_from_ = Stance::off;  // stance before this one
+    Stance came_from_ = Stance::off;  // stance before this one ...
+    double came_from_since_s_ = 0.0;  // ... and since when
     double start_s_ = 0.0;       // weight began to shift
     double entry_s_ = 0.0;       // single-leg stance began
     double recognised_s_ = 0.0;  // ... and was first seen (later if its start was dated back)
