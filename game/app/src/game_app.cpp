@@ -14,6 +14,7 @@
 #include "highstep/app/audio.h"
 #include "highstep/app/music_follow.h"
 #include "highstep/app/fixed_step.h"
+#include "highstep/app/image_file.h"
 #include "highstep/app/scene_stack.h"
 #include "highstep/core/level/level_file.h"
 #include "highstep/hid/board.h"
@@ -32,6 +33,20 @@
 namespace highstep::app {
 
 namespace {
+
+// The icon from assets/images (a bad or missing file: said once, no icon).
+void set_window_icon(SDL_Window* window, const std::filesystem::path& file) {
+    try {
+        Image icon = load_image_file(file);
+        SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormatFrom(icon.rgba.data(), icon.width, icon.height, 32,
+                                                                  icon.width * 4, SDL_PIXELFORMAT_RGBA8888);
+        if (!surface) return;
+        SDL_SetWindowIcon(window, surface);  // SDL keeps its own copy
+        SDL_FreeSurface(surface);
+    } catch (const ImageError& e) {
+        std::fprintf(stderr, "highstep: %s (no window icon)\n", e.what());
+    }
+}
 
 double thread_cpu_s() {
     timespec ts{};
@@ -136,6 +151,7 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
                                options.height, flags);
     if (!window_) throw std::runtime_error(std::string("cannot create the game window: ") + SDL_GetError());
     SDL_SetWindowMinimumSize(window_, 640, 360);
+    set_window_icon(window_, assets_dir_beside(options.levels_dir) / "images" / "icon.image");
     if (options.software_renderer) {
         // Present the software frame straight to the window (XShm), not through a
         // GL texture: under Xvfb that GL is llvmpipe and costs more than drawing.
