@@ -41,8 +41,7 @@ void put_u16(std::ofstream& f, std::uint16_t v) {
 Soundtrack play_with_soundtrack(const core::Level& level, const std::vector<BoardSample>& samples,
                                 const core::SessionSettings& settings, const SoundtrackOptions& options) {
     AudioSettings audio_settings;
-    audio_settings.rate_hz = options.rate_hz;
-    audio_settings.master_gain = 1.0f;
+    audio_settings.rate_hz = options.rate_hz;  // master gain as in the game: what the player hears
     audio_settings.music = options.track != nullptr;
     audio_settings.soundfont = options.soundfont;
     auto audio = open_loopback_audio(audio_settings);
