@@ -58,25 +58,24 @@ struct Wav {
     std::vector<float> left, right;
 };
 
+// Reads our own 16-bit stereo WAV (44-byte header) in pieces.
 Wav read_wav(const fs::path& path) {
     std::ifstream f(path, std::ios::binary);
-    std::vector<char> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     Wav w;
-    if (bytes.size() < 44) return w;
-    auto u32 = [&](std::size_t at) {
-        return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) |
-               static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8 |
-               static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 16 |
-               static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3])) << 24;
-    };
-    w.rate_hz = static_cast<int>(u32(24));
-    for (std::size_t i = 44; i + 3 < bytes.size(); i += 4) {
-        auto s16 = [&](std::size_t at) {
-            return static_cast<std::int16_t>(static_cast<unsigned char>(bytes[at]) |
-                                             static_cast<unsigned char>(bytes[at + 1]) << 8);
-        };
-        w.left.push_back(s16(i) / 32768.0f);
-        w.right.push_back(s16(i + 2) / 32768.0f);
+    std::vector<unsigned char> header(44);
+    if (!f.read(reinterpret_cast<char*>(header.data()), 44)) return w;
+    w.rate_hz = header[24] | header[25] << 8 | header[26] << 16 | header[27] << 24;
+    std::vector<char> chunk(1 << 20);
+    while (f.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || f.gcount() > 0) {
+        const auto n = static_cast<std::size_t>(f.gcount());
+        for (std::size_t i = 0; i + 3 < n; i += 4) {
+            auto s16 = [&](std::size_t at) {
+                return static_cast<std::int16_t>(static_cast<unsigned char>(chunk[at]) |
+                                                 static_cast<unsigned char>(chunk[at + 1]) << 8);
+            };
+            w.left.push_back(s16(i) / 32768.0f);
+            w.right.push_back(s16(i + 2) / 32768.0f);
+        }
     }
     return w;
 }

@@ -150,11 +150,10 @@ core::SessionResult play_with_audio(const PlayOptions& o, const core::Level& lev
     app::SoundtrackOptions options;
     options.volumes = o.volumes;
     options.track = track_for(o, level);
-    const app::Soundtrack out = app::play_with_soundtrack(level, recording.samples, settings, options);
+    const app::Soundtrack out = app::play_with_soundtrack(level, recording.samples, settings, options, *o.audio_out);
     if (options.track && out.music_status.rfind("music: FluidSynth", 0) != 0) {
         std::fprintf(stderr, "highstep play: %s\n", out.music_status.c_str());
     }
-    app::write_wav(*o.audio_out, out.stereo, out.rate_hz);
     return out.result;
 }
 

@@ -39,7 +39,10 @@ void put_u16(std::ofstream& f, std::uint16_t v) {
 }  // namespace
 
 Soundtrack play_with_soundtrack(const core::Level& level, const std::vector<BoardSample>& samples,
-                                const core::SessionSettings& settings, const SoundtrackOptions& options) {
+                                const core::SessionSettings& settings, const SoundtrackOptions& options,
+                                const std::filesystem::path& wav) {
+    WavWriter writer(wav, options.rate_hz);
+    std::vector<float> pcm;  // rendered, not yet written
     AudioSettings audio_settings;
     audio_settings.rate_hz = options.rate_hz;  // master gain as in the game: what the player hears
     audio_settings.music = options.track != nullptr;
@@ -50,47 +53,63 @@ Soundtrack play_with_soundtrack(const core::Level& level, const std::vector<Boar
     const bool with_music = music.track() && !options.volumes.muted && options.volumes.music > 0.0f;
 
     Soundtrack out;
-    out.rate_hz = options.rate_hz;
     out.music_status = audio->music_status();
     // The same calls in the same order as core::run_headless().
     core::Session session(level, settings);
     for (const BoardSample& s : samples) {
         session.push_sample(s);
         session.advance_to(s.t_s);
-        emit(session, *audio, music, with_music, out.stereo);
+        emit(session, *audio, music, with_music, pcm);
+        if (pcm.size() >= 1 << 16) {
+            writer.write(pcm);
+            pcm.clear();
+        }
     }
     if (!samples.empty()) session.advance_to(samples.back().t_s + settings.step_s);
     session.finish();
-    emit(session, *audio, music, with_music, out.stereo);
-    audio->render_until(session.hud().t_s + options.tail_s, out.stereo);
+    emit(session, *audio, music, with_music, pcm);
+    audio->render_until(session.hud().t_s + options.tail_s, pcm);
+    writer.write(pcm);
+    writer.close();
     out.result = session.result();
     return out;
 }
 
-void write_wav(const std::filesystem::path& path, const std::vector<float>& stereo, int rate_hz) {
-    std::ofstream f(path, std::ios::binary);
-    if (!f) throw std::runtime_error(path.string() + ": cannot open for writing");
-    const auto data_bytes = static_cast<std::uint32_t>(stereo.size() * 2);
-    f.write("RIFF", 4);
-    put_u32(f, 36 + data_bytes);
-    f.write("WAVEfmt ", 8);
-    put_u32(f, 16);
-    put_u16(f, 1);  // PCM
-    put_u16(f, 2);  // stereo
-    put_u32(f, static_cast<std::uint32_t>(rate_hz));
-    put_u32(f, static_cast<std::uint32_t>(rate_hz) * 4);
-    put_u16(f, 4);
-    put_u16(f, 16);
-    f.write("data", 4);
-    put_u32(f, data_bytes);
+WavWriter::WavWriter(const std::filesystem::path& path, int rate_hz)
+    : path_(path), file_(path, std::ios::binary), rate_hz_(rate_hz) {
+    if (!file_) throw std::runtime_error(path.string() + ": cannot open for writing");
+    file_.write("RIFF", 4);
+    put_u32(file_, 36);  // sizes are filled in by close()
+    file_.write("WAVEfmt ", 8);
+    put_u32(file_, 16);
+    put_u16(file_, 1);  // PCM
+    put_u16(file_, 2);  // stereo
+    put_u32(file_, static_cast<std::uint32_t>(rate_hz_));
+    put_u32(file_, static_cast<std::uint32_t>(rate_hz_) * 4);
+    put_u16(file_, 4);
+    put_u16(file_, 16);
+    file_.write("data", 4);
+    put_u32(file_, 0);
+}
+
+void WavWriter::write(const std::vector<float>& stereo) {
     std::vector<char> bytes(stereo.size() * 2);
     for (std::size_t i = 0; i < stereo.size(); ++i) {
         const auto v = static_cast<std::int16_t>(std::lround(std::clamp(stereo[i], -1.0f, 1.0f) * 32767.0f));
         bytes[2 * i] = static_cast<char>(v & 0xff);
         bytes[2 * i + 1] = static_cast<char>((v >> 8) & 0xff);
     }
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!f) throw std::runtime_error(path.string() + ": write failed");
+    file_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    data_bytes_ += static_cast<std::uint32_t>(bytes.size());
+}
+
+void WavWriter::close() {
+    file_.seekp(4);
+    put_u32(file_, 36 + data_bytes_);
+    file_.seekp(40);
+    put_u32(file_, data_bytes_);
+    file_.close();
+    if (!file_) throw std::runtime_error(path_.string() + ": write failed");
 }
 
 }  // namespace highstep::app

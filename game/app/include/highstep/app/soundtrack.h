@@ -4,7 +4,9 @@
 // loopback device: the level's music on the judged beat grid and every sound cue
 // at its session time. Output frame n is n / rate_hz seconds on the recording's clock.
 // Deterministic: the same recording gives the same samples.
+#include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -23,15 +25,26 @@ struct SoundtrackOptions {
 
 struct Soundtrack {
     core::SessionResult result;   // identical to run_headless() on the same input
-    std::vector<float> stereo;    // interleaved left, right
-    int rate_hz = 48000;
     std::string music_status;     // which SoundFont, or why there was no music
 };
 
+// Writes the soundtrack to `wav` as it is rendered (a long session never sits in
+// memory whole). Throws std::runtime_error if the file cannot be written.
 Soundtrack play_with_soundtrack(const core::Level& level, const std::vector<BoardSample>& samples,
-                                const core::SessionSettings& settings, const SoundtrackOptions& options);
+                                const core::SessionSettings& settings, const SoundtrackOptions& options,
+                                const std::filesystem::path& wav);
 
-// 16-bit PCM stereo WAV (what sox and every player read). Throws std::runtime_error.
-void write_wav(const std::filesystem::path& path, const std::vector<float>& stereo, int rate_hz);
+// A 16-bit PCM stereo WAV (what sox and every player read), written as it comes.
+class WavWriter {
+public:
+    WavWriter(const std::filesystem::path& path, int rate_hz);  // throws std::runtime_error
+    void write(const std::vector<float>& stereo);               // interleaved left, right
+    void close();                                               // sizes in the header; throws on failure
+private:
+    std::filesystem::path path_;
+    std::ofstream file_;
+    std::uint32_t data_bytes_ = 0;
+    int rate_hz_;
+};
 
 }  // namespace highstep::app
