@@ -26,7 +26,7 @@ ctest --test-dir "$root/build-asan" --output-on-failure -j "$jobs" --timeout 180
 
 # ---- hardening: libFuzzer targets and ThreadSanitizer (docs/hardening.md) ----------
 # Kept in one block of its own. clang builds only the libraries these need.
-echo "== libFuzzer targets (clang, ASan + UBSan), 15 s each on their corpus =="
+echo "== libFuzzer targets (clang, ASan + UBSan), 10 s each on their corpus =="
 CC=clang CXX=clang++ cmake -S "$root" -B "$root/build-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHIGHSTEP_FUZZ=ON \
     -DHIGHSTEP_BUILD_APP=OFF -DHIGHSTEP_BUILD_TESTS=OFF -DHIGHSTEP_BUILD_BENCH=OFF
 cmake --build "$root/build-fuzz" -j "$jobs" --target fuzz
@@ -37,7 +37,7 @@ for corpus in "$root"/tests/fuzz/corpus/*/; do
     regressions=()  # inputs that once crashed this target run first, with the seeds
     [ -d "$root/tests/fuzz/regressions/$target" ] && regressions=("$root/tests/fuzz/regressions/$target")
     # New inputs go to the scratch folder; the committed seeds are only read.
-    "$root/build-fuzz/tests/fuzz/$target" -max_total_time=15 -timeout=5 -rss_limit_mb=2048 \
+    "$root/build-fuzz/tests/fuzz/$target" -max_total_time=10 -timeout=5 -rss_limit_mb=2048 \
         -artifact_prefix="$fuzz_scratch/$target-" "$fuzz_scratch/$target" "$corpus" "${regressions[@]}" \
         2>"$fuzz_scratch/$target.log" ||
         { tail -n 60 "$fuzz_scratch/$target.log"; echo "$target FAILED (input saved under $fuzz_scratch)"; exit 1; }
