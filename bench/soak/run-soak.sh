@@ -56,8 +56,15 @@ while kill -0 $GAME 2>/dev/null; do
 done
 wait $GAME || { echo "the game failed:"; cat "$T/err"; exit 1; }
 sessions=$(sqlite3 "$T/soak.db" "SELECT count(*) FROM sessions WHERE state = 'finished'")
-# The first minute is the warm-up (fonts, textures, SQLite's cache).
-awk -v s="$sessions" 'NR > 1 && $2 > 0 { n++; if ($1 >= 60 && !base) { base = $2; bf = $3; bt = $4 } last = $2; lf = $3; lt = $4; if ($2 > peak) peak = $2 }
-     END { printf "   %d samples, %d sessions finished: VmRSS %d kB after 1 min -> %d kB at the end (growth %d kB, peak %d); fds %d -> %d; threads %d -> %d\n",
-           n, s, base, last, last - base, peak, bf, lf, bt, lt }' "$T/usage"
+# Growth from the end of the warm-up (the first third of the run: the font
+# cache, glyph textures and SQLite's page cache fill) to the end, and the range
+# after it; the whole series is kept in usage.txt next to the build.
+cp "$T/usage" "$B/soak-window-usage.txt"
+awk -v s="$sessions" 'NR > 1 && $2 > 0 { n++; t[n] = $1; r[n] = $2; f[n] = $3; h[n] = $4 }
+     END { w = int(n / 3) + 1; lo = r[w]; hi = r[w]; flo = f[w]; fhi = f[w]
+           for (i = w; i <= n; i++) { if (r[i] < lo) lo = r[i]; if (r[i] > hi) hi = r[i]; if (f[i] < flo) flo = f[i]; if (f[i] > fhi) fhi = f[i] }
+           printf "   %d samples, %d sessions finished. VmRSS: %d kB at %d s (start), %d kB at %d s (end of warm-up), %d kB at the end: growth after the warm-up %d kB (range %d-%d kB)\n",
+                  n, s, r[2], t[2], r[w], t[w], r[n], r[n] - r[w], lo, hi
+           printf "   fds %d -> %d (range after the warm-up %d-%d; the font cache holds up to 48 open fonts); threads %d -> %d\n",
+                  f[w], f[n], flo, fhi, h[w], h[n] }' "$T/usage"
 echo "   took $(( $(date +%s) - wstart )) s of wall time"
