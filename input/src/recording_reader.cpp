@@ -44,11 +44,22 @@ std::string_view trim(std::string_view s) {
 }
 
 // Text a person could have typed: no NUL or other control bytes but tab/CR.
+// Text is printable ASCII, tabs and valid UTF-8 (names and comments may hold é or
+// 日本); control bytes or a byte sequence that is not UTF-8 (a PNG's 0x89 first
+// byte, a zip, a compiled program) is binary data.
 bool looks_like_text(std::string_view s) {
-    return std::none_of(s.begin(), s.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return (u < 0x20 && c != '\t' && c != '\r') || u == 0x7f;
-    });
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto u = static_cast<unsigned char>(s[i]);
+        if ((u < 0x20 && u != '\t' && u != '\r') || u == 0x7f) return false;
+        if (u < 0x80) continue;
+        const int more = (u & 0xE0) == 0xC0 ? 1 : (u & 0xF0) == 0xE0 ? 2 : (u & 0xF8) == 0xF0 ? 3 : -1;
+        if (more < 0 || u == 0xC0 || u == 0xC1 || i + static_cast<std::size_t>(more) >= s.size()) return false;
+        for (int k = 1; k <= more; ++k) {
+            if ((static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0xC0) != 0x80) return false;
+        }
+        i += static_cast<std::size_t>(more);
+    }
+    return true;
 }
 
 std::string quoted(std::string_view field) {
@@ -122,7 +133,7 @@ private:
         }
         if (!any) return false;
         ++line_no_;
-        if (!looks_like_text(line)) fail(line_no_, "binary data where text was expected");
+        if (!looks_like_text(line)) fail(line_no_, "binary data, not a recording (a recording is CSV text: t_s,tl_kg,tr_kg,bl_kg,br_kg)");
         return true;
     }
 

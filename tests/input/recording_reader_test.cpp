@@ -123,6 +123,23 @@ TEST(RecordingReader, BinaryJunkIsRejectedWithALine) {
     EXPECT_NE(err.find("test.csv:3:"), std::string::npos) << err;
 }
 
+TEST(RecordingReader, APngIsBinaryNotARecordingWithoutAColumn) {
+    // A PNG's signature and the start of its header chunk: the first line is
+    // 0x89 "PNG" CR, printable but for a byte that is not UTF-8.
+    const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\0\0\rIHDR", 8);
+    const auto err = error_of(png);
+    EXPECT_NE(err.find("test.csv:1: binary data, not a recording"), std::string::npos) << err;
+    EXPECT_EQ(err.find("header row"), std::string::npos) << err;
+}
+
+TEST(RecordingReader, UnicodeInMetadataIsText) {
+    const auto rec = parse("# player: Zoë 日本 🙂\nt_s,tl_kg,tr_kg,bl_kg,br_kg\n0,1,2,3,4\n");
+    EXPECT_EQ(rec.samples.size(), 1u);
+    // A lone continuation byte or a cut-off sequence is not.
+    EXPECT_NE(error_of("# player: \x80\nt_s,tl_kg,tr_kg,bl_kg,br_kg\n").find("binary"), std::string::npos);
+    EXPECT_NE(error_of("# player: \xe6\x97\nt_s,tl_kg,tr_kg,bl_kg,br_kg\n").find("binary"), std::string::npos);
+}
+
 TEST(RecordingReader, OverlongLineIsRejected) {
     const auto err = error_of("t_s,tl_kg,tr_kg,bl_kg,br_kg\n" + std::string(10000, '1') + "\n");
     EXPECT_NE(err.find("test.csv:2:"), std::string::npos) << err;
