@@ -155,6 +155,24 @@ TEST_F(PlayersTest, DeleteRemovesTheirHistory) {
     EXPECT_THROW(delete_player(db, ada), StoreError);
 }
 
+TEST_F(PlayersTest, TheLastPlayerIsRememberedUntilDeleted) {
+    EXPECT_FALSE(last_player(db)) << "nobody has played yet";
+    const auto ada = add(db, "Ada");
+    const auto bob = add(db, "Bob");
+    set_last_player(db, ada);
+    set_last_player(db, bob);
+    ASSERT_TRUE(last_player(db));
+    EXPECT_EQ(last_player(db)->name, "Bob");
+    delete_player(db, bob);
+    EXPECT_FALSE(last_player(db)) << "a deleted player is not opened on";
+    set_last_player(db, ada);
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db_path.c_str(), &raw), SQLITE_OK);
+    sqlite3_exec(raw, "UPDATE settings SET value = '7x' WHERE key = 'last_player_id'", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+    EXPECT_FALSE(last_player(db)) << "a damaged value reads as none";
+}
+
 TEST(LegTest, ParsesShortAndLongForms) {
     EXPECT_EQ(parse_leg("Left"), Leg::left);
     EXPECT_EQ(parse_leg("r"), Leg::right);

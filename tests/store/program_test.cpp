@@ -101,6 +101,7 @@ TEST(ProgramTest, MovesUpStaysAndMovesDown) {
     EXPECT_EQ(plan.rung, 0);
     EXPECT_EQ(plan.last_verdict, Verdict::down);
     EXPECT_NE(plan.reason.find("back to"), std::string::npos) << plan.reason;
+    EXPECT_NE(plan.reason.find("hard (10 of 28 reps missed the beat)"), std::string::npos) << plan.reason;
 
     // Never below the bottom rung or above the top one.
     h.push_back(session("2026-01-08", 0, 0, 0, 0, 20));

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 
 #include "highstep/store/session_log.h"
 #include "highstep/store/sound_settings.h"
@@ -91,6 +92,24 @@ std::optional<Player> find_player(Database& db, std::string_view name) {
     q.bind(1, name);
     if (!q.step()) return std::nullopt;
     return read_player(q);
+}
+
+void set_last_player(Database& db, std::int64_t id) {
+    sql::Statement put(db,
+                       "INSERT INTO settings (key, value) VALUES ('last_player_id', ?1) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    put.bind(1, std::to_string(id));
+    put.run();
+}
+
+std::optional<Player> last_player(Database& db) {
+    sql::Statement q(db, "SELECT value FROM settings WHERE key = 'last_player_id'");
+    if (!q.step()) return std::nullopt;
+    const std::string value = q.text(0);
+    char* end = nullptr;
+    const long long id = std::strtoll(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0') return std::nullopt;  // a damaged value: as if none
+    return get_player(db, id);
 }
 
 std::vector<Player> list_players(Database& db) {

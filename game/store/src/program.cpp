@@ -40,6 +40,19 @@ const char* to_string(Verdict verdict) {
     return "stay";
 }
 
+std::string verdict_cause(const PlanHistoryEntry& s) {
+    const int judged = s.perfect + s.great + s.good + s.miss;
+    if (s.planned_reps > 0 && s.reps * 2 < s.planned_reps) {
+        return std::to_string(s.reps) + " of " + std::to_string(s.planned_reps) + " reps done";
+    }
+    if (judged > 0 && s.miss * 4 > judged) return std::to_string(s.miss) + " of " + std::to_string(judged) + " reps missed the beat";
+    if (s.reps > 0 && s.unsteady_reps * 4 > s.reps * 3) {
+        return std::to_string(s.unsteady_reps) + " of " + std::to_string(s.reps) + " reps wobbled";
+    }
+    if (!s.finished && s.reps == 0) return "no reps done";
+    return {};
+}
+
 Verdict session_verdict(const PlanHistoryEntry& s) {
     const int judged = s.perfect + s.great + s.good + s.miss;
     const bool short_of_plan = s.planned_reps > 0 && s.reps * 2 < s.planned_reps;
@@ -101,7 +114,10 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
             plan.reason = was == top ? "Every rep Great and steady again: stay at the top, " + volume(ladder[top]) + "."
                                      : "Every rep was Great and steady last time: up to " + volume(ladder[plan.rung]) + ".";
         } else if (plan.last_verdict == Verdict::down) {
-            plan.reason = "Last session was hard: back to " + volume(ladder[plan.rung]) + " to rebuild.";
+            // Say what was hard: the grades alone can look fine (a steady A on a
+            // short session), so the player needs the cause.
+            plan.reason = "Last session was hard (" + verdict_cause(*last) + "): back to " + volume(ladder[plan.rung]) +
+                          " to rebuild.";
         } else {
             plan.reason = "Again " + volume(ladder[plan.rung]) + ": make every rep Great and steady to move up.";
         }
@@ -138,6 +154,9 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
     if (plan.knee_drive_day) {
         // The knee drive makes every rep harder: fewer reps, the same sets and rest.
         const int reps = std::clamp(rung.reps_per_leg - 2, 4, 8);
+        // The reason names the rung's volume; today's list shows fewer reps, so say why.
+        plan.reason += " Knee-drive day: " + std::to_string(std::min(rung.sets, 3)) + " x " + std::to_string(reps) +
+                       " per leg, as the knee drive makes each rep harder.";
         plan.items.push_back({"knee_drive", settings.knee_drive_level_id, std::min(rung.sets, 3), reps, 0.0,
                               rung.rest_s,
                               "High-box step-ups: drive the free knee up to hip height at the top and hold."});

@@ -50,6 +50,10 @@ std::int64_t add_player(Database& db, const Player& player);
 std::optional<Player> get_player(Database& db, std::int64_t id);
 std::optional<Player> find_player(Database& db, std::string_view name);  // case-insensitive
 std::vector<Player> list_players(Database& db);                           // by name
+// The player who last chose themselves at the game (the game opens on them next
+// time); none when never set or that player was deleted.
+void set_last_player(Database& db, std::int64_t id);
+std::optional<Player> last_player(Database& db);
 // Updates name, dominant leg, input offset and orientation of player.id.
 void update_player(Database& db, const Player& player);
 // Deletes a player with their weigh-ins, sessions and scores (challenge entries keep the name).

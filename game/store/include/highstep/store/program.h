@@ -54,6 +54,9 @@ struct PlanHistoryEntry {
 // steady; down when it was poor (fewer than half the planned reps, or more
 // than a quarter Miss, or more than three quarters unsteady); else stay.
 Verdict session_verdict(const PlanHistoryEntry& session);
+// Why a session was judged down, in words ("3 of 12 reps done", "9 of 12 reps
+// wobbled"); empty when it was not.
+std::string verdict_cause(const PlanHistoryEntry& session);
 
 struct PlanItem {
     std::string kind;          // "warmup", "step_up", "knee_drive"
