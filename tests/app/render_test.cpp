@@ -95,6 +95,38 @@ TEST(Text, DrawsRealGlyphsThatScaleWithSize) {
     EXPECT_EQ(count_color(s, palette::text, 0, 70, 400, 100), 0) << "nothing below the line";
 }
 
+// Names in other scripts: 日本 and 🙂 are drawn from Debian's fallback fonts
+// (fonts-droid-fallback, fonts-symbola), not as DejaVu's empty boxes; text DejaVu
+// has (é, ü) is drawn by DejaVu alone.
+TEST(Text, CharactersDejaVuLacksComeFromTheFallbackFonts) {
+    FontFiles with = find_fonts(default_font_dirs());
+    if (with.fallbacks.size() < 2) GTEST_SKIP() << "fonts-droid-fallback / fonts-symbola are not installed";
+    FontFiles without = with;
+    without.fallbacks.clear();
+    auto draw_with = [](const FontFiles& files, const std::string& text) {
+        auto s = std::make_unique<Offscreen>(300, 80);
+        TextRenderer t(s->gfx().renderer(), files);
+        s->gfx().clear(palette::background);
+        t.draw(text, 10, 10, 40, palette::text);
+        s->present();
+        return s;
+    };
+    for (const std::string text : {"日本", "🙂"}) {
+        const auto boxes = draw_with(without, text);
+        const auto glyphs = draw_with(with, text);
+        EXPECT_GT(differing(*boxes, *glyphs, 0, 0, 300, 80), 100) << text << ": the fallback draws other shapes";
+        EXPECT_GT(count_color(*glyphs, palette::text, 0, 0, 300, 80), 40) << text;
+    }
+    const auto a = draw_with(without, "Zoë Müller");
+    const auto b = draw_with(with, "Zoë Müller");
+    EXPECT_EQ(differing(*a, *b, 0, 0, 300, 80), 0) << "DejaVu has é and ü: no fallback used";
+    // Mixed text keeps one line: the fallback run sits on the same baseline.
+    Offscreen s(600, 100);
+    const SDL_FPoint size = s.gfx().measure("Yuki 日本 🙂", 30);
+    EXPECT_LT(size.y, 60.0f);
+    EXPECT_GT(size.x, s.gfx().measure("Yuki ", 30).x + 40.0f);
+}
+
 TEST(Hud, DrawsTheBoardWithTheCopDotAndLoadBars) {
     Offscreen s;
     draw(s, active_hud());

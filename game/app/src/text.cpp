@@ -1,6 +1,8 @@
 #include "text.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 
 namespace highstep::app {
@@ -24,10 +26,23 @@ std::vector<std::filesystem::path> default_font_dirs() {
     return dirs;
 }
 
+std::vector<std::filesystem::path> default_fallback_fonts() {
+    const char* candidates[] = {
+        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",     // fonts-droid-fallback: CJK
+        "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",    // fonts-symbola: emoji, symbols
+    };
+    std::vector<std::filesystem::path> found;
+    std::error_code ec;
+    for (const char* c : candidates) {
+        if (std::filesystem::is_regular_file(c, ec)) found.emplace_back(c);
+    }
+    return found;
+}
+
 FontFiles find_fonts(const std::vector<std::filesystem::path>& dirs) {
     std::error_code ec;
     for (const auto& dir : dirs) {
-        FontFiles f{dir / kRegular, dir / kBold, dir / kMono};
+        FontFiles f{dir / kRegular, dir / kBold, dir / kMono, default_fallback_fonts()};
         if (std::filesystem::is_regular_file(f.regular, ec) && std::filesystem::is_regular_file(f.bold, ec) &&
             std::filesystem::is_regular_file(f.mono, ec)) {
             return f;
@@ -63,6 +78,7 @@ TextRenderer::TextRenderer(SDL_Renderer* renderer, FontFiles files)
 TextRenderer::~TextRenderer() {
     for (auto& [key, entry] : cache_) SDL_DestroyTexture(entry.texture);
     for (auto& [key, f] : fonts_) TTF_CloseFont(f);
+    for (auto& [key, f] : fallback_fonts_) TTF_CloseFont(f);
     TTF_Quit();
 }
 
@@ -75,6 +91,8 @@ TTF_Font* TextRenderer::font(int size_px, FontStyle style) {
         cache_.clear();
         for (auto& [k, f] : fonts_) TTF_CloseFont(f);
         fonts_.clear();
+        for (auto& [k, f] : fallback_fonts_) TTF_CloseFont(f);
+        fallback_fonts_.clear();
     }
     const std::filesystem::path& path =
         style == FontStyle::bold ? files_.bold : style == FontStyle::mono ? files_.mono : files_.regular;
@@ -82,6 +100,82 @@ TTF_Font* TextRenderer::font(int size_px, FontStyle style) {
     if (!f) throw FontError("cannot open font " + path.string() + ": " + TTF_GetError());
     fonts_.emplace(key, f);
     return f;
+}
+
+TTF_Font* TextRenderer::fallback(std::size_t index, int size_px, FontStyle style) {
+    const auto key = std::make_tuple(index, static_cast<int>(style), size_px);
+    if (auto it = fallback_fonts_.find(key); it != fallback_fonts_.end()) return it->second;
+    TTF_Font* f = TTF_OpenFont(files_.fallbacks[index].c_str(), size_px);
+    // A fallback that cannot be opened draws nothing of its own: DejaVu's boxes stay.
+    if (f && style == FontStyle::bold) TTF_SetFontStyle(f, TTF_STYLE_BOLD);
+    fallback_fonts_.emplace(key, f);
+    return f;
+}
+
+namespace {
+// The next code point of UTF-8 `s` at `i` (advancing i); a broken byte reads as itself.
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto b = static_cast<unsigned char>(s[i++]);
+    const int more = b < 0x80 ? 0 : (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2 : (b & 0xF8) == 0xF0 ? 3 : 0;
+    std::uint32_t cp = more == 0 ? b : more == 1 ? (b & 0x1Fu) : more == 2 ? (b & 0x0Fu) : (b & 0x07u);
+    for (int k = 0; k < more && i < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3Fu);
+    return cp;
+}
+}  // namespace
+
+std::vector<TextRenderer::Run> TextRenderer::runs(std::string_view text, int size_px, FontStyle style) {
+    TTF_Font* main = font(size_px, style);
+    std::vector<Run> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t start = i;
+        const std::uint32_t cp = next_code_point(text, i);
+        TTF_Font* f = main;
+        // ASCII and whatever DejaVu has stay in DejaVu.
+        const bool joins = cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F);
+        if (cp >= 0x80 && !joins && !TTF_GlyphIsProvided32(main, cp)) {
+            for (std::size_t k = 0; k < files_.fallbacks.size(); ++k) {
+                TTF_Font* fb = fallback(k, size_px, style);
+                if (fb && TTF_GlyphIsProvided32(fb, cp)) {
+                    f = fb;
+                    break;
+                }
+            }
+        }
+        if (joins) continue;  // an emoji's presentation selector or joiner: no glyph of its own, never a box
+        if (out.empty() || out.back().font != f) out.push_back({std::string(), f});
+        out.back().text.append(text.substr(start, i - start));
+    }
+    return out;
+}
+
+SDL_Surface* TextRenderer::render(std::string_view text, int size_px, FontStyle style, SDL_Color color) {
+    std::vector<Run> parts = runs(text, size_px, style);
+    if (parts.size() == 1) return TTF_RenderUTF8_Blended(parts[0].font, parts[0].text.c_str(), color);
+    // Runs side by side on their baselines.
+    int w = 0, ascent = 0, descent = 0;
+    std::vector<SDL_Surface*> pieces;
+    for (const Run& r : parts) {
+        SDL_Surface* piece = TTF_RenderUTF8_Blended(r.font, r.text.c_str(), color);
+        pieces.push_back(piece);
+        if (!piece) continue;
+        w += piece->w;
+        ascent = std::max(ascent, TTF_FontAscent(r.font));
+        descent = std::max(descent, piece->h - TTF_FontAscent(r.font));
+    }
+    SDL_Surface* out = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, ascent + descent, 32, SDL_PIXELFORMAT_ARGB8888) : nullptr;
+    int x = 0;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        SDL_Surface* piece = pieces[k];
+        if (!piece) continue;
+        if (out) {
+            SDL_SetSurfaceBlendMode(piece, SDL_BLENDMODE_NONE);
+            SDL_Rect dst{x, ascent - TTF_FontAscent(parts[k].font), piece->w, piece->h};
+            SDL_BlitSurface(piece, nullptr, out, &dst);
+        }
+        x += piece->w;
+        SDL_FreeSurface(piece);
+    }
+    return out;
 }
 
 TextRenderer::Entry* TextRenderer::lookup(std::string_view text, int size_px, FontStyle style, Color color) {
@@ -92,7 +186,7 @@ TextRenderer::Entry* TextRenderer::lookup(std::string_view text, int size_px, Fo
         return &it->second;
     }
     const std::string s(text);
-    SDL_Surface* surface = TTF_RenderUTF8_Blended(font(size_px, style), s.c_str(), {color.r, color.g, color.b, 255});
+    SDL_Surface* surface = render(s, size_px, style, {color.r, color.g, color.b, 255});
     if (!surface) return nullptr;  // e.g. a string of only unprintable characters
     SDL_Texture* texture = SDL_CreateTextureFromSurface(renderer_, surface);
     Entry entry{texture, surface->w, surface->h, frame_};
@@ -106,7 +200,12 @@ SDL_FPoint TextRenderer::measure(std::string_view text, float size_px, FontStyle
     if (text.empty()) return {0, 0};
     const int size = std::max(6, static_cast<int>(std::lround(size_px)));
     int w = 0, h = 0;
-    TTF_SizeUTF8(font(size, style), std::string(text).c_str(), &w, &h);
+    for (const Run& r : runs(text, size, style)) {
+        int rw = 0, rh = 0;
+        TTF_SizeUTF8(r.font, r.text.c_str(), &rw, &rh);
+        w += rw;
+        h = std::max(h, rh);
+    }
     return {static_cast<float>(w), static_cast<float>(h)};
 }
 

@@ -32,6 +32,9 @@ struct FontFiles {
     std::filesystem::path regular;
     std::filesystem::path bold;
     std::filesystem::path mono;
+    // Fonts for characters DejaVu lacks (日本, 🙂), tried in order; may be empty
+    // (such characters are then drawn as DejaVu's boxes).
+    std::vector<std::filesystem::path> fallbacks;
 };
 
 // Finds DejaVuSans.ttf, DejaVuSans-Bold.ttf and DejaVuSansMono.ttf in `dirs` (first
@@ -39,6 +42,9 @@ struct FontFiles {
 FontFiles find_fonts(const std::vector<std::filesystem::path>& dirs);
 // The folders searched by default, in order.
 std::vector<std::filesystem::path> default_font_dirs();
+// Debian's fallback fonts that are installed (scripts/debian-packages.txt lists
+// fonts-droid-fallback for Chinese, Japanese and Korean, fonts-symbola for emoji).
+std::vector<std::filesystem::path> default_fallback_fonts();
 
 class TextRenderer {
 public:
@@ -70,11 +76,21 @@ private:
     // Alpha is applied when drawing, not baked in, so a fading text reuses one texture.
     using Key = std::tuple<std::string, int, int, std::uint32_t>;  // text, size, style, rgb
     TTF_Font* font(int size_px, FontStyle style);
+    TTF_Font* fallback(std::size_t index, int size_px, FontStyle style);
+    // The text cut into runs that one font draws: DejaVu where it has the glyph,
+    // else the first fallback that has it.
+    struct Run {
+        std::string text;
+        TTF_Font* font;
+    };
+    std::vector<Run> runs(std::string_view text, int size_px, FontStyle style);
+    SDL_Surface* render(std::string_view text, int size_px, FontStyle style, SDL_Color color);
     Entry* lookup(std::string_view text, int size_px, FontStyle style, Color color);
 
     SDL_Renderer* renderer_;
     FontFiles files_;
     std::map<std::pair<int, int>, TTF_Font*> fonts_;  // (style, size) -> font
+    std::map<std::tuple<std::size_t, int, int>, TTF_Font*> fallback_fonts_;  // (index, style, size) -> font
     std::map<Key, Entry> cache_;
     long long frame_ = 0;
 };
