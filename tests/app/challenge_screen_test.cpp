@@ -101,6 +101,7 @@ wait 0.3
 key Down
 key Down
 key Down
+key Down
 wait 0.2
 screenshot title.bmp
 key Return
@@ -223,6 +224,8 @@ TEST_F(ChallengeScreenTest, ASprintStartTurnRacesTheStoredGhostAndBeatsIt) {
     // Bob (second in the list) takes the turn and makes four knee drives; the
     // ghost made one. With the level's pace the rival would run 8 m per rep.
     const std::string script = R"(
+# Title: Play, Learn the moves, Today's plan, Progress, Challenges
+key Down
 key Down
 key Down
 key Down
@@ -295,6 +298,8 @@ quit
 
 TEST_F(ChallengeScreenTest, AnEmptyListSaysHowToCreateAChallenge) {
     const std::string script = R"(
+# Title: Play, Learn the moves, Today's plan, Progress, Challenges
+key Down
 key Down
 key Down
 key Down

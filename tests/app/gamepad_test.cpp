@@ -111,7 +111,8 @@ TEST_F(Gamepad, DpadAndButtonsDriveTheMenus) {
     frame();
     EXPECT_TRUE(mapper_->gamepad_connected());
     h_.open(make_title_scene(h_.ctx()));
-    // Title: Play, Players, Quit. Down, A: the player list.
+    // Title: Play, Learn the moves, Players, Quit. Down twice, A: the player list.
+    press(pad, SDL_CONTROLLER_BUTTON_DPAD_DOWN);
     press(pad, SDL_CONTROLLER_BUTTON_DPAD_DOWN);
     press(pad, SDL_CONTROLLER_BUTTON_A);
     ASSERT_EQ(h_.top(), "players");

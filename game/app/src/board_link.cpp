@@ -23,6 +23,7 @@ BoardLink::~BoardLink() = default;
 
 void BoardLink::poll(double wall_s, double game_minus_wall_s, std::vector<Action>& nav_out) {
     samples_.clear();
+    events_.clear();
     if (sim_) sim_->advance_to(wall_s);
     for (std::size_t i = 0; i < kMaxPerFrame; ++i) {
         std::optional<BoardSample> s = source_->poll();
@@ -42,6 +43,7 @@ void BoardLink::poll(double wall_s, double game_minus_wall_s, std::vector<Action
         samples_.push_back(g);
         scratch_events_.clear();
         recognizer_.push(g, scratch_events_);
+        events_.insert(events_.end(), scratch_events_.begin(), scratch_events_.end());
         nav_.push(recognizer_.frame(), nav_out);
         if (recent_.size() < kRecent) {
             recent_.push_back(*s);

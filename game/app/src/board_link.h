@@ -37,6 +37,9 @@ public:
 
     // This frame's samples, stamped on the game clock, oldest first.
     const std::vector<BoardSample>& samples() const { return samples_; }
+    // What the menu recogniser found in this frame's samples (step-ups, knee drives,
+    // one-leg holds...), oldest first: the practice screen confirms moves with them.
+    const std::vector<core::Event>& events() const { return events_; }
     // Latest processed frame of the menu recogniser (tare and body weight applied).
     const core::SignalFrame& frame() const;
     SourceState state() const { return source_->state(); }
@@ -66,6 +69,7 @@ private:
     core::Recognizer recognizer_;
     BoardNav nav_;
     std::vector<core::Event> scratch_events_;
+    std::vector<core::Event> events_;      // this frame's
     std::vector<BoardSample> samples_;
     std::vector<BoardSample> recent_;      // ring of raw samples for recent_raw_mean
     std::size_t recent_next_ = 0;

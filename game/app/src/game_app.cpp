@@ -231,6 +231,13 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
         PlayerProfile profile;
         profile.player.name = *options.player;
         ctx_->player = profile;
+    } else if (ctx_->db) {
+        // The game opens on whoever played last.
+        try {
+            if (auto last = store::last_player(*ctx_->db)) choose_player(*ctx_, *last);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "highstep: %s (no player chosen)\n", e.what());
+        }
     }
 
     register_extra_scenes(*ctx_);
@@ -372,7 +379,10 @@ int GameApp::run() {
         actions.clear();
         pump_events(actions);
         input_.update(game_now, input_mode(), actions);
-        if (board_->sim()) board_->sim()->set_controls(input_.controls());
+        if (board_->sim()) {
+            const bool lift = scenes_.top() && scenes_.top()->foot_off_is_a_lift();
+            board_->sim()->set_controls(lift ? lift_instead_of_step_off(input_.controls()) : input_.controls());
+        }
         std::vector<Action> nav;
         board_->poll(wall, -(origin + clock_.dropped_s()), nav);
         if (scenes_.top() && scenes_.top()->wants_board_nav()) actions.insert(actions.end(), nav.begin(), nav.end());
@@ -398,13 +408,17 @@ int GameApp::run() {
         // renderer would pay for on every frame.
         if (!scenes_.top()) gfx_->clear(palette::background);
         scenes_.draw(*gfx_, clock_.alpha());
-        draw_toasts(*gfx_, *ctx_);
+        const std::string_view top_id = scenes_.top_id();
+        draw_toasts(*gfx_, *ctx_, top_id != "play" && top_id != "pause");
         if (options_.show_fps) {
             // The previous frames' times, measured after present (renderers batch
             // their drawing until then).
             char buf[64];
             std::snprintf(buf, sizeof buf, "frame %.2f ms", fps_shown);
-            gfx_->text(buf, 8, 8, 14, palette::text_dim, Align::left, VAlign::top, FontStyle::mono);
+            // On a dark pill, inside the window (a top-aligned line at y 8 lost its ascenders).
+            const SDL_FPoint size = gfx_->measure(buf, 14, FontStyle::mono);
+            gfx_->fill_round_rect({4, 4, size.x + 12, size.y + 8}, 6, palette::background.with_alpha(200));
+            gfx_->text(buf, 10, 8, 14, palette::text, Align::left, VAlign::top, FontStyle::mono);
         }
         if (screenshot_) {
             save_screenshot(*screenshot_);

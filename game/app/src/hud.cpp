@@ -26,6 +26,16 @@ HudPanels hud_panels(const Gfx& gfx, const HudExtras& extras) {
     HudPanels p{gfx.drect(16, 14, 400, 118), gfx.drect(864, 14, 400, 118), gfx.drect(16, 520, 370, 184),
                 gfx.drect(430, 600, 420, 104), std::nullopt, gfx.u(14)};
     if (extras.simulated_board && extras.show_key_help) p.keys = gfx.drect(894, 560, 370, 144);
+    // The panels keep to the window's corners and edges, not to the 16:9 design box:
+    // in a tall window they would float mid-screen, in a wide one they would sit over
+    // the world's middle (the climber hid behind the board panel at 1600x500).
+    const float mx = gfx.design_left(), my = gfx.design_top();
+    auto move = [](SDL_FRect& r, float dx, float dy) { r.x += dx; r.y += dy; };
+    move(p.top_left, -mx, -my);
+    move(p.top_right, mx, -my);
+    move(p.board, -mx, my);
+    move(p.beat, 0, my);
+    if (p.keys) move(*p.keys, mx, my);
     return p;
 }
 
@@ -83,6 +93,11 @@ void draw_board_picture(Gfx& gfx, const SDL_FRect& r, const BoardPicture& b, dou
         const bool hl = side == 0 ? b.highlight_left : b.highlight_right;
         const Color leg = side == 0 ? palette::left_leg : palette::right_leg;
         const double pulse = hl ? 0.5 + 0.5 * std::sin(t_s * 6.0) : 0.0;
+        if (side == 0 ? b.ask_left : b.ask_right) {
+            const float ring = std::max(2.0f, gfx.u(4));
+            gfx.fill_round_rect({pad.x - ring, pad.y - ring, pad.w + 2 * ring, pad.h + 2 * ring}, pad.h * 0.15f + ring,
+                                palette::accent);
+        }
         gfx.fill_round_rect(pad, pad.h * 0.15f, hl ? mix(palette::panel, leg, 0.35 + 0.3 * pulse) : palette::panel);
         draw_footprint(gfx, pad.x + pad.w / 2, pad.y + pad.h / 2, pad.w * 0.34f, pad.h * 0.74f,
                        hl ? leg : palette::panel_light);
@@ -182,12 +197,14 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
              h.combo >= 10 ? palette::perfect : palette::text, Align::center, VAlign::middle, FontStyle::bold);
     // Hold progress (knee drive / balance): a bar under the meter.
     if (h.hold_target_s > 0.0) {
+        // Nothing counts before the set starts: "Get ready" shows an empty bar.
+        const double hold_s = h.phase == core::Phase::count_in ? 0.0 : h.hold_s;
         const SDL_FRect hold{tr.x + gfx.u(16), tr.y + gfx.u(76), gfx.u(234), gfx.u(12)};
         gfx.text("Hold", tr.x + gfx.u(16), tr.y + gfx.u(92), gfx.u(14), palette::text_dim);
-        gfx.text(format_value("%.1f s", h.hold_s) + " / " + format_value("%.0f s", h.hold_target_s), tr.x + gfx.u(250),
+        gfx.text(format_value("%.1f s", hold_s) + " / " + format_seconds(h.hold_target_s), tr.x + gfx.u(250),
                  tr.y + gfx.u(92), gfx.u(14), palette::text, Align::right);
         gfx.fill_round_rect(hold, hold.h / 2, palette::panel);
-        const float hf = hold.w * static_cast<float>(std::clamp(h.hold_s / h.hold_target_s, 0.0, 1.0));
+        const float hf = hold.w * static_cast<float>(std::clamp(hold_s / h.hold_target_s, 0.0, 1.0));
         if (hf > hold.h) gfx.fill_round_rect({hold.x, hold.y, hf, hold.h}, hold.h / 2, h.holding ? palette::accent : palette::text_dim);
     }
 
@@ -226,13 +243,24 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         gfx.text("steady hold", mc.x + gfx.u(135), mc.y + mc.h / 2, gfx.u(20), palette::text_dim, Align::center,
                  VAlign::middle);
     }
-    if (!h.two_feet) {
+    if (h.phase == core::Phase::finished) {
+        // Nothing more is called once the level is over.
+        gfx.text("done!", mc.x + gfx.u(340), mc.y + mc.h / 2, gfx.u(26), palette::good, Align::center, VAlign::middle,
+                 FontStyle::bold);
+    } else if (!h.two_feet) {
         const bool left = h.lead == core::Side::left;
         const Color c = left ? palette::left_leg : palette::right_leg;
-        const char* verb = level.type == core::LevelType::hill_climb ? "leads" : "stance";
+        // The called leg is the one that works: the lead foot of a step-up, the
+        // standing foot of a knee drive or hold. For those the words say which knee
+        // goes up (and its key), so "LEFT" and "knee up" never point different ways.
+        std::string verb = "leads";
+        if (level.type != core::LevelType::hill_climb) {
+            verb = left ? "stand, right knee up" : "stand, left knee up";
+            if (extras.simulated_board) verb = left ? "stand, right knee: E" : "stand, left knee: Q";
+        }
         gfx.text(left ? "◀ LEFT" : "RIGHT ▶", mc.x + gfx.u(340), mc.y + gfx.u(38), gfx.u(30), c, Align::center,
                  VAlign::middle, FontStyle::bold);
-        gfx.text(verb, mc.x + gfx.u(340), mc.y + gfx.u(72), gfx.u(16), palette::text_dim, Align::center, VAlign::middle);
+        gfx.text(verb, mc.x + gfx.u(340), mc.y + gfx.u(72), gfx.u(14), palette::text_dim, Align::center, VAlign::middle);
     } else {
         gfx.text("both feet", mc.x + gfx.u(340), mc.y + mc.h / 2, gfx.u(22), palette::text, Align::center,
                  VAlign::middle, FontStyle::bold);

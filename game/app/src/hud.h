@@ -26,6 +26,10 @@ struct BoardPicture {
     // Footprints to highlight: the weigh-in asks for one foot, play shows the stance.
     bool highlight_left = false;
     bool highlight_right = false;
+    // Footprints the screen asks the player to stand on (a ring round the pad), when
+    // the highlight shows where the weight is (the board check).
+    bool ask_left = false;
+    bool ask_right = false;
 };
 
 // The live part of a picture from anything with the SignalFrame's fields

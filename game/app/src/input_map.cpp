@@ -17,6 +17,12 @@ double axis(SDL_GameController* pad, SDL_GameControllerAxis a) {
 }
 }  // namespace
 
+synth::SimControls lift_instead_of_step_off(synth::SimControls c) {
+    if (c.left_foot_on && !c.right_foot_on) c.right_knee_up = true;
+    if (c.right_foot_on && !c.left_foot_on) c.left_knee_up = true;
+    return c;
+}
+
 InputMapper::InputMapper() {
     if (SDL_WasInit(SDL_INIT_GAMECONTROLLER)) open_first_pad();
 }
@@ -39,9 +45,9 @@ void InputMapper::refresh_controls(InputMode mode) {
     if (std::abs(stick_y_) > kStickDead) sy -= stick_y_;  // stick up is negative
     controls_.shift_x = board ? std::clamp(sx, -1.0, 1.0) : 0.0;
     controls_.shift_y = board ? std::clamp(sy, -1.0, 1.0) : 0.0;
-    controls_.drive = key_drive_ || pad_drive_;
-    controls_.left_knee_up = key_knee_l_ || pad_knee_l_;
-    controls_.right_knee_up = key_knee_r_ || pad_knee_r_;
+    controls_.drive = board && (key_drive_ || pad_drive_);
+    controls_.left_knee_up = board && (key_knee_l_ || pad_knee_l_);
+    controls_.right_knee_up = board && (key_knee_r_ || pad_knee_r_);
 }
 
 void InputMapper::handle(const SDL_Event& e, InputMode mode, std::vector<Action>& out) {
@@ -82,8 +88,10 @@ void InputMapper::handle(const SDL_Event& e, InputMode mode, std::vector<Action>
                 case SDLK_p:
                     if (down && !repeat) out.push_back(Action::pause);
                     break;
-                case SDLK_a: if (down && !repeat) controls_.left_foot_on = !controls_.left_foot_on; break;
-                case SDLK_d: if (down && !repeat) controls_.right_foot_on = !controls_.right_foot_on; break;
+                // The simulated board's keys act only where a scene reads the board:
+                // in a menu, a foot toggled on or off would read as a step and choose.
+                case SDLK_a: if (down && !repeat && board) controls_.left_foot_on = !controls_.left_foot_on; break;
+                case SDLK_d: if (down && !repeat && board) controls_.right_foot_on = !controls_.right_foot_on; break;
                 case SDLK_q: key_knee_l_ = down; break;
                 case SDLK_e: key_knee_r_ = down; break;
                 default: break;
@@ -117,10 +125,10 @@ void InputMapper::handle(const SDL_Event& e, InputMode mode, std::vector<Action>
                 case SDL_CONTROLLER_BUTTON_START: if (down) out.push_back(board ? Action::pause : Action::confirm); break;
                 case SDL_CONTROLLER_BUTTON_BACK: if (down) out.push_back(Action::back); break;
                 case SDL_CONTROLLER_BUTTON_LEFTSHOULDER:
-                    if (down) controls_.left_foot_on = !controls_.left_foot_on;
+                    if (down && board) controls_.left_foot_on = !controls_.left_foot_on;
                     break;
                 case SDL_CONTROLLER_BUTTON_RIGHTSHOULDER:
-                    if (down) controls_.right_foot_on = !controls_.right_foot_on;
+                    if (down && board) controls_.right_foot_on = !controls_.right_foot_on;
                     break;
                 default: break;
             }

@@ -3,7 +3,9 @@
 // SimControls (what the player means to do with their feet). Only this file and
 // the app loop look at SDL events.
 //
-//   menus     arrows / d-pad / left stick move, Enter / A confirm, Esc / B back
+//   menus     arrows / d-pad / left stick move, Enter / A confirm, Esc / B back;
+//             the simulated board's keys do nothing there (a foot key must not
+//             step on or off the board and choose an item)
 //   playing   Esc / P / Start pause
 //   simulated board (any screen that reads the board):
 //             A / D or LB / RB      put the left / right foot on the board or take it off
@@ -24,6 +26,12 @@ enum class InputMode {
     board,  // a scene reading the board: arrows and Space drive the simulated board
     text,   // typing a name: letters are text, not controls
 };
+
+// A foot taken off while the other stands on the board becomes a lifted foot (its
+// knee up): the whole weight on the standing foot, as "stand on your left foot"
+// means. Otherwise the simulated board puts the foot on the floor in front, which
+// leaves a quarter of the weight on the board (the start of a step-up).
+synth::SimControls lift_instead_of_step_off(synth::SimControls controls);
 
 class InputMapper {
 public:

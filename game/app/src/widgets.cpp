@@ -43,9 +43,30 @@ void draw_hints(Gfx& gfx, const std::vector<std::string>& hints) {
         if (!line.empty()) line += "     ";
         line += h;
     }
-    const SDL_FRect bar = gfx.drect(0, 680, 1280, 40);
-    gfx.fill_rect({0, bar.y, gfx.width(), gfx.height() - bar.y}, palette::background.with_alpha(200));
-    gfx.text(line, gfx.dx(640), gfx.dy(700), gfx.u(18), palette::text_dim, Align::center, VAlign::middle);
+    // At the window's bottom edge (in a tall window the design box ends mid-screen).
+    const float bar_y = gfx.height() - gfx.u(40);
+    gfx.fill_rect({0, bar_y, gfx.width(), gfx.height() - bar_y}, palette::background.with_alpha(200));
+    const std::string shown = elide(gfx, line, gfx.u(18), gfx.width() - gfx.u(20));
+    gfx.text(shown, gfx.width() / 2, bar_y + gfx.u(20), gfx.u(18), palette::text_dim, Align::center, VAlign::middle);
+}
+
+std::string elide(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style) {
+    if (gfx.measure(text, size_px, style).x <= max_w) return text;
+    std::string cut = text;
+    while (!cut.empty()) {
+        // Drop one UTF-8 character.
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+        if (!cut.empty()) cut.pop_back();
+        if (gfx.measure(cut + "…", size_px, style).x <= max_w) return cut + "…";
+    }
+    return "…";
+}
+
+void draw_choose_player_button(Gfx& gfx) {
+    const SDL_FRect r = gfx.drect(440, 320, 400, 70);
+    gfx.fill_round_rect(r, gfx.u(14), palette::action);
+    gfx.text("Enter: choose a player", r.x + r.w / 2, r.y + r.h / 2, gfx.u(26), palette::text_dark, Align::center,
+             VAlign::middle, FontStyle::bold);
 }
 
 void draw_panel(Gfx& gfx, const SDL_FRect& r, Color fill) {
@@ -54,19 +75,26 @@ void draw_panel(Gfx& gfx, const SDL_FRect& r, Color fill) {
     gfx.fill_round_rect({r.x + edge, r.y + edge, r.w - 2 * edge, r.h - 2 * edge}, gfx.u(13), fill);
 }
 
-void draw_toasts(Gfx& gfx, AppContext& ctx) {
+void draw_toasts(Gfx& gfx, AppContext& ctx, bool at_bottom) {
     constexpr double kShow_s = 4.0;
+    constexpr std::size_t kShown = 2;  // the newest two; older ones wait their turn out
     std::erase_if(ctx.toasts, [&](const AppContext::Toast& t) { return ctx.now_s - t.shown_at_s > kShow_s; });
-    float y = 14;
-    for (const auto& t : ctx.toasts) {
+    // Menus keep their titles at the top: toasts sit above the key hints there. In
+    // play the top centre is free (the HUD's panels are in the corners).
+    float y = at_bottom ? 628 : 14;
+    const float step = at_bottom ? -46 : 46;
+    const std::size_t first = ctx.toasts.size() > kShown ? ctx.toasts.size() - kShown : 0;
+    for (std::size_t i = ctx.toasts.size(); i-- > first;) {
+        const auto& t = ctx.toasts[i];
         const double age = ctx.now_s - t.shown_at_s;
         const double fade = std::clamp((kShow_s - age) / 0.6, 0.0, 1.0);
-        const SDL_FPoint size = gfx.measure(t.text, gfx.u(19));
+        const std::string text = elide(gfx, t.text, gfx.u(19), gfx.u(1180));
+        const SDL_FPoint size = gfx.measure(text, gfx.u(19));
         const SDL_FRect r{gfx.dx(640) - size.x / 2 - gfx.u(18), gfx.dy(y), size.x + gfx.u(36), gfx.u(38)};
         gfx.fill_round_rect(r, gfx.u(19), palette::panel_light.with_alpha(static_cast<std::uint8_t>(235 * fade)));
-        gfx.text(t.text, gfx.dx(640), r.y + r.h / 2, gfx.u(19),
+        gfx.text(text, gfx.dx(640), r.y + r.h / 2, gfx.u(19),
                  palette::text.with_alpha(static_cast<std::uint8_t>(255 * fade)), Align::center, VAlign::middle);
-        y += 46;
+        y += step;
     }
 }
 
@@ -120,7 +148,7 @@ MenuInput Menu::handle(Action action, AppContext& ctx) {
 
 void Menu::draw(Gfx& gfx, float x, float y, float w, int visible, double t_s) const {
     const int n = static_cast<int>(items.size());
-    const float row = 74.0f;
+    const float row = row_h;
     int first = 0;
     if (n > visible) first = std::clamp(selected - visible / 2, 0, n - visible);
     for (int i = first; i < std::min(n, first + visible); ++i) {
@@ -136,12 +164,15 @@ void Menu::draw(Gfx& gfx, float x, float y, float w, int visible, double t_s) co
         gfx.fill_round_rect(r, gfx.u(12), sel ? palette::panel_light : palette::panel);
         gfx.fill_round_rect({r.x, r.y, gfx.u(8), r.h}, gfx.u(4), it.enabled ? it.tag_color : palette::text_dim);
         const Color tc = it.enabled ? palette::text : palette::text_dim;
+        // The label ends before the side text ("Settings ▶") instead of under it.
+        float label_room = r.w - gfx.u(46);
+        if (sel && !it.side.empty()) label_room -= gfx.measure(it.side, gfx.u(17), FontStyle::bold).x + gfx.u(16);
         if (it.detail.empty()) {
-            gfx.text(it.label, r.x + gfx.u(28), r.y + r.h / 2, gfx.u(26), tc, Align::left, VAlign::middle,
-                     FontStyle::bold);
+            gfx.text(elide(gfx, it.label, gfx.u(26), label_room, FontStyle::bold), r.x + gfx.u(28), r.y + r.h / 2,
+                     gfx.u(26), tc, Align::left, VAlign::middle, FontStyle::bold);
         } else {
-            gfx.text(it.label, r.x + gfx.u(28), r.y + gfx.u(8), gfx.u(24), tc, Align::left, VAlign::top,
-                     FontStyle::bold);
+            gfx.text(elide(gfx, it.label, gfx.u(24), label_room, FontStyle::bold), r.x + gfx.u(28), r.y + gfx.u(8),
+                     gfx.u(24), tc, Align::left, VAlign::top, FontStyle::bold);
             gfx.text(it.detail, r.x + gfx.u(28), r.y + r.h - gfx.u(8), gfx.u(16), palette::text_dim, Align::left,
                      VAlign::bottom);
         }

@@ -20,10 +20,15 @@ void draw_screen_title(Gfx& gfx, const std::string& title, const std::string& su
 void draw_hints(Gfx& gfx, const std::vector<std::string>& hints);
 // A rounded panel with a thin edge.
 void draw_panel(Gfx& gfx, const SDL_FRect& rect_px, Color fill = palette::panel);
-// Toasts (AppContext::toast) fading out at the top of the screen.
-void draw_toasts(Gfx& gfx, AppContext& ctx);
+// Toasts (AppContext::toast) fading out: the newest two, above the key hints (or
+// at the top centre while playing, `at_bottom` false).
+void draw_toasts(Gfx& gfx, AppContext& ctx, bool at_bottom = true);
 // "Lean or press to choose" reminder with a live CoP dot, for board-driven menus.
 void draw_board_badge(Gfx& gfx, AppContext& ctx);
+// `text` cut with "…" to fit `max_w` pixels (whole UTF-8 characters).
+std::string elide(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style = FontStyle::regular);
+// The way on from a screen that needs a player when none is chosen (plan, progress).
+void draw_choose_player_button(Gfx& gfx);
 
 struct MenuItem {
     std::string label;
@@ -45,6 +50,7 @@ class Menu {
 public:
     std::vector<MenuItem> items;
     int selected = 0;
+    float row_h = 74.0f;  // design units from one item's top to the next (the title packs seven)
 
     // Moves the selection on up/down (wrapping, skipping disabled items); true if
     // the action was used.

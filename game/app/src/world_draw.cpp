@@ -1,5 +1,7 @@
 #include "world_draw.h"
 
+#include "format_value.h"
+
 #include <algorithm>
 #include <array>
 #include <initializer_list>
@@ -203,7 +205,8 @@ void draw_sky(Gfx& gfx, const Camera& cam, double t_s) {
     // the colour they had as translucent shapes over the sky behind them: a blended
     // fill costs the software renderer several times a plain one.
     const float sun_y = gfx.height() * 0.3f;
-    gfx.fill_circle(gfx.width() * 0.8f, sun_y, gfx.u(46), mix(sky_at(gfx, sun_y), palette::sun, 90.0 / 255.0));
+    // The glow is a pale warm halo: the sun blended over the blue sky read as a grey ring.
+    gfx.fill_circle(gfx.width() * 0.8f, sun_y, gfx.u(46), mix(palette::sun, palette::text, 0.45));
     gfx.fill_circle(gfx.width() * 0.8f, sun_y, gfx.u(34), palette::sun);
     // Clouds drift slowly and move a little with the camera (far away).
     for (int i = 0; i < 5; ++i) {
@@ -399,6 +402,7 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
     // Level-specific markers on top of the world, on a pill so clouds never hide them.
     // The balance tower stands in the middle of the window, so its label goes to the left.
     const bool tower = type == core::LevelType::balance_tower;
+    constexpr double kStartedM = 0.05;  // the sprinter has moved off the start line
     const float label_x = tower ? 250.0f : 640.0f, label_y = tower ? 168.0f : 150.0f;
     auto label = [&gfx, label_x, label_y](const std::string& s, Color c) {
         const SDL_FPoint size = gfx.measure(s, gfx.u(22), FontStyle::bold);
@@ -413,11 +417,14 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
         const double ahead = current.runner_x_m - current.ghost_x_m;
         // Racing somebody's recorded run, say whose ("ahead of Ada's ghost by 1.2 m").
         const std::string rival = ghost_label.empty() ? "" : (ahead >= 0 ? " of " : " ") + ghost_label + "'s ghost";
-        char buf[160];
-        std::snprintf(buf, sizeof buf, "%.0f m to go   ·   %s%s by %.1f m",
-                      std::max(0.0, current.finish_x_m - current.runner_x_m), ahead >= 0 ? "ahead" : "behind",
-                      rival.c_str(), std::abs(ahead));
-        label(buf, ahead >= 0 ? palette::text : palette::warning);
+        const std::string to_go = format_value("%.0f m to go", std::max(0.0, current.finish_x_m - current.runner_x_m));
+        if (current.runner_x_m < kStartedM) {
+            // Not off the blocks yet: no race standing to be behind in.
+            label(to_go, palette::text);
+        } else {
+            label(to_go + "   ·   " + (ahead >= 0 ? "ahead" : "behind") + rival + " by " + format_value("%.1f m", std::abs(ahead)),
+                  ahead >= 0 ? palette::text : palette::warning);
+        }
         if (current.charge > 0.0) {
             // Charge meter over the sprinter while a knee drive is held.
             const SDL_FRect r = gfx.drect(540, 180, 200, 14);
@@ -426,10 +433,9 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
                                 palette::action);
         }
     } else if (type == core::LevelType::balance_tower) {
-        char buf[80];
-        std::snprintf(buf, sizeof buf, "Tilt %+.1f°   ·   %d / %d on the platform", current.tilt_deg, current.blocks_on,
-                      current.blocks_total);
-        label(buf, palette::text);
+        label("Tilt " + format_value("%+.1f°", current.tilt_deg) + "   ·   " + std::to_string(current.blocks_on) + " / " +
+                  std::to_string(current.blocks_total) + " on the platform",
+              palette::text);
     }
 }
 

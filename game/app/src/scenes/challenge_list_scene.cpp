@@ -1,6 +1,7 @@
 // The challenges in this household's database: name, dates, levels, how many
 // players have taken part and whether it is open today. Enter opens one's
-// leaderboard. Challenges are made on the command line; an empty list says how.
+// leaderboard. The last entry makes a new challenge (new_challenge_scene.cpp); the
+// command line still can too, and an empty list says both.
 #include <set>
 #include <utility>
 
@@ -15,7 +16,7 @@ namespace highstep::app {
 
 namespace {
 
-constexpr const char* kCreateHint = "highstep challenge create NAME --levels hill-1,sprint-1";
+constexpr const char* kCreateHint = "or on the command line: highstep challenge create NAME --levels hill-1,sprint-1";
 
 std::string joined(const std::vector<std::string>& parts) {
     std::string out;
@@ -38,7 +39,12 @@ public:
     bool on_action(Action a) override {
         const MenuInput in = menu_.handle(a, ctx_);
         if (in != MenuInput::chosen) return in == MenuInput::used;
-        ctx_.scenes.push(make_challenge_scene(ctx_, challenges_[static_cast<std::size_t>(menu_.selected)]));
+        const auto i = static_cast<std::size_t>(menu_.selected);
+        if (i >= challenges_.size()) {
+            ctx_.scenes.push(make_new_challenge_scene(ctx_));
+        } else {
+            ctx_.scenes.push(make_challenge_scene(ctx_, challenges_[i]));
+        }
         return true;
     }
 
@@ -48,12 +54,13 @@ public:
         if (!ctx_.db) {
             message(gfx, "The database could not be opened, so there are no challenges.", ctx_.db_problem);
         } else if (challenges_.empty()) {
-            message(gfx, "No challenges yet — create one with:", kCreateHint);
+            message(gfx, "No challenges yet: make one below", kCreateHint);
+            menu_.draw(gfx, 440, 460, 400, 1, t_s_);
         } else {
             menu_.draw(gfx, 240, 160, 800, 6, t_s_);
         }
-        draw_hints(gfx, challenges_.empty() ? std::vector<std::string>{"Esc back"}
-                                            : std::vector<std::string>{"↑↓ choose", "Enter leaderboard", "Esc back"});
+        draw_hints(gfx, challenges_.empty() ? std::vector<std::string>{"Enter: new challenge", "Esc back"}
+                                            : std::vector<std::string>{"↑↓ choose", "Enter select", "Esc back"});
         draw_board_badge(gfx, ctx_);
     }
 
@@ -70,6 +77,7 @@ private:
         challenges_.clear();
         menu_.items.clear();
         if (!ctx_.db) return;
+        const std::size_t had = seen_;
         const std::string today = store::local_day(store::now_unix_s());
         try {
             challenges_ = store::list_challenges(*ctx_.db);
@@ -79,7 +87,16 @@ private:
                     players.insert({e.player_name, e.household});
                 }
                 const std::size_t n = players.size();
-                const std::string detail = challenge_dates_text(c, today) + "  ·  " + joined(c.level_ids) + "  ·  " +
+                // Levels by name where this game has them (ids are for files and the command line).
+                std::vector<std::string> names;
+                for (const std::string& id : c.level_ids) {
+                    std::string name = id;
+                    for (const core::Level& l : ctx_.levels) {
+                        if (l.id == id) name = l.title;
+                    }
+                    names.push_back(name);
+                }
+                const std::string detail = challenge_dates_text(c, today) + "  ·  " + joined(names) + "  ·  " +
                                            std::to_string(n) + (n == 1 ? " player" : " players");
                 const bool open = store::challenge_open_on(c, today);
                 menu_.items.push_back({c.name, detail, true, open ? palette::good : palette::text_dim});
@@ -87,12 +104,19 @@ private:
         } catch (const std::exception& e) {
             ctx_.toast(std::string("Could not read the challenges: ") + e.what());
         }
+        menu_.items.push_back({"New challenge", "name it, pick its levels and days", true, palette::action});
         menu_.selected = std::clamp(menu_.selected, 0, std::max(0, static_cast<int>(menu_.items.size()) - 1));
+        // A challenge just made comes first (newest first): open on it.
+        if (seen_valid_ && challenges_.size() > had) menu_.selected = 0;
+        seen_ = challenges_.size();
+        seen_valid_ = true;
     }
 
     AppContext& ctx_;
     Menu menu_;
     std::vector<store::Challenge> challenges_;
+    std::size_t seen_ = 0;      // challenges at the last reload
+    bool seen_valid_ = false;
     double t_s_ = 0.0;
 };
 

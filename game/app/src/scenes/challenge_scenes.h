@@ -6,8 +6,9 @@
 //       order (play → results → next level) → the leaderboard again with the
 //       player's place → Next player → players ...
 //
-// Challenges are made on the command line (`highstep challenge create`); the
-// window lists them, plays turns and shows the leaderboard. Each level of a turn
+// Challenges are made in the window (New challenge, at the end of the list) or on
+// the command line (`highstep challenge create`); the window lists them, plays
+// turns and shows the leaderboard. Each level of a turn
 // is stored by the play scene exactly as `highstep play --challenge` stores a run
 // (store::SessionRecorder with the challenge's id, the run's recording as its
 // ghost), so the leaderboard and challenge files see no difference.
@@ -32,5 +33,7 @@ struct ChallengeLevelPlay {
 
 // The list of challenges in the database (or how to make one when there are none).
 std::unique_ptr<Scene> make_challenge_list_scene(AppContext& ctx);
+// Makes a challenge in the window: name, levels, days; back to the list.
+std::unique_ptr<Scene> make_new_challenge_scene(AppContext& ctx);
 
 }  // namespace highstep::app

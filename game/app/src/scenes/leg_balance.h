@@ -4,6 +4,7 @@
 // leg's (100 % = even; 90 % is the usual mark for "no deficit"). The stronger leg
 // is the one the player named in their settings.
 #include <optional>
+#include <string>
 
 #include "highstep/core/score/scoring.h"
 #include "highstep/store/players.h"
@@ -17,5 +18,15 @@ struct LegBalance {
 
 // None when a leg did no reps or the stronger leg has no steadiness to compare with.
 std::optional<LegBalance> leg_balance(const core::Symmetry& symmetry, store::Leg stronger);
+
+// The results' words for it. "weaker leg (left)" only when it measured weaker (the
+// percentage rounds below 100); as steady or steadier, the line names the leg and
+// says so instead of calling the better leg weaker.
+struct LegBalanceWords {
+    std::string label;    // "weaker leg (left)", "left leg"
+    std::string percent;  // "85 %"
+    std::string detail;   // "of your stronger right leg's steadiness"
+};
+LegBalanceWords leg_balance_words(const LegBalance& balance);
 
 }  // namespace highstep::app

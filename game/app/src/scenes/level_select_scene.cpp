@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "board_link.h"
+#include "format_value.h"
 #include "gfx.h"
 #include "highstep/store/scores.h"
 #include "scenes/scenes.h"
@@ -47,6 +48,9 @@ Color type_color(core::LevelType t) {
 class LevelSelectScene final : public Scene {
 public:
     explicit LevelSelectScene(AppContext& ctx) : ctx_(ctx) {
+        // A foot lifted before this screen opened (the board check's last stage)
+        // and put down here is not a step that chooses a level.
+        ctx_.board.reset_nav();
         // Open on the first type that has levels.
         for (int i = 0; i < 3; ++i) {
             if (!levels_of(kTypes[i]).empty()) { tab_ = i; break; }
@@ -54,7 +58,10 @@ public:
         rebuild();
     }
     std::string_view id() const override { return "levels"; }
-    void on_resume() override { rebuild(); }
+    void on_resume() override {
+        ctx_.board.reset_nav();
+        rebuild();
+    }
     void step(double dt_s) override { t_s_ += dt_s; }
 
     std::string probe(std::string_view key) const override {
@@ -196,7 +203,7 @@ private:
         std::snprintf(buf, sizeof buf, "%.0f s between sets", p.rest_s);
         row("Rest", buf);
         if (p.tempo_bpm > 0) { std::snprintf(buf, sizeof buf, "%.0f beats per minute", p.tempo_bpm); row("Tempo", buf); }
-        if (p.hold_target_s > 0) { std::snprintf(buf, sizeof buf, "%.0f s", p.hold_target_s); row("Hold target", buf); }
+        if (p.hold_target_s > 0) row("Hold target", format_seconds(p.hold_target_s));
         y += gfx.u(6);
         if (best_) { std::snprintf(buf, sizeof buf, "%.0f", *best_); row("Your best", buf); }
         if (record_) {

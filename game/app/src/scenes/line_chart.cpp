@@ -35,7 +35,7 @@ void draw_line_chart(Gfx& gfx, const SDL_FRect& r, const LineChart& c) {
     const float label_w = gfx.u(200);
     gfx.text(c.label, r.x, r.y + gfx.u(4), gfx.u(17), palette::text, Align::left, VAlign::top, FontStyle::bold);
     if (c.values.empty()) {
-        gfx.text("no sessions yet", r.x + label_w, r.y + r.h / 2, gfx.u(15), palette::text_dim, Align::left,
+        gfx.text(c.empty_text, r.x + label_w, r.y + r.h / 2, gfx.u(15), palette::text_dim, Align::left,
                  VAlign::middle);
         return;
     }

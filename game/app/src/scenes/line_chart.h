@@ -14,6 +14,7 @@ struct LineChart {
     std::vector<double> values;   // oldest first
     bool lower_is_better = false; // sway speed: lower is steadier
     Color color = palette::accent;
+    std::string empty_text = "no sessions yet";  // said when there are no values
 };
 
 // Draws the chart into `rect` (pixels): label and latest value on the left, the

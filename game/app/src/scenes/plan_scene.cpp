@@ -21,12 +21,17 @@ std::string item_title(const store::PlanItem& item) {
     return "Step-ups";
 }
 
-std::string item_detail(const store::PlanItem& item) {
+// The level by its name (not its file id), and the volume.
+std::string item_detail(const store::PlanItem& item, const std::vector<core::Level>& levels) {
+    std::string name = item.level_id;
+    for (const core::Level& l : levels) {
+        if (l.id == item.level_id) name = l.title;
+    }
     char buf[160];
     if (item.kind == "warmup") {
-        std::snprintf(buf, sizeof buf, "%s · hold %.0f s", item.level_id.c_str(), item.hold_s);
+        std::snprintf(buf, sizeof buf, "%s · hold %.0f s", name.c_str(), item.hold_s);
     } else {
-        std::snprintf(buf, sizeof buf, "%s · %d sets × %d reps per leg · rest %.0f s", item.level_id.c_str(), item.sets,
+        std::snprintf(buf, sizeof buf, "%s · %d sets × %d reps per leg · rest %.0f s", name.c_str(), item.sets,
                       item.reps_per_leg, item.rest_s);
     }
     return buf;
@@ -47,7 +52,15 @@ public:
     }
 
     bool on_action(Action a) override {
-        if (a == Action::confirm && !loaded_) return false;
+        if (a == Action::confirm && !loaded_) {
+            // No player yet: not a dead end, choose one and come back here.
+            if (!ctx_.player || ctx_.player->player.id == 0) {
+                AppContext& ctx = ctx_;
+                ctx_.scenes.replace(make_player_scene(ctx_, [&ctx] { return make_plan_scene(ctx); }));
+                return true;
+            }
+            return false;
+        }
         const MenuInput in = menu_.handle(a, ctx_);
         if (in != MenuInput::chosen) return in == MenuInput::used;
         const store::PlanItem& item = plan_.items[static_cast<std::size_t>(menu_.selected)];
@@ -65,7 +78,12 @@ public:
         draw_backdrop(gfx, t_s_);
         if (!loaded_) {
             draw_screen_title(gfx, "Today's plan", problem_);
-            draw_hints(gfx, {"Esc back"});
+            if (!ctx_.player || ctx_.player->player.id == 0) {
+                draw_choose_player_button(gfx);
+                draw_hints(gfx, {"Enter: choose a player", "Esc back"});
+            } else {
+                draw_hints(gfx, {"Esc back"});
+            }
             return;
         }
         draw_screen_title(gfx, ctx_.player->player.name + "'s plan for today",
@@ -141,7 +159,7 @@ private:
             return;
         }
         for (const store::PlanItem& item : plan_.items) {
-            menu_.items.push_back({item_title(item), item_detail(item), true,
+            menu_.items.push_back({item_title(item), item_detail(item, ctx_.levels), true,
                                    item.kind == "warmup" ? palette::accent : palette::action});
         }
         loaded_ = true;

@@ -7,6 +7,8 @@
 // of the step after the current one), so every sample that has arrived is
 // processed in the frame that polled it, and the world is drawn between the last
 // two step states with the loop's interpolation factor (exact for "now").
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -21,6 +23,7 @@
 #include "highstep/core/session/session.h"
 #include "highstep/store/background_recorder.h"
 #include "scenes/challenge_recording.h"
+#include "scenes/play_coach.h"
 #include "scenes/challenge_scenes.h"
 #include "scenes/scenes.h"
 #include "widgets.h"
@@ -93,6 +96,7 @@ public:
         if (key == "session_t") return std::to_string(h.t_s);
         if (key == "load_kg") return std::to_string(h.left_kg + h.right_kg);
         if (key == "ghost_m") return std::to_string(current_.ghost_x_m);
+        if (key == "coach") return std::to_string(coach_line_ ? static_cast<int>(coach_line_->prompt) : 0);
         return {};
     }
 
@@ -124,6 +128,7 @@ public:
         }
         if (finished_at_s_ && now_s - *finished_at_s_ > kResultsDelay_s && !left_) show_results();
         follow_music();
+        coach_line_ = coach_.update(level_.type, session_.hud(), ctx_.board.simulated(), now_s);
     }
 
     void step(double dt_s) override {
@@ -157,14 +162,8 @@ public:
                    challenge_ && challenge_->ghost ? challenge_->ghost_name : std::string());
         gfx.drop_covers(mark);
         draw_hud(gfx, session_.hud(), level_, extras);
-        if (finished_at_s_) {
-            const SDL_FRect r = gfx.drect(390, 250, 500, 130);
-            gfx.fill_round_rect(r, gfx.u(20), palette::hud_panel);
-            gfx.text(session_.result().completed ? "Level complete!" : "Session over", r.x + r.w / 2, r.y + gfx.u(48),
-                     gfx.u(40), palette::perfect, Align::center, VAlign::middle, FontStyle::bold);
-            gfx.text("Enter for the results", r.x + r.w / 2, r.y + gfx.u(98), gfx.u(18), palette::text_dim,
-                     Align::center, VAlign::middle);
-        }
+        if (coach_line_) draw_coach_line(gfx, coach_line_->text);
+        if (finished_at_s_) draw_finish(gfx);
     }
 
     // Used by the pause overlay.
@@ -184,6 +183,43 @@ private:
 
     bool music_plays() const {
         return ctx_.audio.has_music() && music_.track() && !ctx_.volumes.muted && ctx_.volumes.music > 0.0f;
+    }
+
+    // The coach's prompt on a pill between the top panels and the count-in.
+    void draw_coach_line(Gfx& gfx, const std::string& text) {
+        const float size = gfx.u(19);
+        const SDL_FPoint m = gfx.measure(text, size, FontStyle::bold);
+        const float w = std::min(m.x + gfx.u(40), gfx.u(1240));
+        const SDL_FRect r{gfx.dx(640) - w / 2, gfx.dy(140), w, gfx.u(36)};
+        gfx.fill_round_rect(r, r.h / 2, palette::action);
+        gfx.text(text, gfx.dx(640), r.y + r.h / 2, size, palette::text_dark, Align::center, VAlign::middle, FontStyle::bold);
+    }
+
+    // The end of the level: a celebration at the summit / finish line, above the
+    // middle of the screen so the last judgement stays readable.
+    void draw_finish(Gfx& gfx) {
+        const bool done = session_.result().completed;
+        const double age_s = ctx_.now_s - *finished_at_s_;
+        if (done) {
+            // Confetti falling from the top: a fixed pattern, so screenshots repeat.
+            const Color colours[] = {palette::perfect, palette::good, palette::left_leg, palette::right_leg, palette::miss};
+            for (int i = 0; i < 60; ++i) {
+                const float x = static_cast<float>((i * 211) % 1280);
+                const float fall = static_cast<float>(std::fmod(age_s * (120.0 + (i * 37) % 90) + (i * 53) % 300, 720.0));
+                const float sway = static_cast<float>(std::sin(age_s * 3.0 + i) * 14.0);
+                gfx.fill_rect(gfx.drect(x + sway, fall - 20.0f, 9, 14), colours[i % 5]);
+            }
+        }
+        const char* headline = !done ? "Session over"
+                               : level_.type == core::LevelType::hill_climb   ? "Summit reached!"
+                               : level_.type == core::LevelType::sprint_start ? "Over the finish line!"
+                                                                              : "Tower complete!";
+        const SDL_FRect r = gfx.drect(440, 14, 400, 118);
+        gfx.fill_round_rect(r, gfx.u(20), palette::hud_panel);
+        gfx.text(headline, r.x + r.w / 2, r.y + gfx.u(46), gfx.u(34), palette::perfect, Align::center, VAlign::middle,
+                 FontStyle::bold);
+        gfx.text("Enter for the results", r.x + r.w / 2, r.y + gfx.u(92), gfx.u(18), palette::text_dim, Align::center,
+                 VAlign::middle);
     }
 
     void after_steps() {
@@ -254,6 +290,8 @@ private:
     std::optional<RunRecording> recording_;          // a challenge turn's samples, its ghost for others
     std::optional<core::RaceResult> race_;           // against the challenge's ghost
     bool left_ = false;
+    PlayCoach coach_;
+    std::optional<CoachLine> coach_line_;
 };
 
 // The pause overlay: the session is frozen (the play scene is not stepped and its

@@ -17,6 +17,12 @@ namespace highstep::app {
 
 namespace {
 
+std::size_t utf8_chars(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 PlayerProfile profile_for(AppContext& ctx, const store::Player& p) {
     PlayerProfile profile;
     profile.player = p;
@@ -34,8 +40,16 @@ PlayerProfile profile_for(AppContext& ctx, const store::Player& p) {
 
 // The player at the board from now on; the board's menus and weigh-in follow
 // the way this player has the board placed.
+// Remembered in the database, so the next start opens on this player.
 void choose(AppContext& ctx, PlayerProfile profile) {
     ctx.board.set_rotated_180(profile.player.board_rotated_180);
+    if (ctx.db && profile.player.id != 0) {
+        try {
+            store::set_last_player(*ctx.db, profile.player.id);
+        } catch (const std::exception&) {
+            // Not remembering who played is no reason to stop them playing.
+        }
+    }
     ctx.player = std::move(profile);
 }
 
@@ -154,8 +168,13 @@ public:
     void step(double dt_s) override { t_s_ += dt_s; }
 
     bool on_text(std::string_view utf8) override {
-        if (name_.size() + utf8.size() <= 4 * store::kMaxPlayerNameChars) name_ += utf8;
-        problem_.clear();
+        // Up to the store's limit in characters (not bytes); past it, say so.
+        if (utf8_chars(name_) + utf8_chars(utf8) <= store::kMaxPlayerNameChars) {
+            name_ += utf8;
+            problem_.clear();
+        } else {
+            problem_ = "A name has " + std::to_string(store::kMaxPlayerNameChars) + " characters at most";
+        }
         return true;
     }
 
@@ -197,8 +216,15 @@ public:
         gfx.fill_round_rect(field, gfx.u(10), field_ == 0 ? palette::panel_light : palette::background);
         if (field_ == 0) gfx.outline_rect(field, gfx.u(2), palette::accent);
         const bool caret = field_ == 0 && std::fmod(t_s_, 1.0) < 0.55;
-        gfx.text(name_ + (caret ? "|" : ""), field.x + gfx.u(16), field.y + field.h / 2, gfx.u(28), palette::text,
+        // A long name shrinks to fit the field rather than running out of it.
+        const float room = field.w - gfx.u(32);
+        float name_px = gfx.u(28);
+        const float wide = gfx.measure(name_ + "|", name_px, FontStyle::bold).x;
+        if (wide > room) name_px = std::max(gfx.u(12), name_px * room / wide);
+        gfx.text(name_ + (caret ? "|" : ""), field.x + gfx.u(16), field.y + field.h / 2, name_px, palette::text,
                  Align::left, VAlign::middle, FontStyle::bold);
+        gfx.text(std::to_string(utf8_chars(name_)) + " / " + std::to_string(store::kMaxPlayerNameChars),
+                 field.x + field.w, field.y - gfx.u(8), gfx.u(14), palette::text_dim, Align::right, VAlign::bottom);
         // Dominant leg
         gfx.text("Stronger leg", gfx.dx(380), gfx.dy(318), gfx.u(20), palette::text_dim);
         for (int i = 0; i < 2; ++i) {
@@ -254,6 +280,8 @@ private:
 };
 
 }  // namespace
+
+void choose_player(AppContext& ctx, const store::Player& player) { choose(ctx, profile_for(ctx, player)); }
 
 std::unique_ptr<Scene> make_player_scene(AppContext& ctx, SceneFactory after_choice, bool hand_on) {
     return std::make_unique<PlayerScene>(ctx, std::move(after_choice), hand_on);

@@ -6,10 +6,12 @@
 #include <set>
 
 #include "calendar_view.h"
+#include "format_value.h"
 #include "gfx.h"
 #include "highstep/store/progress.h"
 #include "highstep/store/session_log.h"
 #include "line_chart.h"
+#include "scenes/scenes.h"
 #include "scenes/store_scenes.h"
 #include "widgets.h"
 
@@ -36,8 +38,16 @@ public:
 
     bool on_action(Action a) override {
         switch (a) {
-            case Action::back:
             case Action::confirm:
+                if (!ctx_.player && ctx_.db) {
+                    // No player yet: choose one, then come back here.
+                    AppContext& ctx = ctx_;
+                    ctx_.scenes.replace(make_player_scene(ctx_, [&ctx] { return make_progress_scene(ctx); }));
+                    return true;
+                }
+                ctx_.scenes.pop();
+                return true;
+            case Action::back:
                 ctx_.scenes.pop();
                 return true;
             case Action::left:
@@ -45,6 +55,8 @@ public:
                 load_days();
                 return true;
             case Action::right:
+                // Not past this month: the future holds no training days yet.
+                if (month_.first_day() >= month_of(today_).first_day()) return true;
                 month_ = month_.next();
                 load_days();
                 return true;
@@ -67,11 +79,12 @@ public:
         draw_backdrop(gfx, t_s_);
         if (!ctx_.player || !ctx_.db) {
             draw_screen_title(gfx, "Progress", "Choose a player first: progress is kept per player");
-            draw_hints(gfx, {"Esc back"});
+            if (ctx_.db) draw_choose_player_button(gfx);
+            draw_hints(gfx, ctx_.db ? std::vector<std::string>{"Enter: choose a player", "Esc back"}
+                                    : std::vector<std::string>{"Esc back"});
             return;
         }
-        const std::string filter =
-            level_filter_ < 0 ? "all levels" : "level " + levels_[static_cast<std::size_t>(level_filter_)];
+        const std::string filter = level_filter_ < 0 ? "all levels" : level_name(levels_[static_cast<std::size_t>(level_filter_)]);
         char subtitle[160];
         std::snprintf(subtitle, sizeof subtitle, "%zu finished session%s on %s · %zu training day%s in %s",
                       points_.size(), points_.size() == 1 ? "" : "s", filter.c_str(), days_.size(),
@@ -104,9 +117,11 @@ public:
             gfx.text(text, cal.x + gfx.u(24), y, gfx.u(16), c);
             y += gfx.u(26);
         };
-        line(std::to_string(days_.size()) + " days trained this month", palette::text);
-        line(std::to_string(sessions) + " sessions, " + std::to_string(reps) + " reps and holds", palette::text_dim);
-        line("last 7 days: " + std::to_string(days_this_week()) + " days trained", palette::good);
+        line(count_of(static_cast<long long>(days_.size()), "day", "days") + " trained this month", palette::text);
+        // All levels, finished or not: the title's count is finished sessions of one level.
+        line(count_of(sessions, "session", "sessions") + " (all levels), " + std::to_string(reps) + " reps and holds",
+             palette::text_dim);
+        line("last 7 days: " + count_of(days_this_week(), "day", "days") + " trained", palette::good);
         draw_hints(gfx, {"↑↓ level", "←→ month", "Esc back"});
     }
 
@@ -155,8 +170,14 @@ private:
                    {"Timing", "%.0f %%", {}, false, palette::action},
                    {"Reps and holds", "%.0f", {}, false, palette::left_leg},
                    {"Left/right", "%.0f %%", {}, false, palette::good}};
+        // Scores of different levels do not compare (17191 on one, 2573 on another
+        // is no collapse): the score line is drawn for one level at a time.
+        if (level_filter_ < 0) charts_[0].empty_text = "scores differ by level: ↑↓ picks one";
+        bool any_beat = points_.empty();
+        for (const auto& p : points_) any_beat = any_beat || p.has_tempo;
+        if (!any_beat) charts_[2].empty_text = "no beat in this level: nothing to time";
         for (const auto& p : points_) {
-            charts_[0].values.push_back(p.score);
+            if (level_filter_ >= 0) charts_[0].values.push_back(p.score);
             if (p.stability_mean_velocity_mm_s > 0) charts_[1].values.push_back(p.stability_mean_velocity_mm_s);
             if (p.has_tempo) charts_[2].values.push_back(p.tempo_accuracy * 100.0);  // balance levels have no beat
             charts_[3].values.push_back(p.reps);
@@ -174,6 +195,13 @@ private:
         } catch (const std::exception& e) {
             ctx_.toast(e.what());
         }
+    }
+
+    std::string level_name(const std::string& id) const {
+        for (const core::Level& l : ctx_.levels) {
+            if (l.id == id) return l.title;
+        }
+        return "level " + id;
     }
 
     int days_this_week() const { return static_cast<int>(week_days_.size()); }

@@ -121,13 +121,13 @@ public:
         row("Reps", std::to_string(result_.reps) + " / " + std::to_string(result_.reps_target));
         row("Best combo", std::to_string(result_.max_combo));
         if (level_.has_beat()) {
-            row("Timing (mean error)", format_value("%.0f ms", result_.mean_abs_error_ms));
-            row("Rhythm (spread)", format_value("%.0f ms", result_.interval_spread_ms));
+            row("Off the beat, on average", format_value("%.0f ms", result_.mean_abs_error_ms));
+            row("Rhythm: steps varied by", format_value("± %.0f ms", result_.interval_spread_ms));
         }
-        row("Steadiness", format_value("%.0f / 100", result_.stability_score),
+        row("Steadiness (100 = rock still)", format_value("%.0f / 100", result_.stability_score),
             result_.stability_score >= 75 ? palette::good : result_.stability_score >= 45 ? palette::perfect : palette::miss);
-        row("Sway speed", format_value("%.1f mm/s", result_.stability.mean_velocity_mm_s));
-        if (result_.suggested_offset_ms) row("Suggested input offset", format_value("%+.0f ms", *result_.suggested_offset_ms));
+        row("Wobble: how fast you swayed", format_value("%.1f mm/s", result_.stability.mean_velocity_mm_s));
+        if (result_.suggested_offset_ms) row("Try this input offset", format_value("%+.0f ms", *result_.suggested_offset_ms));
         // Judgement bars (a level without a beat has no judgements to show).
         y += gfx.u(8);
         const int total = std::max(1, result_.reps);
@@ -164,21 +164,19 @@ public:
             ry += gfx.u(28);
         };
         if (level_.exercise != core::Exercise::balance_two_feet) leg_row("reps", s.left.reps, s.right.reps, "%.0f");
-        if (s.left.mean_peak_bw > 0 || s.right.mean_peak_bw > 0) leg_row("drive peak ×BW", s.left.mean_peak_bw, s.right.mean_peak_bw, "%.2f");
+        if (s.left.mean_peak_bw > 0 || s.right.mean_peak_bw > 0) leg_row("push, × your weight", s.left.mean_peak_bw, s.right.mean_peak_bw, "%.2f");
         if (level_.exercise != core::Exercise::balance_two_feet) {
             leg_row("steadiness", s.left.mean_stability, s.right.mean_stability, "%.0f");
         }
-        if (s.left.mean_hold_s > 0 || s.right.mean_hold_s > 0) leg_row("hold s", s.left.mean_hold_s, s.right.mean_hold_s, "%.1f");
+        if (s.left.mean_hold_s > 0 || s.right.mean_hold_s > 0) leg_row("hold, seconds", s.left.mean_hold_s, s.right.mean_hold_s, "%.1f");
         if (balance_) {
             // The weaker leg against the player's stronger one: 90 % and up is even.
             const bool left = balance_->weaker == store::Leg::left;
             const Color c = balance_->percent >= 90 ? palette::good : balance_->percent >= 75 ? palette::perfect : palette::miss;
-            gfx.text(left ? "weaker leg (left)" : "weaker leg (right)", right.x + gfx.u(20), ry, gfx.u(16),
-                     left ? palette::left_leg : palette::right_leg);
-            gfx.text(format_value("%.0f %%", balance_->percent), right.x + gfx.u(290), ry, gfx.u(16), c, Align::right,
-                     VAlign::top, FontStyle::bold);
-            gfx.text("of the stronger leg's steadiness", right.x + gfx.u(20), ry + gfx.u(21), gfx.u(13),
-                     palette::text_dim);
+            const LegBalanceWords w = leg_balance_words(*balance_);
+            gfx.text(w.label, right.x + gfx.u(20), ry, gfx.u(16), left ? palette::left_leg : palette::right_leg);
+            gfx.text(w.percent, right.x + gfx.u(290), ry, gfx.u(16), c, Align::right, VAlign::top, FontStyle::bold);
+            gfx.text(w.detail, right.x + gfx.u(20), ry + gfx.u(21), gfx.u(13), palette::text_dim);
         }
         menu_.draw(gfx, 900, 400, 320, 3, t_s_);
         if (race_ && challenge_) draw_race(gfx, gfx.drect(900, 500, 320, 120));

@@ -23,6 +23,9 @@ std::unique_ptr<Scene> make_title_scene(AppContext& ctx);
 // hand_on: the board goes to the next person (hot-seat), so the list opens on the
 // player after the current one instead of on the current one.
 std::unique_ptr<Scene> make_player_scene(AppContext& ctx, SceneFactory after_choice = {}, bool hand_on = false);
+// Makes `player` the one at the board (their last weigh-in's feet, their board
+// orientation) and remembers them for the next start.
+void choose_player(AppContext& ctx, const store::Player& player);
 std::unique_ptr<Scene> make_new_player_scene(AppContext& ctx, SceneFactory after_choice = {});
 // A player's input offset, board orientation and stronger leg; saved on confirm.
 std::unique_ptr<Scene> make_player_settings_scene(AppContext& ctx, const store::Player& player);
@@ -32,6 +35,9 @@ std::unique_ptr<Scene> make_player_settings_scene(AppContext& ctx, const store::
 enum class WeighInMode { full, quick };
 std::unique_ptr<Scene> make_weigh_in_scene(AppContext& ctx, WeighInMode mode = WeighInMode::full, SceneFactory next = {});
 std::unique_ptr<Scene> make_level_select_scene(AppContext& ctx);
+// Learn the moves: each exercise shown, tried on the board and confirmed; Enter at
+// the end replaces it with `next` (the way to the first level).
+std::unique_ptr<Scene> make_practice_scene(AppContext& ctx, SceneFactory next);
 // `challenge`: the level is a challenge turn (challenge_scenes.h): stored as a turn,
 // a Sprint Start level races the challenge's ghost, the results lead on in the turn.
 std::unique_ptr<Scene> make_play_scene(AppContext& ctx, const core::Level& level,

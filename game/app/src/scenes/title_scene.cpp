@@ -15,7 +15,10 @@ namespace {
 
 class TitleScene final : public Scene {
 public:
-    explicit TitleScene(AppContext& ctx) : ctx_(ctx) { build_menu(); }
+    explicit TitleScene(AppContext& ctx) : ctx_(ctx) {
+        menu_.row_h = 64.0f;  // seven entries between the logo and the player line
+        build_menu();
+    }
     std::string_view id() const override { return "title"; }
 
     std::string probe(std::string_view key) const override {
@@ -28,9 +31,23 @@ public:
 
     void step(double dt_s) override { t_s_ += dt_s; }
 
+    std::string probe(std::string_view key) const override {
+        if (key == "confirm_quit") return asking_quit_ ? "1" : "0";
+        if (key == "selected") return keys_.empty() ? std::string{} : keys_[static_cast<std::size_t>(menu_.selected)];
+        return {};
+    }
+
     bool on_action(Action a) override {
+        // Esc asks first: a stray Esc (backing out of a screen once too often) must
+        // not end the game. Esc again or Enter quits; anything else stays.
+        if (asking_quit_) {
+            asking_quit_ = false;
+            if (a == Action::back || a == Action::confirm) ctx_.quit_requested = true;
+            return true;
+        }
         if (a == Action::back) {
-            ctx_.quit_requested = true;
+            asking_quit_ = true;
+            ctx_.audio.play(Sound::menu_move);
             return true;
         }
         const MenuInput in = menu_.handle(a, ctx_);
@@ -39,6 +56,12 @@ public:
         if (key == "play") {
             // A player chosen with --player (or earlier this run) goes straight to the board check.
             ctx_.scenes.push(ctx_.player ? make_weigh_in_scene(ctx_) : make_player_scene(ctx_));
+        } else if (key == "practice") {
+            // Then the way to the first level, as Play goes.
+            AppContext& ctx = ctx_;
+            ctx_.scenes.push(make_practice_scene(ctx_, [&ctx] {
+                return ctx.player ? make_weigh_in_scene(ctx) : make_player_scene(ctx);
+            }));
         } else if (key == "players") {
             ctx_.scenes.push(make_player_scene(ctx_));
         } else if (key == "quit") {
@@ -52,14 +75,22 @@ public:
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, t_s_);
         draw_logo(gfx);
-        // Up to six entries between the logo and the player line.
-        menu_.draw(gfx, 440, 208, 400, 6, t_s_);
+        // Up to seven entries between the logo and the player line.
+        menu_.draw(gfx, 440, 206, 400, 7, t_s_);
         std::string who = ctx_.player ? "Player: " + ctx_.player->player.name : "No player chosen yet";
         gfx.text(who + "      " + ctx_.board.describe(), gfx.dx(640), gfx.dy(662), gfx.u(17), palette::text_dim,
                  Align::center, VAlign::middle);
         draw_hints(gfx, {"↑↓ choose", "Enter / step on the board: select", "F11 full screen", "Esc quit"});
         draw_board_badge(gfx, ctx_);
         if (!ctx_.storage.ok()) draw_storage_notice(gfx);
+        if (asking_quit_) {
+            const SDL_FRect r = gfx.drect(390, 270, 500, 170);
+            draw_panel(gfx, r, palette::panel_light);
+            gfx.text("Quit HighStep?", r.x + r.w / 2, r.y + gfx.u(55), gfx.u(34), palette::text, Align::center,
+                     VAlign::middle, FontStyle::bold);
+            gfx.text("Esc or Enter: quit   ·   ↑ ↓: stay", r.x + r.w / 2, r.y + gfx.u(115), gfx.u(19),
+                     palette::text_dim, Align::center, VAlign::middle);
+        }
     }
 
 private:
@@ -73,6 +104,7 @@ private:
         };
         add("play", "Play", ctx_.player ? "as " + ctx_.player->player.name : "choose a player, check the board, go",
             palette::action);
+        add("practice", "Learn the moves", "step-up, knee drive, balance: see each one, try it", palette::good);
         if (ctx_.extra_scenes.count("plan")) add("plan", "Today's plan", "what your training plan asks for today", palette::good);
         if (ctx_.extra_scenes.count("progress")) add("progress", "Progress", "scores, steadiness and training days", palette::left_leg);
         if (ctx_.extra_scenes.count("challenges")) {
@@ -157,6 +189,7 @@ private:
     Menu menu_;
     std::vector<std::string> keys_;
     double t_s_ = 0.0;
+    bool asking_quit_ = false;
 };
 
 }  // namespace

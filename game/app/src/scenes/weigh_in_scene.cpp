@@ -16,6 +16,7 @@
 #include "hud.h"
 #include "highstep/store/players.h"
 #include "scenes/scenes.h"
+#include "weight_share.h"
 #include "widgets.h"
 
 namespace highstep::app {
@@ -61,10 +62,13 @@ public:
     }
     std::string_view id() const override { return "weigh_in"; }
     bool wants_board_nav() const override { return false; }
+    // "Stand on your left foot": D (right foot off) lifts the right foot.
+    bool foot_off_is_a_lift() const override { return stage_ == Stage::left_foot || stage_ == Stage::right_foot; }
 
     std::string probe(std::string_view key) const override {
         if (key == "stage") return std::to_string(static_cast<int>(stage_));
         if (key == "weight_kg") return std::to_string(weight_kg_);
+        if (key == "left_pct") return std::to_string(weight_share(ctx_.board.frame()).left_pct);
         return {};
     }
 
@@ -81,7 +85,13 @@ public:
 
     bool on_action(Action a) override {
         if (a == Action::back || a == Action::pause) {
-            ctx_.scenes.pop();
+            // Back to the player list this check came from (a challenge turn's quick
+            // check goes back to its challenge, which opened the list).
+            if (mode_ == WeighInMode::full) {
+                ctx_.scenes.replace(make_player_scene(ctx_));
+            } else {
+                ctx_.scenes.pop();
+            }
             return true;
         }
         if (a == Action::confirm) {
@@ -113,18 +123,25 @@ public:
         const core::SignalFrame& f = ctx_.board.frame();
         BoardPicture pic = board_picture_of(f);
         pic.body_weight_kg = weight_kg_;
-        pic.highlight_left = stage_ == Stage::left_foot || stage_ == Stage::step_on;
-        pic.highlight_right = stage_ == Stage::right_foot || stage_ == Stage::step_on;
+        // The footprints light where the weight is; the foot the stage asks for has a ring.
+        const WeightShare share = weight_share(f);
+        pic.highlight_left = share.left_pct >= kFootLoadedPct;
+        pic.highlight_right = share.right_pct >= kFootLoadedPct;
+        pic.ask_left = stage_ == Stage::left_foot || stage_ == Stage::step_on;
+        pic.ask_right = stage_ == Stage::right_foot || stage_ == Stage::step_on;
         draw_board_picture(gfx, gfx.drect(90, 200, 540, 300), pic, anim_s_);
+        gfx.text(weight_share_text(f.total_kg, share), gfx.dx(360), gfx.dy(560), gfx.u(20), palette::text_dim,
+                 Align::center, VAlign::middle);
         char buf[96];
-        std::snprintf(buf, sizeof buf, "on the board: %.1f kg", f.total_kg);
-        gfx.text(buf, gfx.dx(360), gfx.dy(560), gfx.u(20), palette::text_dim, Align::center, VAlign::middle);
 
         // Right: the steps with the current one highlighted.
         const char* titles[] = {"Step off the board", "Step on, stand still", "Stand on your LEFT foot",
                                 "Stand on your RIGHT foot"};
-        const char* hints[] = {"so it can zero itself", "feet on the footprints, arms relaxed",
-                               "lift the right foot a little", "lift the left foot a little"};
+        const bool keys = ctx_.board.simulated();
+        const char* hints[] = {keys ? "so it can zero itself (keys: A / D take a foot off)" : "so it can zero itself",
+                               keys ? "feet on the footprints (keys: A and D)" : "feet on the footprints, arms relaxed",
+                               keys ? "lift the right foot a little (keys: D, or hold E)" : "lift the right foot a little",
+                               keys ? "lift the left foot (keys: D back on, then A; or hold Q)" : "lift the left foot a little"};
         for (std::size_t row = 0; row < stages_.size(); ++row) {
             const int i = static_cast<int>(stages_[row]);
             const bool cur = static_cast<int>(stage_) == i;

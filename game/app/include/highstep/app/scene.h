@@ -33,6 +33,10 @@ public:
     // Menus take lean/step/button actions from the board; scenes that read the
     // board themselves (weigh-in, play) say false so stepping is not a menu choice.
     virtual bool wants_board_nav() const { return true; }
+    // The simulated board reads a foot taken off (A / D) while the other stands on
+    // the board as lifted in the air, not put on the floor: screens that ask the
+    // player to stand on one foot (the board check, the balance practice) say true.
+    virtual bool foot_off_is_a_lift() const { return false; }
 
     // An overlay (pause, dialog) is drawn over the scene below it.
     virtual bool is_overlay() const { return false; }

@@ -1,0 +1,37 @@
+#pragma once
+// The play screen's coach line: one short prompt when the player seems stuck.
+//   * Hill Climb waiting for its first rep with the player standing on the board:
+//     "Step off the board to begin" (every step-up starts from the floor).
+//   * A level played on the board (Sprint Start, Balance Tower) with nobody on it
+//     for two seconds: "Step onto the board with both feet".
+//   * A minute of a set without a rep: a nudge naming the next move.
+// Pure: fed the HUD state each frame; the scene draws the line.
+#include <optional>
+#include <string>
+
+#include "highstep/core/level/level.h"
+#include "highstep/core/session/session.h"
+
+namespace highstep::app {
+
+enum class CoachPrompt { step_off_to_begin = 1, step_on = 2, nudge = 3 };
+
+struct CoachLine {
+    CoachPrompt prompt;
+    std::string text;
+};
+
+struct PlayCoach {
+    static constexpr double kOffBoard_s = 2.0;   // empty this long before asking to step on
+    static constexpr double kNudge_s = 60.0;     // a set without a rep this long: nudge
+
+    // The line to show now (none: the player is doing fine).
+    std::optional<CoachLine> update(core::LevelType type, const core::HudState& hud, bool simulated_board, double now_s);
+
+private:
+    int last_reps_ = -1;
+    double last_progress_s_ = 0.0;  // the last rep, or when waiting stopped counting (rest, count-in)
+    std::optional<double> off_since_s_;
+};
+
+}  // namespace highstep::app

@@ -1,0 +1,190 @@
+// A new player's first hour, in the real program under Xvfb: the title asks before
+// Esc quits, the board check passes with the foot keys a player reaches for and
+// lights the foot that carries the weight, Esc in it goes back to the player
+// list, a foot key in a menu chooses nothing, and "Learn the moves" confirms each
+// exercise done on the simulated board before the first level.
+#include "screen_fixture.h"
+
+#include "highstep/store/challenge.h"
+#include "highstep/store/database.h"
+#include "highstep/store/session_log.h"
+
+namespace {
+
+using highstep::app::testing::ScreenTest;
+using highstep::app::testing::Shot;
+namespace palette = highstep::app::palette;
+
+class FirstHour : public ScreenTest {};
+
+TEST_F(FirstHour, EscOnTheTitleAsksBeforeQuitting) {
+    const std::string script = R"(
+wait_scene title
+key Escape
+wait_probe confirm_quit == 1
+wait 0.2
+screenshot ask.bmp
+key Down
+wait_probe confirm_quit == 0
+wait 0.5
+expect_scene title
+key Escape
+wait_probe confirm_quit == 1
+key Escape
+wait 2
+expect_scene nothing
+)";
+    // The second Esc ends the program (exit 0) before the script's last check.
+    ASSERT_EQ(run(script), 0) << err_;
+    Shot ask(shot("ask"));
+    ASSERT_TRUE(ask.ok());
+    EXPECT_GT(ask.count(palette::text, 420, 290, 860, 360), 1500) << "'Quit HighStep?' in the panel";
+}
+
+TEST_F(FirstHour, TheBoardCheckPassesWithTheFootKeysAndLightsTheLoadedFoot) {
+    const std::string script = R"(
+key Return
+wait_scene weigh_in
+key Escape
+wait_scene players
+key Return
+wait_scene weigh_in
+wait_probe stage >= 1 10
+key a
+key d
+wait_probe stage >= 2 15
+# D: the right foot off, lifted; the whole weight on the left foot
+key d
+wait_probe left_pct > 90 5
+wait 0.5
+screenshot left_foot.bmp
+wait_probe stage >= 3 15
+key d
+wait 0.8
+key a
+wait_probe left_pct < 10 5
+wait_probe stage >= 4 15
+wait_scene levels 10
+# The foot keys in a menu are not a step that starts a level.
+key a
+wait 0.3
+key a
+wait 0.3
+key d
+wait 0.3
+key d
+wait 1.5
+expect_scene levels
+quit
+)";
+    ASSERT_EQ(run(script, "--player Kim"), 0) << err_;
+    Shot left(shot("left_foot"));
+    ASSERT_TRUE(left.ok());
+    // The board picture (design 90,200 540x300): the left footprint lit in the
+    // left leg's blue, the right one not lit; the asked-for left pad has a teal ring.
+    EXPECT_GT(left.count(palette::left_leg, 197, 252, 334, 448), 2000);
+    EXPECT_LT(left.count(palette::right_leg, 386, 252, 523, 448), 50);
+    EXPECT_GT(left.count(palette::accent, 190, 250, 198, 450), 300);
+}
+
+TEST_F(FirstHour, LearnTheMovesConfirmsEachExerciseOnTheBoard) {
+    const std::string script = R"(
+wait_scene title
+key Down
+key Return
+wait_scene practice
+wait 1.3
+screenshot step_up.bmp
+key a
+wait 0.6
+key d
+wait 1.2
+key d
+wait 1.8
+key a
+wait_probe confirmed >= 1 10
+wait_probe move == 1 5
+wait 1.0
+key a
+key d
+wait 1.5
+down e
+wait 1.2
+screenshot knee_drive.bmp
+up e
+wait_probe confirmed >= 2 10
+wait_probe move == 2 5
+wait 1.0
+key d
+wait_probe hold_s > 1.5 5
+screenshot balance.bmp
+wait_probe confirmed >= 3 10
+wait_probe move == 3 5
+wait 0.5
+screenshot summary.bmp
+key Return
+wait_scene players
+quit
+)";
+    ASSERT_EQ(run(script), 0) << err_;
+    Shot step(shot("step_up")), summary(shot("summary"));
+    ASSERT_TRUE(step.ok() && summary.ok());
+    // The animated figure's legs in the left and right leg colours on the stage panel.
+    EXPECT_GT(step.count(palette::left_leg, 80, 170, 600, 500), 300);
+    EXPECT_GT(step.count(palette::right_leg, 80, 170, 600, 500), 300);
+    // Three green ticks on the summary.
+    EXPECT_GT(summary.count(palette::good, 330, 260, 390, 480), 3 * 1000);
+}
+
+TEST_F(FirstHour, AChallengeIsMadeInTheWindow) {
+    const std::string script = R"(
+wait_scene title
+key Down
+key Down
+key Down
+key Down
+key Return
+wait_scene challenges
+wait_probe challenges == 0
+key Return
+wait_scene new_challenge
+text Family Cup
+key Return
+wait_probe row == 1
+key Return
+key Down
+key Down
+key Return
+wait_probe levels == 2
+key Up
+key Up
+key Up
+key Up
+key Up
+wait_probe row == 9
+key Left
+key Left
+wait_probe days == 5
+key Down
+wait 0.3
+screenshot new.bmp
+key Return
+wait_scene challenges
+wait_probe challenges == 1
+wait 0.3
+screenshot list.bmp
+quit
+)";
+    ASSERT_EQ(run(script), 0) << err_;
+    highstep::store::Database db(dir_ / "test.db");
+    const auto c = highstep::store::find_challenge(db, "Family Cup");
+    ASSERT_TRUE(c);
+    // The first two levels were ticked to start with; the first was unticked and the
+    // third ticked.
+    ASSERT_EQ(c->level_ids.size(), 2u);
+    EXPECT_EQ(c->level_ids[0], "hill-2");
+    EXPECT_EQ(c->level_ids[1], "hill-3");
+    EXPECT_EQ(highstep::store::day_after(c->starts_day, 4), c->ends_day) << "five days, today included";
+}
+
+}  // namespace
