@@ -107,7 +107,10 @@ wait_probe move == 1 5
 wait 1.0
 key a
 key d
-wait 1.5
+# The board first learns how the player stands on both feet ("Stand still a moment").
+wait 0.5
+screenshot settle.bmp
+wait_probe ready == 1 10
 down e
 wait 1.2
 screenshot knee_drive.bmp

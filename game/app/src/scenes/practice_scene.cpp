@@ -25,6 +25,7 @@ namespace {
 constexpr double kBalanceHold_s = 3.0;   // one-foot hold that counts as the balance move
 constexpr double kPraise_s = 1.6;        // "Got it!" shown this long before the next move
 constexpr double kStandingKg = 8.0;      // more than this on the board: someone is on it
+constexpr double kSettle_s = 2.0;        // on both feet this long before a one-leg move is read
 
 struct Exercise {
     const char* name;
@@ -72,6 +73,7 @@ public:
         if (key == "move") return std::to_string(move_);                   // 0..2, 3 when all done
         if (key == "confirmed") return std::to_string(confirmed_count());  // moves done on the board
         if (key == "hold_s") return format_value("%.2f", hold_s_);
+        if (key == "ready") return ready(ctx_.board.frame()) ? "1" : "0";
         return {};
     }
 
@@ -175,6 +177,11 @@ public:
 private:
     enum class Done { not_yet, confirmed, skipped };
 
+    // Standing on both feet long enough for the recogniser to know the stance.
+    static bool ready(const core::SignalFrame& f) {
+        return f.stance == core::Stance::both && f.body_weight_kg > 0.0 && f.t_s - f.stance_since_s >= kSettle_s;
+    }
+
     int confirmed_count() const {
         return static_cast<int>(std::count(done_.begin(), done_.end(), Done::confirmed));
     }
@@ -200,6 +207,10 @@ private:
         std::string say = "Try it now";
         if (move_ == 0) say = !on ? "Step up now" : f.stance == core::Stance::both ? "Now step down, slowly" : "Keep going";
         if (move_ > 0 && !on) say = "Step on with both feet";
+        // The board learns the player's weight and two-foot centre from a moment of
+        // standing before it can tell a knee drive or a hold from a lean (there has been
+        // no weigh-in on the way from the title).
+        if (move_ > 0 && f.stance == core::Stance::both && !ready(f)) say = "Stand still a moment";
         if (move_ == 2) {
             const float p = static_cast<float>(std::clamp(hold_s_ / kBalanceHold_s, 0.0, 1.0));
             gfx.ring(cx, cy - gfx.u(18), gfx.u(34), gfx.u(28), palette::panel_light);
@@ -207,7 +218,7 @@ private:
             gfx.text(format_value("%.1f s", std::min(hold_s_, kBalanceHold_s)), cx, cy - gfx.u(18), gfx.u(18),
                      palette::text, Align::center, VAlign::middle, FontStyle::bold);
         }
-        gfx.text(say, cx, cy + gfx.u(40), gfx.u(20), palette::action, Align::center, VAlign::middle, FontStyle::bold);
+        gfx.text(say, cx, cy + gfx.u(40), gfx.u(18), palette::action, Align::center, VAlign::middle, FontStyle::bold);
     }
 
     void draw_progress_dots(Gfx& gfx) {
