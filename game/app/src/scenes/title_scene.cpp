@@ -24,18 +24,14 @@ public:
     std::string probe(std::string_view key) const override {
         // 0 results kept; else store::StorageProblem (1 read-only, 2 disk full, 3 locked, 4 cannot open).
         if (key == "storage") return std::to_string(static_cast<int>(ctx_.storage.problem));
+        if (key == "confirm_quit") return asking_quit_ ? "1" : "0";
+        if (key == "selected") return keys_.empty() ? std::string{} : keys_[static_cast<std::size_t>(menu_.selected)];
         return {};
     }
 
     void on_resume() override { build_menu(); }
 
     void step(double dt_s) override { t_s_ += dt_s; }
-
-    std::string probe(std::string_view key) const override {
-        if (key == "confirm_quit") return asking_quit_ ? "1" : "0";
-        if (key == "selected") return keys_.empty() ? std::string{} : keys_[static_cast<std::size_t>(menu_.selected)];
-        return {};
-    }
 
     bool on_action(Action a) override {
         // Esc asks first: a stray Esc (backing out of a screen once too often) must
