@@ -1,5 +1,7 @@
 #include "script.h"
 
+#include <algorithm>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -152,10 +154,18 @@ std::optional<int> Script::run_frame(ScriptHost& host) {
             case K::down: host.inject(key_event(SDL_KEYDOWN, c.key)); break;
             case K::up: host.inject(key_event(SDL_KEYUP, c.key)); break;
             case K::text: {
-                SDL_Event e{};
-                e.type = SDL_TEXTINPUT;
-                SDL_strlcpy(e.text.text, c.arg.c_str(), sizeof(e.text.text));
-                host.inject(e);
+                // One SDL text event holds 31 bytes: longer text goes in several, cut
+                // between UTF-8 characters (as an input method sends it).
+                const std::string& t = c.arg;
+                for (std::size_t at = 0; at < t.size();) {
+                    std::size_t end = std::min(t.size(), at + sizeof(SDL_TextInputEvent::text) - 1);
+                    while (end < t.size() && end > at && (static_cast<unsigned char>(t[end]) & 0xC0) == 0x80) --end;
+                    SDL_Event e{};
+                    e.type = SDL_TEXTINPUT;
+                    SDL_strlcpy(e.text.text, t.substr(at, end - at).c_str(), sizeof(e.text.text));
+                    host.inject(e);
+                    at = end;
+                }
                 break;
             }
             case K::screenshot:

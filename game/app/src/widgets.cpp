@@ -30,10 +30,20 @@ void draw_backdrop(Gfx& gfx, double t_s) {
     gfx.fill_rect({0, gfx.dy(720), gfx.width(), gfx.height() - gfx.dy(720)}, near);
 }
 
+float fit_size(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style) {
+    const float w = gfx.measure(text, size_px, style).x;
+    return w <= max_w ? size_px : std::max(size_px * 0.6f, size_px * max_w / w);
+}
+
 void draw_screen_title(Gfx& gfx, const std::string& title, const std::string& subtitle) {
-    gfx.text(title, gfx.dx(640), gfx.dy(48), gfx.u(46), palette::text, Align::center, VAlign::top, FontStyle::bold);
+    // A long player name in "NAME's plan for today" shrinks, then is cut, inside the window.
+    const float room = gfx.u(1200);
+    const float size = fit_size(gfx, title, gfx.u(46), room, FontStyle::bold);
+    gfx.text(elide(gfx, title, size, room, FontStyle::bold), gfx.dx(640), gfx.dy(48) + (gfx.u(46) - size) / 2, size,
+             palette::text, Align::center, VAlign::top, FontStyle::bold);
     if (!subtitle.empty()) {
-        gfx.text(subtitle, gfx.dx(640), gfx.dy(108), gfx.u(20), palette::text_dim, Align::center);
+        const float sub = fit_size(gfx, subtitle, gfx.u(20), room, FontStyle::regular);
+        gfx.text(elide(gfx, subtitle, sub, room), gfx.dx(640), gfx.dy(108), sub, palette::text_dim, Align::center);
     }
 }
 

@@ -25,6 +25,8 @@ void draw_panel(Gfx& gfx, const SDL_FRect& rect_px, Color fill = palette::panel)
 void draw_toasts(Gfx& gfx, AppContext& ctx, bool at_bottom = true);
 // "Lean or press to choose" reminder with a live CoP dot, for board-driven menus.
 void draw_board_badge(Gfx& gfx, AppContext& ctx);
+// `size_px`, or smaller (down to 60 %) so that `text` fits `max_w` pixels.
+float fit_size(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style = FontStyle::regular);
 // `text` cut with "…" to fit `max_w` pixels (whole UTF-8 characters).
 std::string elide(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style = FontStyle::regular);
 // The way on from a screen that needs a player when none is chosen (plan, progress).

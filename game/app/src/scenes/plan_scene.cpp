@@ -96,8 +96,21 @@ public:
                                     : plan_.last_verdict == store::Verdict::down ? palette::miss
                                                                                  : palette::accent;
         gfx.fill_round_rect({why.x, why.y, gfx.u(8), why.h}, gfx.u(4), verdict_color);
-        gfx.text(plan_.reason, why.x + gfx.u(26), why.y + why.h / 2, gfx.u(19), palette::text, Align::left,
-                 VAlign::middle);
+        // The reason on up to two lines inside its panel (a knee-drive day adds a sentence).
+        const float room = why.w - gfx.u(46);
+        const auto cut = plan_.reason.find(". ");
+        if (gfx.measure(plan_.reason, gfx.u(19)).x > room && cut != std::string::npos) {
+            const std::string first = plan_.reason.substr(0, cut + 1), second = plan_.reason.substr(cut + 2);
+            gfx.text(elide(gfx, first, fit_size(gfx, first, gfx.u(18), room), room), why.x + gfx.u(26),
+                     why.y + why.h * 0.3f, fit_size(gfx, first, gfx.u(18), room), palette::text, Align::left, VAlign::middle);
+            gfx.text(elide(gfx, second, fit_size(gfx, second, gfx.u(16), room), room), why.x + gfx.u(26),
+                     why.y + why.h * 0.7f, fit_size(gfx, second, gfx.u(16), room), palette::text_dim, Align::left,
+                     VAlign::middle);
+        } else {
+            const float size = fit_size(gfx, plan_.reason, gfx.u(19), room);
+            gfx.text(elide(gfx, plan_.reason, size, room), why.x + gfx.u(26), why.y + why.h / 2, size, palette::text,
+                     Align::left, VAlign::middle);
+        }
 
         menu_.draw(gfx, 60, 250, 760, 4, t_s_);
         // How to do the chosen item, under the list.
