@@ -126,7 +126,7 @@ public:
         }
         row("Steadiness (100 = rock still)", format_value("%.0f / 100", result_.stability_score),
             result_.stability_score >= 75 ? palette::good : result_.stability_score >= 45 ? palette::perfect : palette::miss);
-        row("Wobble: how fast you swayed", format_value("%.1f mm/s", result_.stability.mean_velocity_mm_s));
+        row("Sway (less is steadier)", format_value("%.1f mm/s", result_.stability.mean_velocity_mm_s));
         if (result_.suggested_offset_ms) row("Try this input offset", format_value("%+.0f ms", *result_.suggested_offset_ms));
         // Judgement bars (a level without a beat has no judgements to show).
         y += gfx.u(8);
@@ -164,7 +164,7 @@ public:
             ry += gfx.u(28);
         };
         if (level_.exercise != core::Exercise::balance_two_feet) leg_row("reps", s.left.reps, s.right.reps, "%.0f");
-        if (s.left.mean_peak_bw > 0 || s.right.mean_peak_bw > 0) leg_row("push, × your weight", s.left.mean_peak_bw, s.right.mean_peak_bw, "%.2f");
+        if (s.left.mean_peak_bw > 0 || s.right.mean_peak_bw > 0) leg_row("push (× weight)", s.left.mean_peak_bw, s.right.mean_peak_bw, "%.2f");
         if (level_.exercise != core::Exercise::balance_two_feet) {
             leg_row("steadiness", s.left.mean_stability, s.right.mean_stability, "%.0f");
         }
