@@ -8,6 +8,8 @@
 #include "highstep/hid/board.h"
 #include "highstep/hid/generic_board.h"
 
+#include "../fuzz/fuzz_regressions.h"
+
 namespace highstep::hid {
 namespace {
 
@@ -156,6 +158,19 @@ TEST(GenericBoardMap, LinesStayRightAfterManyKeys) {
     for (int i = 0; i < 20000; ++i) text += "\"_c" + std::to_string(i) + "\": 1,\n";
     text += "\"format\": \"wrong\"\n}";
     EXPECT_NE(error_of(text).find("boards/test.json:20002: "), std::string::npos) << error_of(text).substr(0, 200);
+}
+
+// Found by fuzz_board_map: a number too large for a double made the JSON parser
+// throw out_of_range, which escaped parse_board_map() (the program would have
+// ended). Now it is a BoardMapError with the line. Input in tests/fuzz/regressions/.
+TEST(GenericBoardMap, NumberTooLargeIsAnErrorWithItsLine) {
+    const std::string e = error_of(replaced(kMap, "\"zero\": 1000", "\"zero\": 1e400"));
+    EXPECT_NE(e.find("boards/test.json:9: "), std::string::npos) << e;
+    EXPECT_NE(e.find("not valid JSON"), std::string::npos) << e;
+    for (const auto& file : highstep::fuzz_regressions::files("fuzz_board_map")) {
+        EXPECT_THROW((void)parse_board_map(highstep::fuzz_regressions::read(file), "regression"), BoardMapError)
+            << file;
+    }
 }
 
 TEST(GenericBoardMap, MissingFileIsAnError) {

@@ -128,6 +128,13 @@ JsonWithLines parse_json_with_lines(std::string_view text) {
         if (auto close = message.find("] "); close != std::string::npos) message.erase(0, close + 2);
         const std::size_t byte = e.byte == 0 ? 0 : e.byte - 1;
         throw std::invalid_argument(std::to_string(line_at(text, byte)) + "\t" + message);
+    } catch (const nlohmann::json::exception& e) {
+        // e.g. a number too large for a double (out_of_range.406): no position in the
+        // exception, so the line the parser had reached. Found by fuzz_board_map.
+        std::string message = e.what();
+        if (auto close = message.find("] "); close != std::string::npos) message.erase(0, close + 2);
+        throw std::invalid_argument(std::to_string(line_at(text, static_cast<std::size_t>(furthest - begin))) + "\t" +
+                                    message);
     }
     return out;
 }
