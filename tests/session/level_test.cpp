@@ -9,6 +9,8 @@
 #include "highstep/core/level/level.h"
 #include "highstep/core/level/level_file.h"
 
+#include "../fuzz/fuzz_regressions.h"
+
 using namespace highstep::core;
 
 namespace {
@@ -85,6 +87,16 @@ TEST(ParseLevel, BrokenJsonSaysWhere) {
     EXPECT_EQ(e.rfind("levels/hill-x.json: not valid JSON: ", 0), 0u) << e;
     EXPECT_NE(e.find("line 4"), std::string::npos) << e;
     EXPECT_EQ(error_of("").rfind("levels/hill-x.json: not valid JSON", 0), 0u);
+}
+
+// A number too large for a double: nlohmann throws out_of_range, not parse_error,
+// and it escaped parse_level() (found with fuzz_level; input in tests/fuzz/regressions/).
+TEST(ParseLevel, NumberTooLargeIsALevelError) {
+    const std::string e = error_of(with("\"sets\": 2,", "\"sets\": 2e400,"));
+    EXPECT_EQ(e.rfind("levels/hill-x.json: not valid JSON", 0), 0u) << e;
+    for (const auto& file : highstep::fuzz_regressions::files("fuzz_level")) {
+        EXPECT_THROW((void)parse_level(highstep::fuzz_regressions::read(file), "regression"), LevelError) << file;
+    }
 }
 
 TEST(ParseLevel, HoldExercisesNeedAHoldTarget) {

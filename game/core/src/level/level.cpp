@@ -224,6 +224,10 @@ Level parse_level(std::string_view json_text, const std::string& source) {
         std::string what = e.what();
         const auto pos = what.find("parse error");
         throw LevelError(source, "not valid JSON: " + (pos == std::string::npos ? what : what.substr(pos)));
+    } catch (const json::exception& e) {
+        // A number too large for a double (out_of_range.406) is not a parse_error; it
+        // escaped parse_level() and ended the program (found with fuzz_level).
+        throw LevelError(source, std::string("not valid JSON: ") + e.what());
     }
     ObjectReader top(doc, "", source);
     Level level;
