@@ -1,22 +1,17 @@
 // End to end: the built `highstep play` on golden recordings and on bad input.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include "../program_run.h"
 
 namespace {
 
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
+using CliRun = highstep::test::ProgramRun;
 
 // ctest runs each test of this file as its own process, two at a time, so every
 // scratch file carries the process id: a shared name let one test read another's stderr.
@@ -24,22 +19,7 @@ std::filesystem::path scratch_path(const std::string& name) {
     return std::filesystem::temp_directory_path() / ("highstep_play_cli_" + std::to_string(::getpid()) + "_" + name);
 }
 
-CliRun run(const std::string& args) {
-    const auto err_path = scratch_path("err.txt");
-    const std::string cmd = std::string(HIGHSTEP_BINARY) + " " + args + " 2>" + err_path.string();
-    CliRun r;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(err_path);
-    r.err.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    std::filesystem::remove(err_path);
-    return r;
-}
+CliRun run(const std::string& args) { return highstep::test::run_program(std::string(HIGHSTEP_BINARY) + " " + args); }
 
 const std::string kGolden = std::string(HIGHSTEP_TEST_DATA_DIR) + "/golden/";
 

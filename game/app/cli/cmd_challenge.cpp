@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "highstep/paths/paths.h"
 #include "highstep/store/challenge.h"
 #include "highstep/store/challenge_file.h"
 #include "highstep/store/session_log.h"
@@ -23,7 +24,8 @@ constexpr const char* kUsage =
     "  --starts     first day (default today); --ends last day (default a week later)\n"
     "  --mode       hot_seat: turns on one board, a quick weigh-in each turn (default);\n"
     "               anytime: everyone plays when they like\n"
-    "  --attempts   runs per player and level that count (default 3, 0 = unlimited)\n";
+    "  --attempts   runs per player and level that count (default 3, 0 = unlimited)\n"
+    "  --data-dir   the game's data folder, whose levels/ the --levels ids must be in\n";
 
 std::vector<std::string> split_levels(const std::string& text) {
     std::vector<std::string> out;
@@ -50,8 +52,12 @@ int create(store::Database& db, const ParsedArgs& a) {
     const auto levels = a.get("--levels");
     if (!levels) throw UsageError("--levels is required, e.g. --levels hill-1,tower-1");
     c.level_ids = split_levels(*levels);
+    const auto data_dir = a.get("--data-dir");
+    const auto levels_dir = paths::find_data_dir(paths::this_program_search(
+                                data_dir ? std::optional<std::filesystem::path>(*data_dir) : std::nullopt)) /
+                            "levels";
     for (const std::string& id : c.level_ids) {
-        const auto file = std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels" / (id + ".json");
+        const auto file = levels_dir / (id + ".json");
         std::error_code ec;
         if (!std::filesystem::exists(file, ec)) throw UsageError("--levels: there is no level '" + id + "' in " +
                                                                  file.parent_path().string());
@@ -124,8 +130,9 @@ int show(store::Database& db, const store::Challenge& c) {
 }  // namespace
 
 int run_challenge(const Args& args) {
+    if (asks_for_help(args)) return print_help(kUsage);
     return run_store_command("challenge", kUsage, [&] {
-        const ParsedArgs a = parse_args(args, {"--db", "--levels", "--starts", "--ends", "--mode", "--attempts"},
+        const ParsedArgs a = parse_args(args, {"--db", "--levels", "--starts", "--ends", "--mode", "--attempts", "--data-dir"},
                                         {"--no-weigh-in"});
         if (a.positional.empty()) throw UsageError("which challenge command?");
         const std::string& verb = a.positional[0];

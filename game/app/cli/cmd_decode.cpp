@@ -31,6 +31,7 @@ std::string logged_board_kind(const std::string& path) {
 }  // namespace
 
 int run_decode(const Args& args) {
+    if (asks_for_help(args)) return print_help(kUsage);
     std::vector<std::string> paths;
     std::string map_file;
     for (std::size_t i = 0; i < args.size(); ++i) {

@@ -38,6 +38,7 @@ HidrawNodes hidraw_nodes() {
 }  // namespace
 
 int run_devices(const Args& args) {
+    if (asks_for_help(args)) return print_help(kUsage);
     std::vector<std::string> map_files;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--map" && i + 1 < args.size()) {

@@ -17,6 +17,7 @@ constexpr const char* kUsage =
 }  // namespace
 
 int run_export(const Args& args) {
+    if (asks_for_help(args)) return print_help(kUsage);
     return run_store_command("export", kUsage, [&] {
         const ParsedArgs a = parse_args(args, {"--db", "--player"}, {});
         const auto name = a.get("--player");

@@ -2,10 +2,12 @@
 // board found, else the simulated board driven from the keyboard or a gamepad.
 #include <charconv>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "commands.h"
 #include "highstep/app/game_app.h"
+#include "highstep/paths/paths.h"
 #include "text.h"
 
 namespace highstep::cli {
@@ -18,7 +20,9 @@ constexpr const char* kUsage =
     "  --replay FILE.csv     play a recording as the board, paced in real time\n"
     "  --player NAME         start as this player (created if new)\n"
     "  --db FILE             database file (default: $XDG_DATA_HOME/highstep/highstep.db)\n"
-    "  --levels DIR          level files (default: the project's levels/)\n"
+    "  --levels DIR          level files (default: levels/ in the data folder)\n"
+    "  --data-dir DIR        the game's data folder (default: HIGHSTEP_DATA_DIR, else the\n"
+    "                        installed share/highstep, else the source tree)\n"
     "  --window WxH          window size in pixels (default 1280x720)\n"
     "  --fullscreen          start full screen (F11 or Alt+Enter toggles)\n"
     "  --mute                no sound\n"
@@ -37,7 +41,8 @@ bool parse_double(const std::string& s, double& out) {
 
 int run_game(const Args& args) {
     app::GameOptions o;
-    o.levels_dir = std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels";
+    std::optional<std::filesystem::path> data_dir_option;
+    bool levels_given = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](const char* what) -> const std::string* {
@@ -60,13 +65,17 @@ int run_game(const Args& args) {
             o.software_renderer = true;
         } else if (a == "--fps") {
             o.show_fps = true;
-        } else if (a == "--replay" || a == "--script" || a == "--db" || a == "--levels" || a == "--player") {
-            const std::string* v = value(a == "--player" ? "a name" : a == "--levels" ? "a folder" : "a file");
+        } else if (a == "--replay" || a == "--script" || a == "--db" || a == "--levels" || a == "--player" ||
+                   a == "--data-dir") {
+            const bool folder = a == "--levels" || a == "--data-dir";
+            const std::string* v = value(a == "--player" ? "a name" : folder ? "a folder" : "a file");
             if (!v) return 2;
             if (a == "--replay") o.replay = *v;
             if (a == "--script") o.script = *v;
             if (a == "--db") o.db = *v;
             if (a == "--levels") o.levels_dir = *v;
+            if (a == "--levels") levels_given = true;
+            if (a == "--data-dir") data_dir_option = *v;
             if (a == "--player") o.player = *v;
         } else if (a == "--window") {
             const std::string* v = value("a size like 1280x720");
@@ -92,6 +101,24 @@ int run_game(const Args& args) {
         } else {
             std::fprintf(stderr, "highstep: unknown option '%s'\n\n%s", a.c_str(), kUsage);
             return 2;
+        }
+    }
+    try {
+        o.data_dir = paths::find_data_dir(paths::this_program_search(data_dir_option));
+        if (!levels_given) o.levels_dir = o.data_dir / "levels";
+    } catch (const paths::PathError& e) {
+        // With --levels the game can run without its data folder (fonts come from the system).
+        if (!levels_given) {
+            std::fprintf(stderr, "highstep: %s\n", e.what());
+            return 1;
+        }
+    }
+    // The player's folders, made on the first run so they are there to look in.
+    if (!o.db) {
+        try {
+            paths::create_user_dirs(paths::this_process_env());
+        } catch (const paths::PathError& e) {
+            std::fprintf(stderr, "highstep: %s\n", e.what());
         }
     }
     if (!std::filesystem::is_directory(o.levels_dir)) {

@@ -19,6 +19,7 @@
 #include "highstep/core/level/level_file.h"
 #include "highstep/core/session/session.h"
 #include "highstep/input/recording.h"
+#include "highstep/paths/paths.h"
 #include "highstep/store/database.h"
 #include "play_store.h"
 
@@ -39,6 +40,7 @@ constexpr const char* kUsage =
     "               this WAV file, sample 0 at 0 s of the recording's clock\n"
     "  --music      with --audio-out: this track (assets/music/*.music) instead of the\n"
     "               level type's; --music-volume, --effects-volume 0..1 (default 0.7, 1)\n"
+    "  --data-dir   the game's data folder, where a level id is looked up in levels/\n"
     "A database that cannot keep the run (read-only, disk full, locked by another\n"
     "program) is said at once on stderr; the run is played and printed, exit status 1.\n";
 
@@ -54,6 +56,7 @@ struct PlayOptions {
     std::optional<std::string> player;
     std::optional<std::string> db;
     std::optional<std::string> challenge;
+    std::optional<std::filesystem::path> data_dir;
     bool offset_given = false;
     std::optional<std::string> audio_out;
     std::optional<std::string> music;
@@ -107,6 +110,8 @@ PlayOptions parse(const Args& args) {
             o.volumes.music = parse_volume(a, value());
         } else if (a == "--effects-volume") {
             o.volumes.effects = parse_volume(a, value());
+        } else if (a == "--data-dir") {
+            o.data_dir = value();
         } else {
             throw UsageError("unknown option '" + a + "'");
         }
@@ -121,23 +126,26 @@ PlayOptions parse(const Args& args) {
     return o;
 }
 
-std::filesystem::path levels_folder() { return std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels"; }
+// The data folder's levels/ (paths::find_data_dir: --data-dir, HIGHSTEP_DATA_DIR, the install).
+std::filesystem::path levels_folder(const std::optional<std::filesystem::path>& data_dir) {
+    return paths::find_data_dir(paths::this_program_search(data_dir)) / "levels";
+}
 
 // A path if it names a file; otherwise a level id looked up in the levels folder.
-std::filesystem::path level_path(const std::string& level) {
+std::filesystem::path level_path(const std::string& level, const std::optional<std::filesystem::path>& data_dir) {
     std::error_code ec;
     if (std::filesystem::exists(level, ec) || level.find('/') != std::string::npos ||
         level.ends_with(".json")) {
         return level;
     }
-    return levels_folder() / (level + ".json");
+    return levels_folder(data_dir) / (level + ".json");
 }
 
 // The track --audio-out plays: --music FILE, else the level type's from assets/music
 // (beside the levels folder). A bad track file is an error; none at all is a notice.
 std::shared_ptr<const app::MusicTrack> track_for(const PlayOptions& o, const core::Level& level) {
     if (o.music) return std::make_shared<const app::MusicTrack>(app::load_music_file(*o.music));
-    const std::filesystem::path dir = app::assets_dir_beside(levels_folder()) / "music";
+    const std::filesystem::path dir = app::assets_dir_beside(levels_folder(o.data_dir)) / "music";
     const app::MusicLibrary library = app::load_music_library(dir);
     for (const std::string& e : library.errors) std::fprintf(stderr, "highstep play: %s\n", e.c_str());
     auto track = app::shared_track(library, core::to_string(level.type));
@@ -160,6 +168,7 @@ core::SessionResult play_with_audio(const PlayOptions& o, const core::Level& lev
 }  // namespace
 
 int run_play(const Args& args) {
+    if (asks_for_help(args)) return print_help(kUsage);
     PlayOptions options;
     try {
         options = parse(args);
@@ -168,7 +177,7 @@ int run_play(const Args& args) {
         return 2;
     }
     try {
-        const core::Level level = core::load_level_file(level_path(options.level));
+        const core::Level level = core::load_level_file(level_path(options.level, options.data_dir));
         const Recording recording = read_recording(options.replay);
         if (recording.samples.empty()) {
             std::fprintf(stderr, "highstep play: %s: the recording has no samples\n", options.replay.c_str());
@@ -195,6 +204,9 @@ int run_play(const Args& args) {
         std::fprintf(stderr, "highstep play: %s\n", e.what());
         return 1;
     } catch (const app::MusicError& e) {
+        std::fprintf(stderr, "highstep play: %s\n", e.what());
+        return 1;
+    } catch (const paths::PathError& e) {
         std::fprintf(stderr, "highstep play: %s\n", e.what());
         return 1;
     } catch (const std::runtime_error& e) {  // the WAV could not be written, no loopback device

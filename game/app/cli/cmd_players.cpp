@@ -74,6 +74,7 @@ int plan(store::Database& db, const store::Player& p, const std::string& day) {
 }  // namespace
 
 int run_players(const Args& args) {
+    if (asks_for_help(args)) return print_help(kUsage);
     return run_store_command("players", kUsage, [&] {
         const ParsedArgs a = parse_args(args, {"--db", "--leg", "--offset-ms", "--name", "--day"},
                                         {"--rotated", "--not-rotated", "--yes"});

@@ -36,6 +36,7 @@ bool parse_seconds(const std::string& text, double& out) {
 }  // namespace
 
 int run_record(const Args& args) {
+    if (asks_for_help(args)) return print_help(kUsage);
     std::string out_path;
     std::string raw_path;
     std::vector<std::string> map_files;

@@ -33,6 +33,7 @@ void print_table(const std::string& level, const std::vector<store::ScoreEntry>&
 }  // namespace
 
 int run_scores(const Args& args) {
+    if (asks_for_help(args)) return print_help(kUsage);
     return run_store_command("scores", kUsage, [&] {
         const ParsedArgs a = parse_args(args, {"--db", "--level", "--player"}, {});
         if (!a.positional.empty()) throw UsageError("unexpected argument '" + a.positional[0] + "'");

@@ -21,4 +21,9 @@ int run_export(const Args& args);     // export --player NAME OUT.csv
 int run_challenge(const Args& args);  // challenge create|export|import|show ...
 int run_players(const Args& args);    // players [add NAME ...]
 
+// True if the player asked for a command's usage: --help or -h anywhere after it.
+bool asks_for_help(const Args& args);
+// Prints a command's usage on stdout (the player asked for it) and gives exit code 0.
+int print_help(const char* usage);
+
 }  // namespace highstep::cli

@@ -1,11 +1,18 @@
 #include "hid_cli_common.h"
 
+#include "highstep/paths/paths.h"
+
 namespace highstep::cli {
 
 BoardMapSet load_board_maps(const std::vector<std::string>& explicit_files) {
     BoardMapSet set;
     for (const std::string& f : explicit_files) set.maps.push_back(hid::load_board_map(f));
-    const auto dir = hid::user_board_map_dir();
+    std::filesystem::path dir;
+    try {
+        dir = paths::board_map_dir(paths::this_process_env());
+    } catch (const paths::PathError& e) {
+        set.problems.push_back(e.what());
+    }
     if (!dir.empty()) {
         for (const auto& file : hid::board_map_files(dir)) {
             try {

@@ -19,6 +19,7 @@
 #include "highstep/core/level/level_file.h"
 #include "highstep/hid/board.h"
 #include "highstep/input/replay_source.h"
+#include "highstep/paths/paths.h"
 #include "highstep/store/players.h"
 #include "highstep/store/sound_settings.h"
 #include "highstep/store/storage_check.h"
@@ -165,7 +166,7 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
         throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
     }
     try {
-        text_ = std::make_unique<TextRenderer>(renderer_, find_fonts(default_font_dirs()));
+        text_ = std::make_unique<TextRenderer>(renderer_, find_fonts(default_font_dirs(options.data_dir)));
     } catch (...) {
         SDL_DestroyRenderer(renderer_);
         SDL_DestroyWindow(window_);
@@ -462,7 +463,7 @@ BoardChoice choose_board(const GameOptions& options, std::function<double()> now
         std::vector<hid::GenericBoardMap> maps;
         std::vector<std::string> problems;
         try {
-            for (const auto& file : hid::board_map_files(hid::user_board_map_dir())) {
+            for (const auto& file : hid::board_map_files(paths::board_map_dir(paths::this_process_env()))) {
                 try {
                     maps.push_back(hid::load_board_map(file));
                 } catch (const std::exception& e) {

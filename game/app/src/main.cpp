@@ -31,11 +31,14 @@ constexpr Command kCommands[] = {
 };
 
 void print_usage(std::FILE* out) {
-    std::fprintf(out, "usage: highstep [COMMAND ...]\n\n"
+    std::fprintf(out, "usage: highstep [COMMAND ...]\n"
+                      "       highstep COMMAND --help    a command's options\n"
+                      "       highstep --version\n\n"
                       "With no command, opens the game window.\n\ncommands:\n");
     for (const Command& c : kCommands) {
         std::fprintf(out, "  %.*s\n", static_cast<int>(c.usage.size()), c.usage.data());
     }
+    std::fprintf(out, "\nThe manual: man highstep, or docs/manual.md in the source.\n");
 }
 
 }  // namespace
@@ -43,6 +46,10 @@ void print_usage(std::FILE* out) {
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
+        if (!args.empty() && args[0] == "--version") {
+            std::printf("highstep %s\n", HIGHSTEP_VERSION);
+            return 0;
+        }
         if (args.empty() || (args[0].starts_with("--") && args[0] != "--help")) {
             for (const Command& c : kCommands) {
                 if (c.name == "game") return c.run(args);

@@ -15,12 +15,10 @@ constexpr long long kEvictAfterFrames = 120;  // two seconds at 60 fps
 constexpr std::size_t kMaxFonts = 48;         // window resizes create new sizes
 }  // namespace
 
-std::vector<std::filesystem::path> default_font_dirs() {
+std::vector<std::filesystem::path> default_font_dirs(const std::filesystem::path& data_dir) {
     std::vector<std::filesystem::path> dirs;
     if (const char* env = std::getenv("HIGHSTEP_FONT_DIR"); env && *env) dirs.emplace_back(env);
-#ifdef HIGHSTEP_SOURCE_DIR
-    dirs.emplace_back(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "assets" / "fonts");
-#endif
+    if (!data_dir.empty()) dirs.emplace_back(data_dir / "assets" / "fonts");
     dirs.emplace_back("/usr/share/fonts/truetype/dejavu");
     dirs.emplace_back("/usr/local/share/fonts/truetype/dejavu");
     return dirs;

@@ -1,6 +1,6 @@
 #pragma once
 // Text with SDL2_ttf and the DejaVu fonts. Fonts are looked up at run time
-// (HIGHSTEP_FONT_DIR, the project's assets/fonts, Debian's fonts-dejavu-core); a
+// (HIGHSTEP_FONT_DIR, the data folder's assets/fonts, Debian's fonts-dejavu-core); a
 // missing font is a clear error naming the places searched. Rendered strings are
 // cached as textures and evicted when unused for a few frames, so a HUD that draws
 // the same labels every frame costs one texture copy per label.
@@ -40,8 +40,9 @@ struct FontFiles {
 // Finds DejaVuSans.ttf, DejaVuSans-Bold.ttf and DejaVuSansMono.ttf in `dirs` (first
 // folder that has all three). Throws FontError listing the folders searched.
 FontFiles find_fonts(const std::vector<std::filesystem::path>& dirs);
-// The folders searched by default, in order.
-std::vector<std::filesystem::path> default_font_dirs();
+// The folders searched by default, in order; `data_dir` is the game's data
+// folder (paths::find_data_dir), skipped when empty.
+std::vector<std::filesystem::path> default_font_dirs(const std::filesystem::path& data_dir = {});
 // Debian's fallback fonts that are installed (scripts/debian-packages.txt lists
 // fonts-droid-fallback for Chinese, Japanese and Korean, fonts-symbola for emoji).
 std::vector<std::filesystem::path> default_fallback_fonts();

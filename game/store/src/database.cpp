@@ -2,10 +2,10 @@
 
 #include <sqlite3.h>
 
-#include <cstdlib>
 #include <system_error>
 #include <utility>
 
+#include "highstep/paths/paths.h"
 #include "schema.h"
 #include "sql.h"
 
@@ -104,14 +104,11 @@ std::string Database::integrity_check() const {
 }
 
 std::filesystem::path default_database_path() {
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-    if (xdg && *xdg && std::filesystem::path(xdg).is_absolute()) {
-        return std::filesystem::path(xdg) / "highstep" / "highstep.db";
+    try {
+        return paths::database_file(paths::this_process_env());
+    } catch (const paths::PathError& e) {
+        throw StoreError(std::string(e.what()) + "; use --db FILE");
     }
-    const char* home = std::getenv("HOME");
-    if (home && *home) return std::filesystem::path(home) / ".local" / "share" / "highstep" / "highstep.db";
-    throw StoreError("cannot find a place for the database: neither XDG_DATA_HOME nor HOME is set; use --db FILE");
 }
 
 }  // namespace highstep::store

@@ -254,14 +254,4 @@ std::vector<std::filesystem::path> board_map_files(const std::filesystem::path& 
     return files;
 }
 
-std::filesystem::path user_board_map_dir() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg != '\0') {
-        return std::filesystem::path(xdg) / "highstep" / "boards";
-    }
-    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
-        return std::filesystem::path(home) / ".config" / "highstep" / "boards";
-    }
-    return {};
-}
-
 }  // namespace highstep::hid

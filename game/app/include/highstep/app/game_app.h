@@ -44,6 +44,7 @@ struct GameOptions {
     std::optional<std::filesystem::path> script;   // test hook, see script.h
     std::optional<std::filesystem::path> db;       // database file (default: store::default_database_path())
     std::filesystem::path levels_dir;              // where levels/*.json are
+    std::filesystem::path data_dir;                // the game's data: levels/, assets/ (paths::find_data_dir)
     std::optional<std::string> player;             // start as this player (created if new)
     bool simulated = false;                        // never look for a real board
     bool mute = false;                             // no sound device

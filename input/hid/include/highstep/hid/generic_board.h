@@ -75,8 +75,5 @@ std::optional<BoardSample> decode_board_report(const GenericBoardMap& map,
 
 // Every *.json in `dir`, sorted by name; none if the folder does not exist.
 std::vector<std::filesystem::path> board_map_files(const std::filesystem::path& dir);
-// The per-user folder for mapping files: $XDG_CONFIG_HOME/highstep/boards, else
-// ~/.config/highstep/boards. Empty if neither variable is set.
-std::filesystem::path user_board_map_dir();
 
 }  // namespace highstep::hid
