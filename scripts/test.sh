@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for maintainers and CI: installs the Debian packages, builds everything
-# (game, tests, benchmarks) and runs the whole test suite twice: a normal build and
-# an AddressSanitizer + UndefinedBehaviorSanitizer build.
+# (game, tests, benchmarks) with warnings as errors and runs the whole test suite
+# twice: a normal build and an AddressSanitizer + UndefinedBehaviorSanitizer build.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
@@ -15,12 +15,12 @@ export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 echo "== normal build =="
-cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHIGHSTEP_WERROR=ON
 cmake --build "$root/build" -j "$jobs"
 ctest --test-dir "$root/build" --output-on-failure -j "$jobs" --timeout 900
 
 echo "== ASan + UBSan build =="
-cmake -S "$root" -B "$root/build-asan" -DCMAKE_BUILD_TYPE=Debug -DHIGHSTEP_SANITIZE=ON -DHIGHSTEP_BUILD_BENCH=OFF
+cmake -S "$root" -B "$root/build-asan" -DCMAKE_BUILD_TYPE=Debug -DHIGHSTEP_WERROR=ON -DHIGHSTEP_SANITIZE=ON -DHIGHSTEP_BUILD_BENCH=OFF
 cmake --build "$root/build-asan" -j "$jobs"
 ctest --test-dir "$root/build-asan" --output-on-failure -j "$jobs" --timeout 1800 -LE no_sanitizer
 

@@ -193,7 +193,9 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
                   palette::panel_light);
     gfx.text("Combo", tr.x + gfx.u(334), tr.y + gfx.u(10), gfx.u(18), palette::text_dim, Align::center);
     const double pop = h.popup && h.popup->age_s < 0.25 && h.combo > 0 ? 1.0 + (0.25 - h.popup->age_s) * 1.2 : 1.0;
-    gfx.text("x" + std::to_string(h.combo), tr.x + gfx.u(334), tr.y + gfx.u(70), gfx.u(static_cast<float>(40 * pop)),
+    // format_value, not "x" + std::to_string(): GCC 12 at -O3 warns a false
+    // -Wrestrict inside the inlined string insert (GCC bug 105651).
+    gfx.text(format_value("x%.0f", h.combo), tr.x + gfx.u(334), tr.y + gfx.u(70), gfx.u(static_cast<float>(40 * pop)),
              h.combo >= 10 ? palette::perfect : palette::text, Align::center, VAlign::middle, FontStyle::bold);
     // Hold progress (knee drive / balance): a bar under the meter.
     if (h.hold_target_s > 0.0) {
@@ -296,7 +298,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         const auto alpha = static_cast<std::uint8_t>(255 * std::clamp(1.0 - (p.age_s - 0.5) / 0.3, 0.0, 1.0));
         const float y = 250 - age * 40.0f;
         // A timed rep shows its judgement; a balance hold (no beat) its points.
-        const std::string word = p.timed ? judgement_word(p.judgement) : "+" + std::to_string(p.points);
+        const std::string word = p.timed ? judgement_word(p.judgement) : format_value("+%.0f", p.points);
         const Color color = p.timed ? judgement_color(p.judgement) : palette::perfect;
         gfx.text_zoomed(word, gfx.dx(640) + gfx.u(3), gfx.dy(y) + gfx.u(3), gfx.u(64), grow,
                         palette::text_dark.with_alpha(static_cast<std::uint8_t>(alpha / 2)), Align::center,
@@ -304,7 +306,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         gfx.text_zoomed(word, gfx.dx(640), gfx.dy(y), gfx.u(64), grow, color.with_alpha(alpha), Align::center,
                         VAlign::middle, FontStyle::bold);
         const std::string detail =
-            p.timed ? "+" + std::to_string(p.points) + "   " +
+            p.timed ? format_value("+%.0f   ", p.points) +
                           (p.error_ms >= 0 ? format_value("%.0f ms late", p.error_ms) : format_value("%.0f ms early", -p.error_ms))
                     : "hold scored";
         gfx.text(detail, gfx.dx(640), gfx.dy(y + 50), gfx.u(20), palette::text.with_alpha(alpha), Align::center,
