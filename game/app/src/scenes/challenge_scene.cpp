@@ -84,7 +84,9 @@ public:
         for (std::size_t i = 0; i < challenge_.level_ids.size(); ++i) {
             const std::string& id = challenge_.level_ids[i];
             const auto it = std::find_if(levels_.begin(), levels_.end(), [&](const core::Level& l) { return l.id == id; });
-            note("L" + std::to_string(i + 1) + "  " + (it != levels_.end() ? it->title : id), palette::text_dim);
+            // format_value: see the column heads below (GCC 12's false -Wrestrict).
+            note(format_value("L%.0f  ", static_cast<double>(i + 1)) + (it != levels_.end() ? it->title : id),
+                 palette::text_dim);
         }
         draw_hints(gfx, {"↑↓ choose", "Enter select", "Esc back"});
         draw_board_badge(gfx, ctx_);
