@@ -2,6 +2,7 @@
 # One command for maintainers and CI: installs the Debian packages, builds everything
 # (game, tests, benchmarks) with warnings as errors and runs the whole test suite
 # twice: a normal build and an AddressSanitizer + UndefinedBehaviorSanitizer build.
+# The normal build is also installed, moved, run and packed (scripts/check-install.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install-deps.sh"
@@ -18,6 +19,11 @@ echo "== normal build =="
 cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHIGHSTEP_WERROR=ON
 cmake --build "$root/build" -j "$jobs"
 ctest --test-dir "$root/build" --output-on-failure -j "$jobs" --timeout 900
+
+# ---- install and package (issue 15): the normal build installed, moved, run, packed ----
+echo "== install, move, run, .deb =="
+"$root/scripts/check-install.sh" "$root/build"
+# ---- end of install and package ----
 
 echo "== ASan + UBSan build =="
 cmake -S "$root" -B "$root/build-asan" -DCMAKE_BUILD_TYPE=Debug -DHIGHSTEP_WERROR=ON -DHIGHSTEP_SANITIZE=ON -DHIGHSTEP_BUILD_BENCH=OFF
