@@ -69,9 +69,13 @@ appstreamcli validate --no-net --strict "$tree/share/metainfo/org.highstep.HighS
 echo "-- the .deb"
 (cd "$build" && cpack -G DEB -B "$work/deb" > "$work/cpack.log") || { cat "$work/cpack.log"; fail "cpack failed"; }
 deb="$(ls "$work/deb"/*.deb)"
-dpkg -c "$deb"
+listing="$(dpkg -c "$deb")"
+echo "$listing"
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
 grep -q 'libsdl2' <<< "$depends" || fail "the package's dependencies were not computed from the binary"
-dpkg -c "$deb" | grep -q './usr/bin/highstep$' || fail "the .deb has no /usr/bin/highstep"
+for f in ./usr/bin/highstep ./usr/share/highstep/levels/hill-1.json ./usr/lib/udev/rules.d/60-highstep.rules \
+         ./usr/share/applications/org.highstep.HighStep.desktop ./usr/share/doc/highstep/copyright; do
+    grep -q " $f\$" <<< "$listing" || fail "the .deb has no ${f#.}"
+done
 echo "check-install: ok"
