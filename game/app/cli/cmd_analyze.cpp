@@ -1,4 +1,4 @@
-// `highstep analyze FILE.csv [--from S --to S]`: prints the analysis JSON of
+// `highstep analyze FILE.csv [--from S --to S] [--phases]`: prints the analysis JSON of
 // ../shared/DESIGN.md for a recording. Bad input: one clear line on stderr and a
 // non-zero exit (2 for usage, 1 for a bad file or an empty window).
 #include <cerrno>
@@ -21,7 +21,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr const char* kUsage = "usage: highstep analyze FILE.csv [--from S] [--to S] [--rotated]";
+constexpr const char* kUsage = "usage: highstep analyze FILE.csv [--from S] [--to S] [--rotated] [--phases]";
 
 // Rounds for printing: the JSON is for people and tools, not for 17 digits of noise.
 // Dividing the rounded integer (rather than multiplying by 0.01) gives the double
@@ -93,6 +93,7 @@ std::optional<double> parse_seconds(const std::string& text) {
 int run_analyze(const Args& args) {
     std::optional<std::string> file;
     core::AnalysisSettings settings;
+    bool with_phases = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--from" || a == "--to") {
@@ -107,6 +108,8 @@ int run_analyze(const Args& args) {
                 return 2;
             }
             (a == "--from" ? settings.from_s : settings.to_s) = *v;
+        } else if (a == "--phases") {
+            with_phases = true;
         } else if (a == "--rotated") {
             settings.signal.rotated_180 = true;
         } else if (a == "--help" || a == "-h") {
@@ -163,6 +166,19 @@ int run_analyze(const Args& args) {
     out["events"] = ordered_json::array();
     for (const core::Event& e : a.events) out["events"].push_back(event_json(e));
     out["stability"] = stability_json(a.stability);
+    if (with_phases) {
+        // When each movement phase happened and when it became known (docs/signal.md).
+        out["phases"] = ordered_json::array();
+        for (const core::MovementPhase& p : a.phases) {
+            ordered_json j;
+            j["type"] = core::to_string(p.type);
+            j["t_s"] = t3(p.t_s);
+            if (p.side) j["side"] = core::to_string(*p.side);
+            if (p.type == core::PhaseType::single_leg) j["shift_start_s"] = t3(p.shift_start_s);
+            j["emitted_s"] = t3(p.emitted_s);
+            out["phases"].push_back(j);
+        }
+    }
     std::cout << out.dump(2) << '\n';
     return std::cout.good() ? 0 : 1;
 }

@@ -24,11 +24,12 @@ Analysis analyze(const std::vector<BoardSample>& samples, const AnalysisSettings
     Analysis a;
     Recognizer recognizer(settings.signal);
     std::vector<Event> events;
+    std::vector<MovementPhase> phases;
     std::vector<SignalFrame> frames;
     double first_s = 0.0, last_s = 0.0;
     for (const BoardSample& s : samples) {
         if (s.t_s > to_s) break;
-        recognizer.push(s, events);
+        recognizer.push(s, events, phases);
         if (recognizer.frame().t_s != s.t_s) continue;  // dropped: broken or out of order
         if (s.t_s < from_s) continue;
         if (a.samples == 0) first_s = s.t_s;
@@ -41,6 +42,9 @@ Analysis analyze(const std::vector<BoardSample>& samples, const AnalysisSettings
     for (const Event& e : events) {
         const double t = event_time_s(e);
         if (t >= from_s && t <= to_s) a.events.push_back(e);
+    }
+    for (const MovementPhase& p : phases) {
+        if (p.t_s >= from_s && p.t_s <= to_s) a.phases.push_back(p);
     }
     std::stable_sort(a.events.begin(), a.events.end(),
                      [](const Event& x, const Event& y) { return event_time_s(x) < event_time_s(y); });

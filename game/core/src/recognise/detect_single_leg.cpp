@@ -24,6 +24,8 @@
 #include <cmath>
 #include <optional>
 
+#include "recognise/rise_start.h"
+
 namespace highstep::core::detail {
 
 namespace {
@@ -130,27 +132,13 @@ double SingleLegDetector::shift_start_s() const {
     const double toward = side_ == Side::right ? 1.0 : -1.0;
     auto value = [&](const Point& p) { return load ? p.raw_kg : toward * p.x_mm; };
     auto usable = [&](const Point& p) { return load || p.cop_valid; };
-    const Point* first = nullptr;
-    const Point* last = nullptr;
+    std::vector<TimedValue> rise;
     for (const Point& p : recent_) {
         if (p.t_s < from_s || !usable(p)) continue;
-        if (!first) first = &p;
-        last = &p;
+        rise.push_back({p.t_s, value(p)});
         if (p.t_s >= entry_s_) break;
     }
-    if (!first || !last || last->t_s - first->t_s <= 0.0) return entry_s_;
-    const double slope = (value(*last) - value(*first)) / (last->t_s - first->t_s);
-    double best_below = 0.0;
-    double best_s = entry_s_;
-    for (const Point& p : recent_) {
-        if (p.t_s < first->t_s || !usable(p)) continue;
-        if (p.t_s > last->t_s) break;
-        const double below = value(*first) + slope * (p.t_s - first->t_s) - value(p);
-        if (below > best_below) {
-            best_below = below;
-            best_s = p.t_s;
-        }
-    }
+    const double best_s = rise_start_s(rise, entry_s_);
     return std::min(best_s, entry_s_);
 }
 

@@ -3,12 +3,15 @@
 
 #include "recognise/detect_single_leg.h"
 #include "recognise/detect_steps.h"
+#include "recognise/phase_tracker.h"
 
 namespace highstep::core {
 
 struct Recognizer::Impl {
-    explicit Impl(const SignalSettings& settings) : signal(settings) {}
+    explicit Impl(const SignalSettings& settings) : signal(settings), phases(settings) {}
     SignalProcessor signal;
+    detail::PhaseTracker phases;
+    std::vector<MovementPhase> dropped_phases;  // push() without a phase list
     detail::SingleLegDetector single_leg;
     detail::StepDetector steps;
     Stance previous = Stance::off;
@@ -21,9 +24,15 @@ Recognizer::Recognizer(Recognizer&&) noexcept = default;
 Recognizer& Recognizer::operator=(Recognizer&&) noexcept = default;
 
 std::size_t Recognizer::push(const BoardSample& sample, std::vector<Event>& out) {
+    impl_->dropped_phases.clear();
+    return push(sample, out, impl_->dropped_phases);
+}
+
+std::size_t Recognizer::push(const BoardSample& sample, std::vector<Event>& out, std::vector<MovementPhase>& phases) {
     const std::size_t before = out.size();
     const SignalFrame& frame = impl_->signal.push(sample);
     if (!impl_->signal.last_accepted()) return 0;  // time went back, or a broken load
+    impl_->phases.push(frame, phases);
     impl_->single_leg.push(frame, impl_->previous, out);
     if (const auto foot = impl_->single_leg.take_foot()) impl_->signal.observe_foot(foot->side, foot->x_mm);
     for (std::size_t i = before; i < out.size(); ++i) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "highstep/core/recognise/events.h"
+#include "highstep/core/recognise/phases.h"
 #include "highstep/core/signal/signal.h"
 #include "highstep/core/signal/stability.h"
 #include "highstep/input/board_sample.h"
@@ -23,6 +24,7 @@ struct Analysis {
     double rate_hz = 0.0;          // samples / duration
     double body_weight_kg = 0.0;   // 0 if nobody stood still long enough
     std::vector<Event> events;     // in order of event_time_s
+    std::vector<MovementPhase> phases;  // in the order they became known (emitted_s)
     StabilityMeasures stability;   // over two-foot quiet stance
 };
 

@@ -1,11 +1,13 @@
 #pragma once
 // Online recognition: each sample is seen once, in order; events come out as
 // soon as they are certain. The game runs this live; `analyze` runs it over a
-// recording. Deterministic: the same samples give the same events.
+// recording. Deterministic: the same samples give the same events. Besides the
+// events (reps, holds, settled once over), it streams the movement phases (phases.h).
 #include <memory>
 #include <vector>
 
 #include "highstep/core/recognise/events.h"
+#include "highstep/core/recognise/phases.h"
 #include "highstep/core/signal/signal.h"
 #include "highstep/input/board_sample.h"
 
@@ -21,6 +23,9 @@ public:
     // Feeds one sample (t_s must not go backwards). Appends any events that became
     // certain with this sample to `out` and returns how many were appended.
     std::size_t push(const BoardSample& sample, std::vector<Event>& out);
+    // The same, and appends the movement phases this sample made known to `phases`
+    // (phases.h: each within two samples of its moment).
+    std::size_t push(const BoardSample& sample, std::vector<Event>& out, std::vector<MovementPhase>& phases);
     // Flushes events still open at the end of a recording (e.g. a hold in progress).
     std::size_t finish(std::vector<Event>& out);
 

@@ -1,0 +1,209 @@
+// Movement phases as they happen. What each phase is, and why it is told this way:
+//
+//   foot_down    the raw tared total reaches the contact level, max(contact_min_kg, 5 noise),
+//                on an empty board: lower than the classifier's on-board threshold (0.08 BW)
+//                so that a foot landing is known within two samples even at 40 Hz. Its
+//                moment is extrapolated back along the load's rise to zero load, as the
+//                classifier's contact is. A foot tapping the board gives a foot_down and a
+//                board_empty and no rep. The side is the CoP's side of the stance
+//                centre; when the first loaded sample does not show it, the phase waits
+//                one sample for it (still within two samples of the contact).
+//   full_weight  the raw total crosses top_bw × BW upwards (the step-up's top).
+//   lowering     after the top, the raw total falls below lowering_bw × BW. Lower than the
+//                top: standing quietly at full weight wobbles by a few per cent; lower than
+//                that, a knee drive's force dip stays above it.
+//   board_empty  the raw total falls below 0.6 of the contact level (hysteresis),
+//                interpolated between the two samples around the crossing.
+//   single_leg   from a two-foot stance (full load, CoP within single_leave of the centre,
+//                for two_feet_min_s), the raw CoP passes foot_off_u of the way out to a foot:
+//                the weight is on that foot alone, so the other one has left the board (the
+//                classifier calls one leg from single_enter on, earlier in the shift, with a
+//                dwell). shift_start_s is where the CoP began to move out (rise_start.h),
+//                the knee drive's judged moment.
+//   foot_back    the CoP is back within single_leave of the centre at full load.
+// Times between two samples are interpolated on the crossing; no phase is dated after the
+// sample that made it known.
+#include "recognise/phase_tracker.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "recognise/rise_start.h"
+
+namespace highstep::core {
+
+const char* to_string(PhaseType type) {
+    switch (type) {
+        case PhaseType::foot_down: return "foot_down";
+        case PhaseType::full_weight: return "full_weight";
+        case PhaseType::lowering: return "lowering";
+        case PhaseType::board_empty: return "board_empty";
+        case PhaseType::single_leg: return "single_leg";
+        case PhaseType::foot_back: return "foot_back";
+    }
+    return "foot_down";
+}
+
+namespace detail {
+
+namespace {
+constexpr double kHistoryS = 1.5;
+constexpr std::size_t kMaxHistory = 2048;  // bounded even if time stands still
+constexpr double kOffFraction = 0.6;       // of the contact level: empty again
+}  // namespace
+
+PhaseTracker::PhaseTracker(const SignalSettings& signal, const PhaseSettings& settings)
+    : signal_(signal), settings_(settings) {}
+
+double PhaseTracker::crossing_s(double a, double b, double level) const {
+    // Between the previous point (value a) and the last (value b).
+    const Point& q = history_.back();
+    if (history_.size() < 2) return q.t_s;
+    const Point& p = history_[history_.size() - 2];
+    if (std::fabs(b - a) < 1e-12) return q.t_s;
+    const double f = std::clamp((level - a) / (b - a), 0.0, 1.0);
+    return p.t_s + f * (q.t_s - p.t_s);
+}
+
+double PhaseTracker::onset_s(double contact_kg) const {
+    // The last point still at the empty level, the first above it, and the slope of the
+    // rise after it: the touch came before the crossing by the time the load needed to
+    // reach the level.
+    std::size_t j = history_.size() - 1;
+    while (j > 0 && history_[j - 1].kg >= contact_kg) --j;
+    if (j == 0) return history_.front().t_s;
+    const Point& a = history_[j - 1];
+    const Point& b = history_[j];
+    const double t_cross = a.t_s + (contact_kg - a.kg) / (b.kg - a.kg) * (b.t_s - a.t_s);
+    const Point& c = history_.back();
+    const double slope = c.t_s > b.t_s ? (c.kg - a.kg) / (c.t_s - a.t_s) : (b.kg - a.kg) / std::max(1e-6, b.t_s - a.t_s);
+    if (slope <= 0.0) return t_cross;
+    return std::clamp(t_cross - contact_kg / slope, a.t_s, t_cross);
+}
+
+double PhaseTracker::shift_start_s(Side side, double entry_s) const {
+    const double toward = side == Side::right ? 1.0 : -1.0;
+    // From a second before: the chord from there to the crossing lies above the CoP's
+    // path where it rested (or came back from the last single-leg stance) and below it
+    // along the shift, so the point furthest below it is where the shift began.
+    const double from_s = entry_s - settings_.max_shift_s;
+    std::vector<TimedValue> rise;
+    for (const Point& p : history_) {
+        if (p.t_s < from_s || !p.cop_valid) continue;
+        if (p.t_s > entry_s) break;
+        rise.push_back({p.t_s, toward * p.u});
+    }
+    // The crossing itself ends the rise (it lies between two samples).
+    rise.push_back({entry_s, settings_.foot_off_u});
+    return std::min(rise_start_s(rise, entry_s), entry_s);
+}
+
+void PhaseTracker::emit(std::vector<MovementPhase>& out, PhaseType type, double t_s, std::optional<Side> side,
+                        double shift_start) {
+    MovementPhase p;
+    p.type = type;
+    p.t_s = std::min(t_s, now_s_);
+    p.emitted_s = now_s_;
+    p.side = side;
+    p.shift_start_s = shift_start >= 0.0 ? shift_start : p.t_s;
+    out.push_back(p);
+}
+
+void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
+    const double bw = f.body_weight_kg;
+    const double u = f.cop_valid && f.half_stance_mm > 0.0 ? (f.cop_x_mm - f.stance_centre_x_mm) / f.half_stance_mm : 0.0;
+    const double prev_kg = history_.empty() ? 0.0 : history_.back().kg;
+    const double prev_u = history_.empty() ? 0.0 : history_.back().u;
+    now_s_ = f.t_s;
+    history_.push_back({f.t_s, f.total_kg, u, f.cop_valid});
+    while (history_.size() > 2 && (f.t_s - history_.front().t_s > kHistoryS || history_.size() > kMaxHistory)) {
+        history_.pop_front();
+    }
+    auto side_of = [&](double uu) -> std::optional<Side> {
+        if (!f.cop_valid || std::fabs(uu) < settings_.side_u) return std::nullopt;
+        return uu > 0.0 ? Side::right : Side::left;
+    };
+
+    const double contact_kg = std::max(settings_.contact_min_kg, settings_.contact_noise_sd * f.noise_kg);
+    if (!started_) {
+        // Someone (or something) already on the board when the data began did not land
+        // on it: no foot_down for them.
+        started_ = true;
+        loaded_ = f.total_kg >= contact_kg;
+        return;
+    }
+    if (!loaded_) {
+        if (f.total_kg < contact_kg) return;
+        loaded_ = true;
+        top_ = false;
+        two_feet_since_s_.reset();
+        single_.reset();
+        const double contact_s = onset_s(std::max(1.0, 3.0 * f.noise_kg));
+        const std::optional<Side> side = side_of(u);
+        if (side) emit(out, PhaseType::foot_down, contact_s, side);
+        else unsided_contact_s_ = contact_s;
+        return;
+    }
+    if (f.total_kg < kOffFraction * contact_kg) {
+        if (unsided_contact_s_) emit(out, PhaseType::foot_down, *unsided_contact_s_, std::nullopt);
+        unsided_contact_s_.reset();
+        loaded_ = false;
+        top_ = false;
+        two_feet_since_s_.reset();
+        single_.reset();
+        emit(out, PhaseType::board_empty, crossing_s(prev_kg, f.total_kg, kOffFraction * contact_kg), std::nullopt);
+        return;
+    }
+    if (unsided_contact_s_) {
+        emit(out, PhaseType::foot_down, *unsided_contact_s_, side_of(u));
+        unsided_contact_s_.reset();
+    }
+    if (bw <= 0.0) return;  // full weight cannot be told yet
+
+    if (!top_ && f.total_kg >= settings_.top_bw * bw) {
+        top_ = true;
+        emit(out, PhaseType::full_weight, crossing_s(prev_kg, f.total_kg, settings_.top_bw * bw), std::nullopt);
+    } else if (top_ && f.total_kg < settings_.lowering_bw * bw) {
+        top_ = false;
+        emit(out, PhaseType::lowering, crossing_s(prev_kg, f.total_kg, settings_.lowering_bw * bw), std::nullopt);
+    }
+
+    const bool full = f.total_kg >= settings_.full_bw * bw;
+    if (!full || !f.cop_valid) {
+        if (!full) {
+            two_feet_since_s_.reset();
+            single_.reset();  // stepping off from one leg: no foot comes back
+        }
+        return;
+    }
+    const double enter = settings_.foot_off_u;
+    const double leave = signal_.single_leave;
+    if (single_) {
+        const double out_u = *single_ == Side::right ? u : -u;
+        if (out_u < leave) {
+            const double prev_out = *single_ == Side::right ? prev_u : -prev_u;
+            const Side side = *single_;
+            single_.reset();
+            two_feet_since_s_ = crossing_s(prev_out, out_u, leave);
+            emit(out, PhaseType::foot_back, *two_feet_since_s_, side);
+        }
+        return;
+    }
+    if (std::fabs(u) < leave) {
+        if (!two_feet_since_s_) two_feet_since_s_ = f.t_s;
+        return;
+    }
+    if (std::fabs(u) >= enter) {
+        if (two_feet_since_s_ && f.t_s - *two_feet_since_s_ >= settings_.two_feet_min_s) {
+            const Side side = u > 0.0 ? Side::right : Side::left;
+            const double toward = side == Side::right ? 1.0 : -1.0;
+            const double entry_s = crossing_s(toward * prev_u, toward * u, enter);
+            single_ = side;
+            emit(out, PhaseType::single_leg, entry_s, side, shift_start_s(side, entry_s));
+        }
+        two_feet_since_s_.reset();
+    }
+}
+
+}  // namespace detail
+}  // namespace highstep::core

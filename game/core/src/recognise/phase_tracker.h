@@ -1,0 +1,59 @@
+#pragma once
+// The movement phases (highstep/core/recognise/phases.h), from the processed samples.
+// Fast on purpose: every phase is told from the sample in hand and the one before it
+// (no dwell, no centred smoothing), so it is known within two samples of its moment.
+// The reps that follow are still settled by the detectors; a phase that turns out to
+// be nothing (a foot tapping the board) is simply not followed by a rep.
+#include <deque>
+#include <optional>
+#include <vector>
+
+#include "highstep/core/recognise/phases.h"
+#include "highstep/core/signal/signal.h"
+
+namespace highstep::core::detail {
+
+struct PhaseSettings {
+    double top_bw = 0.98;        // full weight: the step-up's top (as the step detector's)
+    double lowering_bw = 0.75;   // after the top, the load falls below this × BW: lowering
+    double full_bw = 0.65;       // single-leg and two-foot stances carry at least this × BW
+    double two_feet_min_s = 0.1; // a two-foot stance lasts this long before a foot may leave it
+    double side_u = 0.3;         // a landing foot's CoP this share of the way out shows its side
+    double contact_min_kg = 0.5; // a foot lands: the load reaches max(this, contact_noise_sd × noise)
+    double contact_noise_sd = 4.0;
+    double foot_off_u = 0.85;    // a foot left a two-foot stance: the CoP this share of the way to the other foot
+    double max_shift_s = 1.0;    // a weight shift onto one leg is looked for this far back
+};
+
+class PhaseTracker {
+public:
+    PhaseTracker(const SignalSettings& signal, const PhaseSettings& settings = {});
+    // One processed sample; appends the phases it made known to `out`.
+    void push(const SignalFrame& frame, std::vector<MovementPhase>& out);
+
+private:
+    struct Point {
+        double t_s;
+        double kg;      // tared total
+        double u;       // CoP: share of the way from the stance centre to a foot (+ right)
+        bool cop_valid;
+    };
+    double onset_s(double contact_kg) const;  // first contact, extrapolated to zero load
+    double crossing_s(double a, double b, double level) const;  // between the last two points
+    double shift_start_s(Side side, double entry_s) const;
+    void emit(std::vector<MovementPhase>& out, PhaseType type, double t_s, std::optional<Side> side,
+              double shift_start_s = -1.0);
+
+    SignalSettings signal_;
+    PhaseSettings settings_;
+    std::deque<Point> history_;  // the last seconds, for contacts and weight shifts
+    double now_s_ = 0.0;
+    bool started_ = false;
+    bool loaded_ = false;
+    std::optional<double> unsided_contact_s_;  // foot_down waiting one sample for its side
+    bool top_ = false;                  // at full weight since the last full_weight phase
+    std::optional<double> two_feet_since_s_;
+    std::optional<Side> single_;        // stance leg of the single-leg stance in progress
+};
+
+}  // namespace highstep::core::detail
