@@ -24,6 +24,14 @@ public:
         return s;
     }
     // Runs frames until t_s, then applies `change` to the controls.
+    // Runs frames until the frame before t_s, then applies `change` stamped at t_s itself
+    // (a key event between two frames, as SDL reports it).
+    void at_event(double t_s, const std::function<void(SimControls&)>& change) {
+        run_until(t_s - 1.0 / 120.0);
+        SimControls c = board_.controls();
+        change(c);
+        board_.set_controls(c, t_s);
+    }
     void at(double t_s, const std::function<void(SimControls&)>& change) {
         run_until(t_s);
         SimControls c = board_.controls();
@@ -95,6 +103,33 @@ TEST(SimulatedBoard, KeySequenceMakesAKneeDrive) {
     EXPECT_LT(hold.cop_x_mm, -70.0);            // stance on the left
     EXPECT_NEAR(hold.total_kg, bw, 0.03 * bw);
     EXPECT_LT(std::abs(window(s, 7.2, 8.0).cop_x_mm), 30.0);  // back on two feet
+}
+
+// A key pressed exactly on the beat is judged on the beat: the foot's contact the
+// recogniser reads is the key event's time, not the next frame's.
+TEST(SimulatedBoard, AFootKeyLandsTheFootAtTheKeyEventsTime) {
+    for (const double key_s : {2.0037, 2.0101, 2.0149}) {
+        Player p;
+        p.at_event(key_s, [](SimControls& c) { c.left_foot_on = true; });
+        p.at_event(key_s + 0.8, [](SimControls& c) { c.right_foot_on = true; });
+        p.at_event(key_s + 2.3, [](SimControls& c) { c.right_foot_on = false; });
+        p.at_event(key_s + 4.0, [](SimControls& c) { c.left_foot_on = false; });
+        p.run_until(key_s + 6.0);
+        const core::Analysis a = core::analyze(p.samples());
+        const core::MovementPhase* down = nullptr;
+        for (const core::MovementPhase& ph : a.phases) {
+            if (ph.type == core::PhaseType::foot_down) down = &ph;
+        }
+        ASSERT_NE(down, nullptr) << key_s;
+        EXPECT_NEAR(down->t_s, key_s, 0.010) << key_s;  // the moment the game judges
+        EXPECT_LE(down->emitted_s - key_s, 0.035) << key_s;  // known within a few 100 Hz samples
+        const core::StepUpEvent* up = nullptr;
+        for (const core::Event& e : a.events) {
+            if (const auto* u = std::get_if<core::StepUpEvent>(&e)) up = u;
+        }
+        ASSERT_NE(up, nullptr) << key_s;
+        EXPECT_NEAR(up->start_s, key_s, 0.020) << key_s;  // the settled rep's contact
+    }
 }
 
 TEST(SimulatedBoard, WeightShiftMovesTheCop) {

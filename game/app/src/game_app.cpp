@@ -112,6 +112,7 @@ public:
 private:
     double wall_now_s();
     void pump_events(std::vector<Action>& actions);
+    double event_wall_s(Uint32 timestamp_ms);  // an SDL event's time on the wall clock
     void toggle_fullscreen();
     void save_screenshot(const std::filesystem::path& path);
     InputMode input_mode() const;
@@ -299,8 +300,23 @@ void GameApp::pump_events(std::vector<Action>& actions) {
             scenes_.dispatch_text(e.text.text);
             continue;
         }
+        const synth::SimControls before = input_.controls();
         input_.handle(e, mode, actions);
+        // The simulated board moves at the key's own time, not the next frame's: a key
+        // pressed on the beat is judged on the beat (docs/app.md, "Fair timing").
+        if (board_->sim() && !(input_.controls() == before)) {
+            board_->sim()->set_controls(input_.controls(), event_wall_s(e.common.timestamp));
+        }
     }
+}
+
+double GameApp::event_wall_s(Uint32 timestamp_ms) {
+    // Under --fixed-frame the clock is virtual: an event belongs to the frame that reads it.
+    if (options_.fixed_frame_s) return *virtual_wall_s_;
+    // SDL stamps events in milliseconds of its own monotonic clock; the age since then
+    // (wrapping like the stamp) carries it onto the game's wall clock.
+    const Uint32 age_ms = static_cast<Uint32>(SDL_GetTicks()) - timestamp_ms;
+    return steady_now_s() - std::min(1.0, static_cast<double>(age_ms) / 1000.0);
 }
 
 void GameApp::save_screenshot(const std::filesystem::path& path) {

@@ -76,14 +76,14 @@ Pose target_of(const Stance& s) {
 
 }  // namespace
 
-void SimulatedBoard::plan_transition(Foot old_left, Foot old_right) {
+void SimulatedBoard::plan_transition(Foot old_left, Foot old_right, double from_s) {
     const Stance from = stance_of(static_cast<int>(old_left), static_cast<int>(old_right));
     const Stance to = stance_of(static_cast<int>(foot_state(false)), static_cast<int>(foot_state(true)));
     if (from == to) return;
-    plan_.cut_at(now_s_);
+    plan_.cut_at(from_s);
     const Side heavier = plan_.last().right_bw > plan_.last().left_bw ? Side::right : Side::left;
     if (from.kind == Kind::empty && to.kind == Kind::partial) {
-        partial_since_s_ = now_s_;
+        partial_since_s_ = from_s;
         append_foot_contact(plan_, to.side, kPartialBw, kContact_s);
     } else if (from.kind == Kind::empty && to.kind == Kind::both) {
         append_step_on(plan_, Side::left, 0.5);
@@ -91,8 +91,8 @@ void SimulatedBoard::plan_transition(Foot old_left, Foot old_right) {
         append_foot_contact(plan_, to.side, kPartialBw, kContact_s);
         append_push_off(plan_, to.side, false, PushOffShape{});
     } else if (from.kind == Kind::partial && to.kind == Kind::both) {
-        if (now_s_ - partial_since_s_ < kQuickSecondFoot_s) {
-            plan_.add(now_s_ + 0.5, two_feet(0.5));  // both feet on in one go: stepping on
+        if (from_s - partial_since_s_ < kQuickSecondFoot_s) {
+            plan_.add(from_s + 0.5, two_feet(0.5));  // both feet on in one go: stepping on
         } else {
             append_push_off(plan_, from.side, true, PushOffShape{});  // a step-up
         }
@@ -107,22 +107,27 @@ void SimulatedBoard::plan_transition(Foot old_left, Foot old_right) {
     } else if (from.kind == Kind::single && to.kind == Kind::both) {
         append_foot_down(plan_, 0.5);
     } else if (to.kind == Kind::empty) {
-        plan_.add(now_s_ + kLiftLastFoot_s, Pose{});
+        plan_.add(from_s + kLiftLastFoot_s, Pose{});
     } else {
-        plan_.add(now_s_ + 0.3, target_of(to));  // anything else: a plain smooth change
+        plan_.add(from_s + 0.3, target_of(to));  // anything else: a plain smooth change
     }
 }
 
-void SimulatedBoard::set_controls(const SimControls& controls) {
+void SimulatedBoard::set_controls(const SimControls& controls) { set_controls(controls, now_s_); }
+
+void SimulatedBoard::set_controls(const SimControls& controls, double at_s) {
+    // Samples already made stay as they were: a change stamped before them takes effect
+    // from the last one (the caller's clock and the board's may be a frame apart).
+    const double from_s = std::max(at_s, now_s_);
     const Foot old_left = foot_state(false);
     const Foot old_right = foot_state(true);
     const bool drive_pressed = controls.drive && !controls_.drive;
     controls_ = controls;
     controls_.shift_x = std::clamp(controls.shift_x, -1.0, 1.0);
     controls_.shift_y = std::clamp(controls.shift_y, -1.0, 1.0);
-    if (drive_pressed) drive_start_s_ = now_s_;
+    if (drive_pressed) drive_start_s_ = from_s;
     if (plan_.empty()) plan_.add(now_s_, Pose{});
-    plan_transition(old_left, old_right);
+    plan_transition(old_left, old_right, from_s);
 }
 
 Pose SimulatedBoard::shifted(Pose pose, double t_s) const {

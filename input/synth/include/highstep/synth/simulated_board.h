@@ -50,6 +50,10 @@ public:
 
     // New intents, effective from the time of the last advance_to().
     void set_controls(const SimControls& controls);
+    // The same, for a change that happened at `at_s` (the key or button event's own time,
+    // on the caller's clock): the body starts to move then, not at the next frame. A time
+    // before the last advance_to() takes effect from that advance.
+    void set_controls(const SimControls& controls, double at_s);
     const SimControls& controls() const { return controls_; }
     // Generates the samples up to and including t_s (seconds, the caller's clock).
     // The first call starts the board's time line at t_s; going backwards is ignored.
@@ -66,7 +70,7 @@ public:
 private:
     enum class Foot { floor, board, lifted };
     Foot foot_state(bool right) const;
-    void plan_transition(Foot old_left, Foot old_right);
+    void plan_transition(Foot old_left, Foot old_right, double from_s);
     Pose shifted(Pose pose, double t_s) const;
 
     SimulatedBoardSettings settings_;
