@@ -1,4 +1,4 @@
-// The Box2D worlds behave as the game promises: judgement shapes the jump, the
+// The Box2D worlds behave as the game promises: the climber mirrors the rep, the
 // platform follows the CoP, bursts move the sprinter.
 #include <gtest/gtest.h>
 
@@ -34,71 +34,104 @@ Level hill_level() {
 
 }  // namespace
 
-TEST(HillWorld, PerfectJumpLandsCleanOnTheNextLedge) {
+// One rep as the session drives it: contact, rising with the load, the top, the lowering.
+void climb_rep(World& w) {
+    for (double r : {0.0, 0.3, 0.6, 1.0}) {
+        w.climb(ClimbAction{ClimbStage::stepping, r, 0.0});
+        run(w, 0.1);
+    }
+    w.climb(ClimbAction{ClimbStage::top, 1.0, 0.0});
+    run(w, 0.3);
+    w.climb(ClimbAction{ClimbStage::lowering, 1.0, 0.5});
+    run(w, 0.3);
+}
+
+TEST(HillWorld, AtTheContactTheLeadFootIsOnTheNextLedgeAndTheClimberRisesWithTheLoad) {
     auto w = make_world(hill_level(), 6, 3.0);
     run(*w, 0.5);
-    EXPECT_EQ(w->view().ledge, 0);
-    w->jump(JumpAction{Judgement::perfect});
-    run(*w, 0.1);
-    EXPECT_TRUE(w->view().airborne);
+    EXPECT_FALSE(w->view().foot_on_next);
+    const double y0 = find(w->view(), BodyRole::runner)->y_m;
+    w->climb(ClimbAction{ClimbStage::stepping, 0.0, 0.0});
+    w->step(kStep_s);
+    EXPECT_TRUE(w->view().foot_on_next);  // the very step of the contact
+    EXPECT_EQ(w->view().climb_stage, ClimbStage::stepping);
+    double last_y = y0;
+    for (double r : {0.25, 0.5, 0.75, 1.0}) {
+        w->climb(ClimbAction{ClimbStage::stepping, r, 0.0});
+        run(*w, 0.3);
+        const double y = find(w->view(), BodyRole::runner)->y_m;
+        EXPECT_GT(y, last_y + 0.05) << "rise " << r;
+        EXPECT_NEAR(w->view().rise, r, 1e-9);
+        last_y = y;
+    }
+    EXPECT_NEAR(last_y - y0, 0.4, 0.02);  // up by one ledge at full weight
+    EXPECT_EQ(w->view().ledge, 0);        // not settled yet
+    w->climb(ClimbAction{ClimbStage::lowering, 1.0, 0.4});
+    w->step(kStep_s);
+    EXPECT_NEAR(w->view().control, 0.4, 1e-9);
+    w->settle_climb(SettleClimbAction{true, false});
     run(*w, 1.5);
     const WorldView v = w->view();
     EXPECT_EQ(v.ledge, 1);
-    EXPECT_FALSE(v.stumbling);
+    EXPECT_FALSE(v.foot_on_next);
     const BodyView* runner = find(v, BodyRole::runner);
-    ASSERT_NE(runner, nullptr);
-    EXPECT_NEAR(runner->angle_rad, 0.0, 0.01);
-    EXPECT_NEAR(runner->x_m, 1.5 * 1.6, 0.2);              // the middle of ledge 1
-    EXPECT_NEAR(runner->y_m, 0.4 + runner->half_h_m, 0.05);  // standing on it
+    EXPECT_NEAR(runner->y_m, 0.4 + runner->half_h_m, 1e-3);  // standing on ledge 1
+    EXPECT_GT(runner->x_m, 1.6);                             // on it, not over the riser
+    EXPECT_LT(runner->x_m, 3.2);
 }
 
-TEST(HillWorld, WorseTimingLandsNearerTheEdge) {
-    double x[3];
-    const Judgement js[3] = {Judgement::perfect, Judgement::great, Judgement::good};
-    for (int i = 0; i < 3; ++i) {
-        auto w = make_world(hill_level(), 6, 3.0);
-        run(*w, 0.5);
-        w->jump(JumpAction{js[i]});
-        run(*w, 1.6);
-        ASSERT_EQ(w->view().ledge, 1) << to_string(js[i]);
-        x[i] = find(w->view(), BodyRole::runner)->x_m;
-    }
-    EXPECT_GT(x[0], x[1]);
-    EXPECT_GT(x[1], x[2]);
-    EXPECT_GT(x[2], 1.6);  // still on ledge 1
-}
-
-TEST(HillWorld, MissStumblesAndStaysDown) {
+TEST(HillWorld, ATakenBackContactGoesBackDownToTheLedgeItCameFrom) {
     auto w = make_world(hill_level(), 6, 3.0);
     run(*w, 0.5);
-    w->jump(JumpAction{Judgement::miss});
+    const double y0 = find(w->view(), BodyRole::runner)->y_m;
+    w->climb(ClimbAction{ClimbStage::stepping, 0.7, 0.0});
+    run(*w, 0.5);
+    EXPECT_GT(find(w->view(), BodyRole::runner)->y_m, y0 + 0.2);
+    w->settle_climb(SettleClimbAction{false, false});
+    run(*w, 1.0);
+    EXPECT_EQ(w->view().ledge, 0);
+    EXPECT_FALSE(w->view().stumbling);
+    EXPECT_NEAR(find(w->view(), BodyRole::runner)->y_m, y0, 1e-3);
+}
+
+TEST(HillWorld, AMissSlipsBackAndWobblesThenTheNextRepStillClimbs) {
+    auto w = make_world(hill_level(), 6, 3.0);
+    run(*w, 0.5);
+    climb_rep(*w);
+    w->settle_climb(SettleClimbAction{false, true});
     bool stumbled = false;
     double max_angle = 0.0;
-    for (int i = 0; i < 240; ++i) {
+    for (int i = 0; i < 120; ++i) {
         w->step(kStep_s);
         stumbled |= w->view().stumbling;
         max_angle = std::max(max_angle, std::fabs(find(w->view(), BodyRole::runner)->angle_rad));
     }
     EXPECT_TRUE(stumbled);
-    EXPECT_GT(max_angle, 0.3);  // it visibly tumbles
-    run(*w, 3.0);
-    const WorldView v = w->view();
-    EXPECT_EQ(v.ledge, 0);       // did not make it up
-    EXPECT_FALSE(v.stumbling);   // got back up
-    EXPECT_NEAR(find(v, BodyRole::runner)->angle_rad, 0.0, 1e-6);
-    // ... and the next good jump still works.
-    w->jump(JumpAction{Judgement::perfect});
-    run(*w, 1.6);
+    EXPECT_GT(max_angle, 0.1);  // it visibly wobbles
+    run(*w, 1.0);
+    EXPECT_EQ(w->view().ledge, 0);
+    EXPECT_FALSE(w->view().stumbling);
+    EXPECT_NEAR(find(w->view(), BodyRole::runner)->angle_rad, 0.0, 1e-6);
+    climb_rep(*w);
+    w->settle_climb(SettleClimbAction{true, false});
+    run(*w, 1.0);
     EXPECT_EQ(w->view().ledge, 1);
 }
 
-TEST(HillWorld, JumpsQueuedInTheAirAllLandAndReachTheSummit) {
+TEST(HillWorld, EveryRepClimbsALedgeUpToTheSummit) {
     auto w = make_world(hill_level(), 3, 3.0);
     run(*w, 0.5);
-    for (int i = 0; i < 3; ++i) w->jump(JumpAction{Judgement::perfect});
-    run(*w, 6.0);
-    EXPECT_EQ(w->view().ledge, 3);
+    for (int i = 0; i < 3; ++i) {
+        climb_rep(*w);
+        w->settle_climb(SettleClimbAction{true, false});
+        run(*w, 1.0);
+        EXPECT_EQ(w->view().ledge, i + 1);
+    }
     EXPECT_TRUE(w->view().finished);
+    // At the summit there is nothing left to climb onto.
+    w->climb(ClimbAction{ClimbStage::stepping, 0.5, 0.0});
+    w->step(kStep_s);
+    EXPECT_FALSE(w->view().foot_on_next);
 }
 
 namespace {

@@ -19,6 +19,11 @@ CueSound sound_for(const core::SoundCue& c) {
                                                                     : Sound::miss;
             return {s, kJudgementPan * side, 1.0f};
         }
+        case core::CueKind::settled:
+            // The rest of a rep judged at its contact: the same family, softer, so the beat's
+            // judgement stays the sound the player remembers.
+            return {c.judgement <= core::Judgement::great ? Sound::good : Sound::ok, kJudgementPan * side, 0.45f};
+        case core::CueKind::taken_back: return {Sound::menu_move, kJudgementPan * side, 0.8f};
         case core::CueKind::combo: return {Sound::menu_confirm, 0.0f, 0.8f};
         case core::CueKind::set_done: return {Sound::set_complete, 0.0f, 1.0f};
         case core::CueKind::rest_over: return {Sound::rest_over, 0.0f, 1.0f};

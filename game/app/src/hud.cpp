@@ -181,13 +181,19 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     // ---- top-right: stability meter and combo
     const SDL_FRect tr = panels.top_right;
     gfx.fill_round_rect(tr, panels.radius, kPanel);
-    gfx.text("Steadiness", tr.x + gfx.u(16), tr.y + gfx.u(10), gfx.u(18), palette::text_dim);
-    gfx.text(format_value("%.0f", h.stability), tr.x + gfx.u(250), tr.y + gfx.u(8), gfx.u(22), stability_color(h.stability),
-             Align::right, VAlign::top, FontStyle::bold);
+    // The live meter shows what matters now (core::MeterKind); between reps it rests, grey.
+    const bool lowering = h.meter == core::MeterKind::lowering_control;
+    const bool idle = h.meter == core::MeterKind::idle;
+    const Color meter_color = idle ? palette::text_dim : lowering ? (h.meter_value >= 100.0 ? palette::good : palette::accent)
+                                                                  : stability_color(h.meter_value);
+    gfx.text(lowering ? "Lowering control" : "Steadiness", tr.x + gfx.u(16), tr.y + gfx.u(10), gfx.u(18),
+             palette::text_dim);
+    gfx.text(idle ? std::string("–") : format_value("%.0f", h.meter_value), tr.x + gfx.u(250), tr.y + gfx.u(8),
+             gfx.u(22), meter_color, Align::right, VAlign::top, FontStyle::bold);
     const SDL_FRect meter{tr.x + gfx.u(16), tr.y + gfx.u(42), gfx.u(234), gfx.u(16)};
     gfx.fill_round_rect(meter, meter.h / 2, palette::panel);
-    const float fill = meter.w * static_cast<float>(std::clamp(h.stability / 100.0, 0.0, 1.0));
-    if (fill > meter.h) gfx.fill_round_rect({meter.x, meter.y, fill, meter.h}, meter.h / 2, stability_color(h.stability));
+    const float fill = idle ? 0.0f : meter.w * static_cast<float>(std::clamp(h.meter_value / 100.0, 0.0, 1.0));
+    if (fill > meter.h) gfx.fill_round_rect({meter.x, meter.y, fill, meter.h}, meter.h / 2, meter_color);
     // Combo, in its own column.
     gfx.fill_rect({tr.x + gfx.u(268), tr.y + gfx.u(14), std::max(1.0f, gfx.u(1.5f)), tr.h - gfx.u(28)},
                   palette::panel_light);
@@ -294,23 +300,54 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     if (h.popup) {
         const auto& p = *h.popup;
         const float age = static_cast<float>(p.age_s);
-        const float grow = 1.0f + 0.35f * std::max(0.0f, 0.15f - age) / 0.15f;
+        const float grow = p.taken_back ? 1.0f : 1.0f + 0.35f * std::max(0.0f, 0.15f - age) / 0.15f;
         const auto alpha = static_cast<std::uint8_t>(255 * std::clamp(1.0 - (p.age_s - 0.5) / 0.3, 0.0, 1.0));
-        const float y = 250 - age * 40.0f;
-        // A timed rep shows its judgement; a balance hold (no beat) its points.
+        const float y = p.taken_back ? 250 : 250 - age * 40.0f;
+        // A timed rep shows its judgement; a balance hold (no beat) its points; a contact
+        // that did not become a rep, its judgement withdrawn.
         const std::string word = p.timed ? judgement_word(p.judgement) : format_value("+%.0f", p.points);
-        const Color color = p.timed ? judgement_color(p.judgement) : palette::perfect;
+        const Color color = p.taken_back ? palette::text_dim : p.timed ? judgement_color(p.judgement) : palette::perfect;
         gfx.text_zoomed(word, gfx.dx(640) + gfx.u(3), gfx.dy(y) + gfx.u(3), gfx.u(64), grow,
                         palette::text_dark.with_alpha(static_cast<std::uint8_t>(alpha / 2)), Align::center,
                         VAlign::middle, FontStyle::bold);
         gfx.text_zoomed(word, gfx.dx(640), gfx.dy(y), gfx.u(64), grow, color.with_alpha(alpha), Align::center,
                         VAlign::middle, FontStyle::bold);
+        if (p.taken_back) {
+            // Struck through: the judgement no longer counts.
+            const float w = gfx.u(64) * 0.3f * static_cast<float>(word.size());
+            gfx.fill_rect({gfx.dx(640) - w / 2, gfx.dy(y) - gfx.u(3), w, gfx.u(6)}, palette::miss.with_alpha(alpha));
+        }
         const std::string detail =
-            p.timed ? format_value("+%.0f   ", p.points) +
-                          (p.error_ms >= 0 ? format_value("%.0f ms late", p.error_ms) : format_value("%.0f ms early", -p.error_ms))
-                    : "hold scored";
+            p.taken_back ? "taken back: no rep"
+            : p.timed    ? format_value("+%.0f   ", p.points) +
+                            (p.error_ms >= 0 ? format_value("%.0f ms late", p.error_ms)
+                                             : format_value("%.0f ms early", -p.error_ms))
+                         : "hold scored";
         gfx.text(detail, gfx.dx(640), gfx.dy(y + 50), gfx.u(20), palette::text.with_alpha(alpha), Align::center,
                  VAlign::middle);
+    }
+    if (h.settle) {
+        // The rest of the rep, settled once the movement is over: smaller, under the judgement.
+        const auto& st = *h.settle;
+        const auto alpha = static_cast<std::uint8_t>(255 * std::clamp(1.0 - (st.age_s - 1.2) / 0.4, 0.0, 1.0));
+        std::string what;
+        Color c = palette::text;
+        if (st.kind == core::RepKind::step_up) {
+            if (st.dropped) {
+                what = "dropped";
+                c = palette::miss;
+            } else {
+                what = format_value(st.slow_lowering ? "slow lowering %.1f s" : "lowering %.1f s", st.lowering_s);
+                c = st.slow_lowering ? palette::good : palette::text;
+            }
+        }
+        if (st.hold_s > 0.0) what += (what.empty() ? "" : "   ") + format_value("hold %.1f s", st.hold_s);
+        if (st.has_stability) what += (what.empty() ? "" : "   ") + format_value("steady %.0f", st.stability);
+        gfx.text(what, gfx.dx(640), gfx.dy(338), gfx.u(22), c.with_alpha(alpha), Align::center, VAlign::middle,
+                 FontStyle::bold);
+        // format_value, not "+" + std::to_string(): GCC 12 warns falsely on the latter at -O3.
+        gfx.text(format_value("+%.0f", st.added_points) + format_value("  (rep %.0f)", st.points), gfx.dx(640),
+                 gfx.dy(364), gfx.u(16), palette::text_dim.with_alpha(alpha), Align::center, VAlign::middle);
     }
 
     // ---- bottom-right: simulated board keys

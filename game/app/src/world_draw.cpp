@@ -1,5 +1,6 @@
 #include "world_draw.h"
 
+#include "climber_draw.h"
 #include "format_value.h"
 
 #include <algorithm>
@@ -255,27 +256,34 @@ void draw_body(Gfx& gfx, const Camera& cam, const BodyView& b, const core::World
                          {top_strip(b, 0.16), palette::hill}});
             break;
         }
-        case BodyRole::runner:
+        case BodyRole::runner: {
+            const double h_m = b.half_h_m * 2.0;
+            ClimberPose pose = climber_pose(view, h_m);
+            pose.angle = static_cast<float>(b.angle_rad);
+            const SDL_FPoint feet = cam.to_px(b.x_m, b.y_m - b.half_h_m);
+            draw_climber(gfx, feet, static_cast<float>(h_m) * cam.scale, pose, palette::runner, palette::text_dark);
+            if (view.stumbling) {
+                gfx.text("!", feet.x, feet.y - static_cast<float>(h_m) * cam.scale * 1.2f, cam.scale * 0.5f,
+                         palette::miss, Align::center, VAlign::bottom, FontStyle::bold);
+            }
+            break;
+        }
         case BodyRole::sprinter:
         case BodyRole::ghost: {
             const double h_m = b.shape == core::ShapeKind::circle ? b.radius_m * 2.0 : b.half_h_m * 2.0;
             const SDL_FPoint feet = cam.to_px(b.x_m, b.y_m - h_m / 2);
             const bool ghost = b.role == BodyRole::ghost;
             const bool running = type == core::LevelType::sprint_start;
-            // Stride speed: the sprinter's stride follows the burst; a climber jogs in place.
-            const float phase = static_cast<float>(running ? b.x_m * 2.2 : t_s * (view.airborne ? 0.0 : 2.0));
+            // Stride speed: the sprinter's stride follows the burst.
+            const float phase = static_cast<float>(running ? b.x_m * 2.2 : t_s * 2.0);
             const float lean = running ? 0.35f : 0.1f;
-            const float tuck = view.airborne && b.role == BodyRole::runner ? 0.8f : 0.0f;
+            const float tuck = 0.0f;
             const Color body = ghost ? palette::rival : (b.role == BodyRole::sprinter ? palette::left_leg : palette::runner);
             // Only the player's sprinter drives a knee; the ghost keeps running.
             const float drive = b.role == BodyRole::sprinter ? static_cast<float>(view.charge) : 0.0f;
             draw_figure(gfx, feet, static_cast<float>(h_m) * cam.scale, phase, lean, tuck, drive,
                         static_cast<float>(b.angle_rad), body, ghost ? palette::rival : palette::text_dark,
                         ghost ? 130 : 255);
-            if (b.role == BodyRole::runner && view.stumbling) {
-                gfx.text("!", feet.x, feet.y - static_cast<float>(h_m) * cam.scale * 1.2f, cam.scale * 0.5f,
-                         palette::miss, Align::center, VAlign::bottom, FontStyle::bold);
-            }
             break;
         }
         case BodyRole::finish_line: {

@@ -38,6 +38,11 @@ Grade grade_for(double fraction_of_max) {
 
 namespace {
 
+// The timing part of each kind of rep (timing_points() gives it at the contact).
+constexpr double kTimingWeightStepUp = 0.40;
+constexpr double kTimingWeightStepUpHold = 0.30;
+constexpr double kTimingWeightKneeDrive = 0.30;
+
 double clamp01(double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0; }
 
 struct Part {
@@ -84,20 +89,20 @@ RepScore score_rep(const RepInput& rep, const RepQualitySettings& q, const Stabi
     switch (rep.kind) {
         case RepKind::step_up:
             if (rep.has_hold) {
-                total = weighted({{0.30, s.timing_value, timed},
+                total = weighted({{kTimingWeightStepUpHold, s.timing_value, timed},
                                   {0.25, s.lowering_value, true},
                                   {0.10, s.drive_value, true},
                                   {0.20, s.hold_value, true},
                                   {0.15, stab, has_stability}});
             } else {
-                total = weighted({{0.40, s.timing_value, timed},
+                total = weighted({{kTimingWeightStepUp, s.timing_value, timed},
                                   {0.35, s.lowering_value, true},
                                   {0.15, s.drive_value, true},
                                   {0.10, stab, has_stability}});
             }
             break;
         case RepKind::knee_drive:
-            total = weighted({{0.30, s.timing_value, timed},
+            total = weighted({{kTimingWeightKneeDrive, s.timing_value, timed},
                               {0.30, s.hold_value, true},
                               {0.25, stab, has_stability},
                               {0.15, s.drive_value, true}});
@@ -109,6 +114,17 @@ RepScore score_rep(const RepInput& rep, const RepQualitySettings& q, const Stabi
     }
     s.points = static_cast<int>(std::lround(clamp01(total) * kMaxRepPoints));
     return s;
+}
+
+int timing_points(RepKind kind, bool has_hold, Judgement judgement) {
+    // The weights of score_rep(): the timing part's share of all parts.
+    double share = 0.0;
+    switch (kind) {
+        case RepKind::step_up: share = has_hold ? kTimingWeightStepUpHold : kTimingWeightStepUp; break;
+        case RepKind::knee_drive: share = kTimingWeightKneeDrive; break;
+        case RepKind::hold: return 0;
+    }
+    return static_cast<int>(std::lround(share * judgement_value(judgement) * kMaxRepPoints));
 }
 
 // ---------------------------------------------------------------- Scorer

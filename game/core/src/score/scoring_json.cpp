@@ -33,7 +33,10 @@ json leg_json(const LegSummary& leg) {
 }
 
 json rep_json(const RepScore& r) {
-    json j = {{"kind", to_string(r.input.kind)}, {"t_s", r3(r.input.t_s)}, {"points", r.points}};
+    json j = {{"kind", to_string(r.input.kind)},
+              {"t_s", r3(r.input.t_s)},
+              {"feedback_s", r3(r.input.feedback_s)},
+              {"points", r.points}};
     j["side"] = r.input.two_feet ? "both" : to_string(r.input.side);
     if (r.input.timing) {
         j["judgement"] = to_string(r.input.timing->judgement);

@@ -27,6 +27,8 @@ const char* to_string(CueKind kind) {
         case CueKind::tick: return "tick";
         case CueKind::lead_leg: return "lead_leg";
         case CueKind::judgement: return "judgement";
+        case CueKind::settled: return "settled";
+        case CueKind::taken_back: return "taken_back";
         case CueKind::combo: return "combo";
         case CueKind::set_done: return "set_done";
         case CueKind::rest_over: return "rest_over";
@@ -37,12 +39,27 @@ const char* to_string(CueKind kind) {
     return "tick";
 }
 
+const char* to_string(MeterKind kind) {
+    switch (kind) {
+        case MeterKind::idle: return "idle";
+        case MeterKind::steadiness: return "steadiness";
+        case MeterKind::lowering_control: return "lowering_control";
+    }
+    return "idle";
+}
+
 namespace {
 
 constexpr double kHistory_s = 30.0;          // CoP kept for stability windows of reps
 constexpr double kKneeDriveWait_s = 1.5;     // how long a step-up waits for its knee drive
 constexpr double kStanceWidth_mm = 110.0;    // default foot x (target zone) when not learned
 constexpr double kTopSettle_s = 0.4;         // after reaching the top, time to settle before sway counts
+constexpr double kHoldSettle_s = 0.3;        // a knee drive's hold: finding the balance before sway counts
+// A judged contact whose rep has not come this long after the board went empty (the foot
+// came back) never will: it is taken back. The recogniser settles a rep a few samples
+// after the board is empty; this leaves room for slow boards and gaps.
+constexpr double kTakeBackWait_s = 1.0;
+constexpr double kSettlePopup_s = 1.6;       // how long the settled rest of a rep stays
 
 // The sound a hold earns (it has no timing): its points on the judgement scale.
 Judgement quality_judgement(int points) {
@@ -69,6 +86,22 @@ struct PendingStepUp {
     double received_s = 0.0;  // game time
 };
 
+// A moment judged at once (a step-up's contact, a knee drive's foot leaving the board)
+// whose rep is not settled yet. Game time throughout.
+struct PendingJudgement {
+    RepKind kind = RepKind::step_up;
+    Side side = Side::left;
+    double t_s = 0.0;            // the judged moment
+    double entry_s = 0.0;        // knee drive: the single-leg stance began
+    double feedback_s = 0.0;     // when the judgement was shown and heard
+    TimingResult timing;
+    int points = 0;              // the timing points given at once
+    std::optional<double> top_s;       // full weight reached (step-ups)
+    std::optional<double> lowering_s;  // lowering began (step-ups)
+    std::optional<double> over_s;      // board empty / foot back: the rep is due
+    bool confirmed = false;      // the rep arrived (a step-up waiting for its knee drive)
+};
+
 }  // namespace
 
 struct Session::Impl {
@@ -83,6 +116,8 @@ struct Session::Impl {
     HudState hud;
     std::vector<SoundCue> cues;
     std::vector<Event> events;            // everything the recogniser said (board time)
+    std::vector<MovementPhase> phases;    // every movement phase it streamed (board time)
+    std::optional<PendingJudgement> pending;  // judged at once, not settled yet
     std::deque<BoardSample> samples;      // waiting for their step
     std::vector<Event> external;          // push_event() queue
     std::deque<CopPoint> history;         // game time
@@ -143,33 +178,113 @@ struct Session::Impl {
 
     // ------------------------------------------------------------- reps
 
-    void add_rep(RepInput rep) {
-        // The program moves on now (a rest starts when the set's last rep is known),
-        // while the judgement uses the contact time.
-        if (!program->accept_rep(rep.side, t_s, cues)) return;
-        if (level.has_beat() && rep.kind != RepKind::hold) {
-            rep.timing = judge_timing(rep.t_s, grid, settings.input_offset_ms, level.scoring.windows);
-            calibrator.push(rep.timing->raw_error_ms);
-        }
-        const RepScore score = score_rep(rep, level.scoring.quality, level.scoring.two_feet, level.scoring.one_foot);
-        scorer.add_rep(score);
-        // Every rep is heard: a timed one by its judgement, a hold by its quality.
-        SoundCue cue = detail::cue_at(CueKind::judgement, t_s, rep.side);
-        cue.judgement = rep.timing ? rep.timing->judgement : quality_judgement(score.points);
+    bool timed_level() const { return level.has_beat() && level.type != LevelType::balance_tower; }
+    bool ends_in_hold() const { return level.exercise == Exercise::step_up_knee_drive; }
+
+    // The judgement of a moment, given at once: pop-up, sound, combo and timing points
+    // in this very step (docs/session.md, "Judge at the moment, settle at the end").
+    void judge_now(RepKind kind, Side side, double moment_s, double entry_s) {
+        if (pending) take_back();  // a new movement began before the last one became a rep
+        PendingJudgement j;
+        j.kind = kind;
+        j.side = side;
+        j.t_s = moment_s;
+        j.entry_s = entry_s;
+        j.feedback_s = t_s;
+        j.timing = judge_timing(moment_s, grid, settings.input_offset_ms, level.scoring.windows);
+        j.points = timing_points(kind, ends_in_hold(), j.timing.judgement);
+        pending = j;
+        SoundCue cue = detail::cue_at(CueKind::judgement, t_s, side);
+        cue.judgement = j.timing.judgement;
         cues.push_back(cue);
-        const int combo = scorer.combo();
-        if (rep.timing && combo > 0 && combo % 10 == 0) {
+        const int combo = shown_combo();
+        if (combo > 0 && combo % 10 == 0) {
             SoundCue c = detail::cue_at(CueKind::combo, t_s);
             c.combo = combo;
             cues.push_back(c);
         }
         JudgementPopup popup;
-        popup.timed = rep.timing.has_value();
-        popup.judgement = rep.timing ? rep.timing->judgement : Judgement::perfect;
-        popup.error_ms = rep.timing ? rep.timing->error_ms : 0.0;
-        popup.side = rep.side;
-        popup.points = score.points;
+        popup.judgement = j.timing.judgement;
+        popup.error_ms = j.timing.error_ms;
+        popup.side = side;
+        popup.points = j.points;
         hud.popup = popup;
+        hud.settle.reset();
+    }
+
+    // The combo as the player sees it: a judged moment not settled yet counts already.
+    int shown_combo() const {
+        if (!pending) return scorer.combo();
+        return pending->timing.judgement == Judgement::miss ? 0 : scorer.combo() + 1;
+    }
+
+    // A judged moment that did not become a rep: its judgement, combo and points are
+    // withdrawn, and the world goes back to where it was.
+    void take_back() {
+        if (!pending) return;
+        JudgementPopup popup;
+        popup.taken_back = true;
+        popup.judgement = pending->timing.judgement;
+        popup.error_ms = pending->timing.error_ms;
+        popup.side = pending->side;
+        hud.popup = popup;
+        cues.push_back(detail::cue_at(CueKind::taken_back, t_s, pending->side));
+        if (level.type == LevelType::hill_climb) world->settle_climb(SettleClimbAction{false, false});
+        pending.reset();
+    }
+
+    void add_rep(RepInput rep) {
+        // A moment already judged keeps the judgement the player saw and heard.
+        std::optional<PendingJudgement> judged;
+        if (pending && pending->kind == rep.kind) {
+            judged = pending;
+            pending.reset();
+        }
+        // The program moves on now (a rest starts when the set's last rep is known),
+        // while the judgement uses the judged moment.
+        if (!program->accept_rep(rep.side, t_s, cues)) {
+            if (judged) {
+                pending = judged;
+                take_back();
+            }
+            return;
+        }
+        if (judged) {
+            rep.t_s = judged->t_s;
+            rep.timing = judged->timing;
+            rep.feedback_s = judged->feedback_s;
+            calibrator.push(judged->timing.raw_error_ms);
+        } else {
+            rep.feedback_s = t_s;
+            if (timed_level() && rep.kind != RepKind::hold) {
+                rep.timing = judge_timing(rep.t_s, grid, settings.input_offset_ms, level.scoring.windows);
+                calibrator.push(rep.timing->raw_error_ms);
+            }
+        }
+        const RepScore score = score_rep(rep, level.scoring.quality, level.scoring.two_feet, level.scoring.one_foot);
+        scorer.add_rep(score);
+        if (judged) {
+            settle_cue(score, *judged);
+        } else {
+            // Judged only now (a hold, or a rep whose moment the phases did not show): the
+            // whole judgement at once, as a timed rep's contact would have had it.
+            SoundCue cue = detail::cue_at(CueKind::judgement, t_s, rep.side);
+            cue.judgement = rep.timing ? rep.timing->judgement : quality_judgement(score.points);
+            cues.push_back(cue);
+            const int combo = scorer.combo();
+            if (rep.timing && combo > 0 && combo % 10 == 0) {
+                SoundCue c = detail::cue_at(CueKind::combo, t_s);
+                c.combo = combo;
+                cues.push_back(c);
+            }
+            JudgementPopup popup;
+            popup.timed = rep.timing.has_value();
+            popup.judgement = rep.timing ? rep.timing->judgement : Judgement::perfect;
+            popup.error_ms = rep.timing ? rep.timing->error_ms : 0.0;
+            popup.side = rep.side;
+            popup.points = score.points;
+            hud.popup = popup;
+        }
         drive_world(score);
         if (program->set_just_ended()) {
             scorer.end_set(true);
@@ -179,11 +294,32 @@ struct Session::Impl {
         program->clear_flags();
     }
 
+    // The rest of a rep judged at its moment: a smaller pop-up and a softer sound.
+    void settle_cue(const RepScore& score, const PendingJudgement& judged) {
+        SettlePopup s;
+        s.kind = score.input.kind;
+        s.points = score.points;
+        s.added_points = score.points - judged.points;
+        s.lowering_s = score.input.lowering_s;
+        s.dropped = score.input.kind == RepKind::step_up && score.input.lowering_s <= level.scoring.quality.lowering_drop_s;
+        s.slow_lowering = score.input.kind == RepKind::step_up &&
+                          score.input.lowering_s >= level.scoring.quality.lowering_target_s;
+        s.hold_s = score.input.has_hold ? score.input.hold_s : 0.0;
+        s.has_stability = score.input.stability.samples >= 2;
+        s.stability = score.stability;
+        hud.settle = s;
+        SoundCue cue = detail::cue_at(CueKind::settled, t_s, score.input.side);
+        cue.judgement = quality_judgement(score.points);
+        cues.push_back(cue);
+    }
+
     void drive_world(const RepScore& score) {
         switch (level.type) {
-            case LevelType::hill_climb:
-                world->jump(JumpAction{score.input.timing ? score.input.timing->judgement : Judgement::perfect});
+            case LevelType::hill_climb: {
+                const bool miss = score.input.timing && score.input.timing->judgement == Judgement::miss;
+                world->settle_climb(SettleClimbAction{!miss, miss});
                 break;
+            }
             case LevelType::sprint_start: {
                 BurstAction burst;
                 burst.power = 0.5 * score.hold_value + 0.5 * score.stability / 100.0;
@@ -210,6 +346,20 @@ struct Session::Impl {
         return compute_stability(pts);
     }
 
+    // The top of a step-up as the live meter measured it: from settling at full weight
+    // (the push-off peak and the trail foot's landing excluded) to the start of the
+    // lowering. From the phases when they were seen, else from the settled rep.
+    std::pair<double, double> top_window(const StepUpEvent& e) const {
+        const double shift = paused_total_s;
+        double from = e.top_s - shift, to = e.end_s - e.lowering_s - shift;
+        if (pending && pending->kind == RepKind::step_up && pending->top_s && pending->lowering_s &&
+            *pending->lowering_s > *pending->top_s) {
+            from = *pending->top_s;
+            to = *pending->lowering_s;
+        }
+        return {from + kTopSettle_s, to};
+    }
+
     void score_step_up(const StepUpEvent& e, const std::optional<TopHold>& drive) {
         const double shift = paused_total_s;
         RepInput rep;
@@ -218,7 +368,7 @@ struct Session::Impl {
         rep.t_s = e.start_s - shift;
         rep.lowering_s = e.lowering_s;
         rep.peak_bw = e.peak_bw;
-        if (level.exercise == Exercise::step_up_knee_drive) {
+        if (ends_in_hold()) {
             rep.has_hold = true;
             if (drive) {
                 rep.hold_s = drive->hold_s;
@@ -227,9 +377,8 @@ struct Session::Impl {
                 rep.peak_bw = std::max(rep.peak_bw, drive->peak_bw);
             }
         } else {
-            // Steadiness at the top: from settling at full weight (the push-off peak
-            // and the trail foot's landing excluded) to the start of the lowering.
-            rep.stability = stability_between(e.top_s + kTopSettle_s - shift, e.end_s - e.lowering_s - shift);
+            const auto [from, to] = top_window(e);
+            rep.stability = stability_between(from, to);
             rep.stability_stance = StanceKind::two_feet;
         }
         add_rep(rep);
@@ -248,12 +397,58 @@ struct Session::Impl {
         add_rep(rep);
     }
 
+    // ------------------------------------------------------------- phases
+
+    void handle_phase(const MovementPhase& p) {
+        phases.push_back(p);
+        if (!started || program->phase() == Phase::finished) return;
+        const double moment_s = p.t_s - paused_total_s;
+        switch (p.type) {
+            case PhaseType::foot_down:
+                if (level.type == LevelType::hill_climb && timed_level()) {
+                    judge_now(RepKind::step_up, p.side.value_or(program->lead()), moment_s, moment_s);
+                }
+                break;
+            case PhaseType::full_weight:
+                if (pending && pending->kind == RepKind::step_up && !pending->top_s) pending->top_s = moment_s;
+                break;
+            case PhaseType::lowering:
+                if (pending && pending->kind == RepKind::step_up && pending->top_s && !pending->lowering_s) {
+                    pending->lowering_s = moment_s;
+                }
+                break;
+            case PhaseType::board_empty:
+                if (pending && pending->kind == RepKind::step_up) pending->over_s = t_s;
+                break;
+            case PhaseType::single_leg:
+                // At the top of a plain step-up a foot leaving is the trail foot stepping back
+                // down: the lowering begins with the weight shifting onto the lead leg.
+                if (pending && pending->kind == RepKind::step_up && pending->top_s && !pending->lowering_s &&
+                    !ends_in_hold()) {
+                    pending->lowering_s = std::max(*pending->top_s, p.shift_start_s - paused_total_s);
+                }
+                // A knee drive is certain once the foot has left the board; it is judged at the
+                // weight shift that began it.
+                if (level.type == LevelType::sprint_start && timed_level() && p.side) {
+                    judge_now(RepKind::knee_drive, *p.side, p.shift_start_s - paused_total_s, moment_s);
+                }
+                break;
+            case PhaseType::foot_back:
+                if (pending && pending->kind == RepKind::knee_drive) pending->over_s = t_s;
+                break;
+        }
+    }
+
     void handle_event(const Event& ev) {
         events.push_back(ev);
         if (!started || program->phase() == Phase::finished) return;
-        if (const auto* up = std::get_if<StepUpEvent>(&ev)) {
+        if (std::holds_alternative<StepOnEvent>(ev)) {
+            // The visit became standing on the board: the contact judged was no rep.
+            if (pending && pending->kind == RepKind::step_up && !pending->confirmed) take_back();
+        } else if (const auto* up = std::get_if<StepUpEvent>(&ev)) {
             if (level.type != LevelType::hill_climb) return;
-            if (level.exercise == Exercise::step_up_knee_drive) {
+            if (ends_in_hold()) {
+                if (pending && pending->kind == RepKind::step_up) pending->confirmed = true;
                 pending_step_ups.push_back({*up, t_s});
                 resolve_pending(false);
             } else {
@@ -262,6 +457,8 @@ struct Session::Impl {
         } else if (const auto* hold = std::get_if<OneLegHoldEvent>(&ev)) {
             if (level.type == LevelType::hill_climb) {
                 remember_hold({hold->start_s, hold->end_s, hold->end_s - hold->start_s, 0.0, hold->stability});
+            } else if (level.type == LevelType::sprint_start && pending && pending->kind == RepKind::knee_drive) {
+                take_back();  // a still single-leg stance with no drive: no knee drive
             }
         } else if (const auto* kd = std::get_if<KneeDriveEvent>(&ev)) {
             if (level.type == LevelType::hill_climb) {
@@ -275,10 +472,20 @@ struct Session::Impl {
                 rep.hold_s = kd->hold_s;
                 rep.has_hold = true;
                 rep.stability = kd->stability;
+                if (pending && pending->kind == RepKind::knee_drive) {
+                    // Steadiness over the hold as the live meter measured it.
+                    const StabilityMeasures m = stability_between(pending->entry_s + kHoldSettle_s, kd->end_s - paused_total_s);
+                    if (m.samples >= 2) rep.stability = m;
+                }
                 rep.stability_stance = StanceKind::one_foot;
                 add_rep(rep);
             }
         }
+    }
+
+    // A judged moment whose rep did not follow in time is taken back.
+    void expire_pending() {
+        if (pending && !pending->confirmed && pending->over_s && t_s - *pending->over_s > kTakeBackWait_s) take_back();
     }
 
     void remember_hold(const TopHold& hold) {
@@ -343,23 +550,31 @@ struct Session::Impl {
     void step_once() {
         const double end_s = t_s + settings.step_s;
         std::vector<Event> out;
+        std::vector<MovementPhase> moved;
+        // The step's time is set first: what a sample makes known is shown at the end of the
+        // step that processes it, the same step for every judgement.
+        t_s = end_s;
         while (!samples.empty() && samples.front().t_s - paused_total_s <= end_s) {
             const BoardSample s = samples.front();
             samples.pop_front();
             out.clear();
-            recognizer.push(s, out);
+            moved.clear();
+            recognizer.push(s, out, moved);
             handle_frame(recognizer.frame());
             if (!settings.external_events) {
+                for (const MovementPhase& p : moved) handle_phase(p);
                 for (const Event& e : out) handle_event(e);
+            } else {
+                for (const MovementPhase& p : moved) phases.push_back(p);
             }
         }
-        t_s = end_s;
         if (settings.external_events) {
             std::vector<Event> ext;
             ext.swap(external);
             for (const Event& e : ext) handle_event(e);
         }
         resolve_pending(false);
+        expire_pending();
         // (The scorer's next set was opened when the previous one ended.)
         program->update(t_s, cues);
         program->clear_flags();
@@ -369,6 +584,10 @@ struct Session::Impl {
         if (hud.popup) {
             hud.popup->age_s += settings.step_s;
             if (hud.popup->age_s > settings.popup_s) hud.popup.reset();
+        }
+        if (hud.settle) {
+            hud.settle->age_s += settings.step_s;
+            if (hud.settle->age_s > kSettlePopup_s) hud.settle.reset();
         }
     }
 
@@ -386,7 +605,32 @@ struct Session::Impl {
         cues.push_back(cue);
     }
 
+    // Where the player is in the step-up now (pending: the contact judged, not settled).
+    ClimbAction climb_now() const {
+        ClimbAction a;
+        if (!pending || pending->kind != RepKind::step_up) return a;
+        if (pending->lowering_s) {
+            a.stage = ClimbStage::lowering;
+            const double until = pending->over_s ? std::min(t_s, *pending->over_s) : t_s;
+            const double target = std::max(0.1, level.scoring.quality.lowering_target_s);
+            a.control = std::clamp((until - *pending->lowering_s) / target, 0.0, 1.0);
+        } else if (pending->top_s) {
+            a.stage = ClimbStage::top;
+            a.rise = 1.0;
+        } else {
+            a.stage = ClimbStage::stepping;
+            const double bw = body_weight_kg();
+            a.rise = bw > 0.0 ? std::clamp(recognizer.frame().total_kg / bw, 0.0, 1.0) : 0.5;
+        }
+        return a;
+    }
+
+    double body_weight_kg() const {
+        return recognizer.body_weight_kg() > 0.0 ? recognizer.body_weight_kg() : settings.body_weight_kg;
+    }
+
     void world_actions() {
+        if (level.type == LevelType::hill_climb && pending) world->climb(climb_now());
         if (level.type == LevelType::sprint_start) {
             // A recorded ghost is where its run was at the end of this step (t_s
             // already is that time); else the rival keeps the level's pace.
@@ -404,6 +648,45 @@ struct Session::Impl {
                 world->tilt(TiltAction{});
             }
         }
+    }
+
+    // The live meter shows what matters for the part of the exercise the player is in,
+    // measured as the rep's result will be (docs/session.md, "Meters").
+    void live_meter(const SignalFrame& f) {
+        hud.meter = MeterKind::idle;
+        hud.meter_value = 0.0;
+        auto steadiness = [&](double from_s, const StabilityReference& ref) {
+            const StabilityMeasures m = stability_between(from_s, t_s);
+            hud.meter = MeterKind::steadiness;
+            hud.meter_value = stability_score(m, ref);
+        };
+        switch (level.type) {
+            case LevelType::hill_climb:
+                if (!pending || pending->kind != RepKind::step_up) break;
+                if (pending->lowering_s) {
+                    hud.meter = MeterKind::lowering_control;
+                    hud.meter_value = 100.0 * climb_now().control;
+                } else if (pending->top_s && t_s >= *pending->top_s + kTopSettle_s) {
+                    // The top: on one foot when a knee drive is held there, else on two.
+                    steadiness(*pending->top_s + kTopSettle_s,
+                               single_leg(f.stance) ? level.scoring.one_foot : level.scoring.two_feet);
+                }
+                break;
+            case LevelType::sprint_start:
+                if (pending && pending->kind == RepKind::knee_drive && !pending->over_s &&
+                    t_s >= pending->entry_s + kHoldSettle_s) {
+                    steadiness(pending->entry_s + kHoldSettle_s, level.scoring.one_foot);
+                }
+                break;
+            case LevelType::balance_tower:
+                if (holds.holding()) {
+                    // Over the last few seconds, against the reference of the stance now.
+                    steadiness(t_s - settings.stability_window_s,
+                               single_leg(f.stance) ? level.scoring.one_foot : level.scoring.two_feet);
+                }
+                break;
+        }
+        hud.stability = hud.meter == MeterKind::steadiness ? hud.meter_value : 0.0;
     }
 
     void refresh_hud() {
@@ -428,19 +711,11 @@ struct Session::Impl {
         hud.rest_remaining_s = program->rest_remaining_s(t_s);
         hud.beat_phase = grid.phase(t_s);
         hud.beat_index = grid.beat_index(t_s);
-        hud.combo = scorer.combo();
-        hud.score = scorer.score();
+        hud.combo = shown_combo();
+        hud.score = scorer.score() + (pending ? pending->points : 0);
         hud.holding = holds.holding() || charge_started_s >= 0.0;
         hud.hold_s = holds.holding() ? holds.hold_s(t_s) : (charge_started_s >= 0.0 ? t_s - charge_started_s : 0.0);
-        // Live steadiness over the last few seconds, against the reference of the
-        // stance the player is in now.
-        std::vector<CopPoint> recent;
-        for (auto it = history.rbegin(); it != history.rend() && it->t_s >= t_s - settings.stability_window_s; ++it) {
-            recent.push_back(*it);
-        }
-        std::reverse(recent.begin(), recent.end());
-        const StabilityMeasures m = compute_stability(recent);
-        hud.stability = stability_score(m, single_leg(f.stance) ? level.scoring.one_foot : level.scoring.two_feet);
+        live_meter(f);
         // Target zone: under the working foot, or the hold's reference point.
         if (holds.holding() && holds.reference()) {
             hud.target_x_mm = holds.reference()->x_mm;
@@ -461,7 +736,7 @@ struct Session::Impl {
 
     void finish() {
         if (!started) start(t_s);
-        if (program->phase() == Phase::finished && pending_step_ups.empty() && !holds.holding()) return;
+        if (program->phase() == Phase::finished && pending_step_ups.empty() && !holds.holding() && !pending) return;
         // Whatever the recogniser still holds open counts; so does an open hold.
         std::vector<Event> out;
         recognizer.finish(out);
@@ -469,6 +744,7 @@ struct Session::Impl {
             for (const Event& e : out) handle_event(e);
         }
         resolve_pending(true);
+        take_back();  // a contact whose rep never came (still on the board at the end)
         if (program->phase() != Phase::finished && level.type == LevelType::balance_tower) {
             if (auto h = holds.close(t_s)) score_hold(*h);
         }
@@ -548,6 +824,7 @@ std::vector<SoundCue> Session::take_cues() {
 }
 
 const std::vector<Event>& Session::events() const { return impl_->events; }
+const std::vector<MovementPhase>& Session::phases() const { return impl_->phases; }
 bool Session::finished() const { return impl_->started && impl_->program->phase() == Phase::finished; }
 
 SessionResult Session::result() const {

@@ -5,6 +5,16 @@
 
 namespace highstep::core {
 
+const char* to_string(ClimbStage stage) {
+    switch (stage) {
+        case ClimbStage::ready: return "ready";
+        case ClimbStage::stepping: return "stepping";
+        case ClimbStage::top: return "top";
+        case ClimbStage::lowering: return "lowering";
+    }
+    return "ready";
+}
+
 const char* to_string(BodyRole role) {
     switch (role) {
         case BodyRole::ground: return "ground";

@@ -1,10 +1,16 @@
-// Hill Climb: a runner jumps up a hill of ledges, one ledge per step-up rep. The
-// judgement shapes the jump: Perfect lands in the middle of the next ledge,
-// Great and Good land nearer its edge, a Miss jumps too low, hits the riser and
-// tumbles back (the rep still counts; the hill does not).
-#include <cmath>
+// Hill Climb: a climber goes up a hill of ledges, one ledge per step-up rep, and
+// mirrors the rep as the player does it (docs/session.md, "The world follows the body"):
+// at the lead foot's contact it puts that foot on the next ledge; it rises onto the
+// ledge as the load on the board grows to body weight; it stands tall at the top; while
+// the player lowers, it steadies on the new ledge and the control meter fills. When the
+// rep is settled it walks on to the front of the new ledge, ready for the next one. A
+// contact that is taken back, or a Miss, sends it back down to the ledge it came from
+// (a Miss slips and wobbles: the rep counts, the hill does not).
+//
+// The ledges are static Box2D bodies; the climber is a kinematic body placed where the
+// rep puts it, eased over a few steps so the noise of the load does not shake it.
 #include <algorithm>
-#include <deque>
+#include <cmath>
 
 #include "world/world_box2d.h"
 
@@ -13,8 +19,12 @@ namespace {
 
 constexpr double kRunnerHalfW_m = 0.18;
 constexpr double kRunnerHalfH_m = 0.45;
-constexpr double kClearance_m = 0.35;     // how far above the next ledge a good jump peaks
-constexpr double kRecoverAfter_s = 0.8;   // a tumbling runner gets up after resting this long
+constexpr double kReadyBack_m = 0.45;    // waiting this far back from the next riser
+constexpr double kOnto_m = 0.3;          // at the top, this far onto the next ledge
+constexpr double kEaseTau_s = 0.04;      // the climber follows its target this quickly
+constexpr double kWalk_m_s = 1.6;        // walking on to the front of the new ledge
+constexpr double kSlideBack_s = 0.35;    // back down to the ledge it came from
+constexpr double kStumble_s = 0.8;       // a Miss wobbles this long
 
 class HillWorld final : public World {
 public:
@@ -31,123 +41,99 @@ public:
             bodies_.add_box(i == 0 ? BodyRole::ground : BodyRole::ledge, b2_staticBody, 0.5 * (left + right),
                             0.5 * (top + bottom), 0.5 * (right - left), 0.5 * (top - bottom), 0.0, 0.9);
         }
-        runner_ = bodies_.add_box(BodyRole::runner, b2_dynamicBody, ledge_centre_x(0), kRunnerHalfH_m + 0.01,
-                                  kRunnerHalfW_m, kRunnerHalfH_m, 1.0, 0.9);
-        runner_->SetFixedRotation(true);
+        x_m_ = ready_x(0);
+        y_m_ = ledge_top_y(0);
+        runner_ = bodies_.add_box(BodyRole::runner, b2_kinematicBody, x_m_, y_m_ + kRunnerHalfH_m, kRunnerHalfW_m,
+                                  kRunnerHalfH_m, 1.0, 0.9);
     }
 
-    void jump(const JumpAction& action) override { pending_.push_back(action.judgement); }
+    void climb(const ClimbAction& action) override {
+        if (ledge_ >= ledges_) return;  // at the summit: nothing left to climb
+        climb_ = action;
+        climb_.rise = std::clamp(action.rise, 0.0, 1.0);
+        climb_.control = std::clamp(action.control, 0.0, 1.0);
+        if (action.stage != ClimbStage::ready) back_left_s_ = 0.0;
+    }
+
+    void settle_climb(const SettleClimbAction& action) override {
+        if (action.counts) {
+            ledge_ = std::min(ledge_ + 1, ledges_);
+        } else {
+            back_left_s_ = kSlideBack_s;  // eases back down to where it came from
+            if (action.stumble) stumble_left_s_ = kStumble_s;
+        }
+        climb_ = ClimbAction{};
+    }
 
     void step(double dt_s) override {
         time_s_ += dt_s;
-        update_ground_state(dt_s);
-        if (grounded_ && !pending_.empty() && !tumbling_) {
-            launch(pending_.front());
-            pending_.pop_front();
+        back_left_s_ = std::max(0.0, back_left_s_ - dt_s);
+        stumble_left_s_ = std::max(0.0, stumble_left_s_ - dt_s);
+        double target_x = ready_x(ledge_);
+        double target_y = ledge_top_y(ledge_);
+        if (climb_.stage != ClimbStage::ready && ledge_ < ledges_) {
+            // Up onto the next ledge with the load: from waiting at the riser to standing
+            // just over its edge.
+            const double r = climb_.stage == ClimbStage::stepping ? climb_.rise : 1.0;
+            target_x = ready_x(ledge_) + r * (kReadyBack_m + kOnto_m);
+            target_y = ledge_top_y(ledge_) + r * params_.ledge_height_m;
+            x_m_ = ease(x_m_, target_x, dt_s);
+            y_m_ = ease(y_m_, target_y, dt_s);
+        } else if (back_left_s_ > 0.0) {
+            x_m_ = ease(x_m_, target_x, dt_s, kSlideBack_s / 4.0);
+            y_m_ = ease(y_m_, target_y, dt_s, kSlideBack_s / 4.0);
+        } else {
+            // Settled: walk on along the ledge (never back up a riser), standing on it.
+            y_m_ = target_y;
+            x_m_ = x_m_ < target_x ? std::min(target_x, x_m_ + kWalk_m_s * dt_s) : ease(x_m_, target_x, dt_s);
         }
+        const double wobble = stumble_left_s_ > 0.0 ? 0.35 * std::sin(time_s_ * 18.0) * stumble_left_s_ / kStumble_s : 0.0;
+        runner_->SetTransform(b2Vec2(static_cast<float>(x_m_), static_cast<float>(y_m_ + kRunnerHalfH_m)),
+                              static_cast<float>(wobble));
         bodies_.step(dt_s);
     }
 
     WorldView view() const override {
         WorldView v;
         v.bodies = bodies_.views();
-        const b2Vec2 p = runner_->GetPosition();
-        v.camera.center_x_m = p.x + 1.5;
-        v.camera.center_y_m = p.y + 1.0;
+        v.camera.center_x_m = x_m_ + 1.5;
+        v.camera.center_y_m = y_m_ + kRunnerHalfH_m + 1.0;
         v.camera.view_width_m = 10.0;
         v.ledge = ledge_;
         v.ledges = ledges_;
-        v.stumbling = tumbling_;
-        v.airborne = !grounded_;
-        v.runner_x_m = p.x;
+        v.climb_stage = climb_.stage;
+        v.foot_on_next = climb_.stage != ClimbStage::ready && ledge_ < ledges_;
+        v.rise = climb_.stage == ClimbStage::stepping ? climb_.rise : (v.foot_on_next ? 1.0 : 0.0);
+        v.control = climb_.stage == ClimbStage::lowering ? climb_.control : 0.0;
+        v.ledge_height_m = params_.ledge_height_m;
+        v.stumbling = stumble_left_s_ > 0.0;
+        v.runner_x_m = x_m_;
         v.finished = ledge_ >= ledges_;
         return v;
     }
 
 private:
-    double ledge_centre_x(int i) const { return (i + 0.5) * params_.ledge_width_m; }
     double ledge_top_y(int i) const { return i * params_.ledge_height_m; }
-
-    int ledge_under(double x_m) const {
-        const int i = static_cast<int>(std::floor(x_m / params_.ledge_width_m));
-        return std::clamp(i, 0, ledges_);
+    // Where the climber waits on ledge i: near the front, a short step from the next riser.
+    // On the summit: its middle.
+    double ready_x(int i) const {
+        if (i >= ledges_) return (i + 0.5) * params_.ledge_width_m;
+        return (i + 1) * params_.ledge_width_m - kReadyBack_m;
     }
-
-    void update_ground_state(double dt_s) {
-        bool touching = false;
-        for (b2ContactEdge* e = runner_->GetContactList(); e; e = e->next) {
-            if (e->contact->IsTouching()) touching = true;
-        }
-        const b2Vec2 v = runner_->GetLinearVelocity();
-        const bool was_grounded = grounded_;
-        grounded_ = touching && std::fabs(v.y) < 0.05f && launched_for_s_ > 0.1;
-        launched_for_s_ += dt_s;
-        if (grounded_ && !was_grounded && !tumbling_) {
-            // A judged landing sticks: the runner stops instead of sliding on.
-            runner_->SetLinearVelocity(b2Vec2(0.0f, 0.0f));
-        }
-        if (grounded_) ledge_ = ledge_under(runner_->GetPosition().x);
-        if (tumbling_) {
-            rest_s_ = (touching && v.Length() < 0.1f && std::fabs(runner_->GetAngularVelocity()) < 0.2f) ? rest_s_ + dt_s : 0.0;
-            if (rest_s_ >= kRecoverAfter_s) recover();
-        }
-    }
-
-    void launch(Judgement judgement) {
-        const b2Vec2 p = runner_->GetPosition();
-        const int target = std::min(ledge_ + 1, ledges_);
-        const double half = 0.5 * params_.ledge_width_m;
-        // Where on the next ledge it lands: the middle for Perfect, nearer the edge
-        // the worse the timing; still on it for everything but a Miss.
-        double aim_x = ledge_centre_x(target);
-        if (judgement == Judgement::great) aim_x -= 0.35 * half;
-        if (judgement == Judgement::good) aim_x -= 0.65 * half;
-        if (target == ledge_ && ledge_ == ledges_) aim_x = p.x + 0.3;  // at the summit: a hop in place
-        const double dy = ledge_top_y(target) + kRunnerHalfH_m - p.y;
-        double apex = std::max(0.0, dy) + kClearance_m;
-        if (judgement == Judgement::miss) {
-            // Too low and too short: a hop that falls short of the riser and topples
-            // backwards, on the ledge it started from.
-            apex = 0.4 * std::max(dy, 0.2);
-            aim_x = std::min(p.x + 0.3, (ledge_ + 1) * params_.ledge_width_m - 2.0 * kRunnerHalfH_m);
-            runner_->SetFixedRotation(false);
-            tumbling_ = true;
-            rest_s_ = 0.0;
-        }
-        const double g = kGravity_m_s2;
-        const double vy = std::sqrt(2.0 * g * apex);
-        const double t_up = vy / g;
-        const double t_down = std::sqrt(2.0 * std::max(0.0, apex - dy) / g);
-        const double flight = judgement == Judgement::miss ? t_up : t_up + t_down;
-        const double vx = (aim_x - p.x) / std::max(flight, 0.05);
-        runner_->SetLinearVelocity(b2Vec2(static_cast<float>(vx), static_cast<float>(vy)));
-        if (judgement == Judgement::miss) runner_->SetAngularVelocity(3.0f);  // backwards
-        grounded_ = false;
-        launched_for_s_ = 0.0;
-    }
-
-    void recover() {
-        // Gets up where it fell, upright, ready for the next rep.
-        const b2Vec2 p = runner_->GetPosition();
-        const int i = ledge_under(p.x);
-        runner_->SetTransform(b2Vec2(p.x, static_cast<float>(ledge_top_y(i) + kRunnerHalfH_m + 0.01)), 0.0f);
-        runner_->SetAngularVelocity(0.0f);
-        runner_->SetLinearVelocity(b2Vec2(0.0f, 0.0f));
-        runner_->SetFixedRotation(true);
-        tumbling_ = false;
-        ledge_ = i;
+    static double ease(double from, double to, double dt_s, double tau_s = kEaseTau_s) {
+        return from + (to - from) * (1.0 - std::exp(-dt_s / tau_s));
     }
 
     HillWorldParams params_;
     int ledges_;
     BodyList bodies_;
     b2Body* runner_ = nullptr;
-    std::deque<Judgement> pending_;  // reps that came while the runner was in the air
+    ClimbAction climb_;
     int ledge_ = 0;
-    bool grounded_ = false;
-    bool tumbling_ = false;
-    double rest_s_ = 0.0;
-    double launched_for_s_ = 1.0;
+    double x_m_ = 0.0;   // the climber's feet
+    double y_m_ = 0.0;
+    double back_left_s_ = 0.0;
+    double stumble_left_s_ = 0.0;
     double time_s_ = 0.0;
 };
 

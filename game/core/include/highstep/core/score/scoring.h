@@ -107,7 +107,8 @@ struct RepInput {
     RepKind kind = RepKind::step_up;
     Side side = Side::left;          // working leg (step-up lead, knee-drive stance leg, one-foot hold)
     bool two_feet = false;           // a two-foot balance hold (side then means nothing)
-    double t_s = 0.0;                // contact time (judged against the beat)
+    double t_s = 0.0;                // the judged moment (step-up contact, knee drive weight shift)
+    double feedback_s = 0.0;         // when the game first showed and sounded its judgement
     std::optional<TimingResult> timing;  // unset when the level has no beat
     double lowering_s = 0.0;         // step-ups
     double peak_bw = 0.0;            // step-ups and knee drives
@@ -133,6 +134,11 @@ constexpr int kMaxRepPoints = 1000;
 RepScore score_rep(const RepInput& rep, const RepQualitySettings& quality,
                    const StabilityReference& two_feet_reference,
                    const StabilityReference& one_foot_reference);
+
+// The part of a rep's points its timing alone earns (what the game gives at the contact,
+// before the rest of the rep is known): the timing weight of that kind of rep times the
+// judgement's value, as a share of all its parts. 0 for a hold (no timing).
+int timing_points(RepKind kind, bool has_hold, Judgement judgement);
 
 // ---------------------------------------------------------------- results
 

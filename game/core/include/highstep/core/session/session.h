@@ -59,7 +59,10 @@ const char* to_string(Phase phase);
 enum class CueKind {
     tick,        // metronome beat; `accent` on the first beat of a bar of 4
     lead_leg,    // "left"/"right" leg leads next (play it on that side)
-    judgement,   // a rep was judged (a hold: by its points, ≥900 perfect, ≥750 great, ≥500 good)
+    judgement,   // a rep was judged: a step-up at its contact, a knee drive as the foot leaves
+                 // (a hold, which has no timing: by its points, ≥900 perfect, ≥750 great, ≥500 good)
+    settled,     // the rest of a rep was settled (lowering, hold, steadiness): a softer sound
+    taken_back,  // a judged contact did not become a rep: its judgement is withdrawn
     combo,       // combo reached a multiple of 10
     set_done,    // a set was completed
     rest_over,   // rest is over: go
@@ -81,12 +84,37 @@ struct SoundCue {
 
 struct JudgementPopup {
     bool timed = true;           // false for a balance hold: show the points, not a judgement
+    bool taken_back = false;     // the contact did not become a rep: show it withdrawn
     Judgement judgement = Judgement::perfect;
     double error_ms = 0.0;       // + late
     Side side = Side::left;
     int points = 0;
     double age_s = 0.0;          // since it appeared
 };
+
+// The rest of a rep, settled once the movement is over: shown smaller, under the
+// judgement given at the contact.
+struct SettlePopup {
+    RepKind kind = RepKind::step_up;
+    int points = 0;              // the rep's whole points (timing included)
+    int added_points = 0;        // what settling added to the timing points given at the contact
+    double lowering_s = 0.0;     // step-ups: the lowering
+    bool dropped = false;        // step-ups: the lowering was a drop (no control)
+    bool slow_lowering = false;  // step-ups: the lowering reached its target
+    double hold_s = 0.0;         // knee drives (and step-ups ending in one): the hold
+    double stability = 0.0;      // 0..100, as the live meter showed it
+    bool has_stability = false;
+    double age_s = 0.0;
+};
+
+// What the live meter shows now: what matters for the part of the exercise the player is
+// in. Never red for doing the exercise right: between reps it rests.
+enum class MeterKind {
+    idle,              // between reps, stepping on or off: nothing to judge (shown grey)
+    steadiness,        // at the top of a step-up, in a knee drive's hold, in a balance hold
+    lowering_control,  // lowering: how much of a slow, controlled lowering is done
+};
+const char* to_string(MeterKind kind);  // "idle", "steadiness", "lowering_control"
 
 struct HudState {
     double t_s = 0.0;               // session time
@@ -120,10 +148,15 @@ struct HudState {
     long beat_index = -1;
     double tempo_bpm = 0.0;
     std::optional<JudgementPopup> popup;
-    int combo = 0;
-    int score = 0;
-    // steadiness
-    double stability = 0.0;         // 0..100 over the last stability_window_s
+    std::optional<SettlePopup> settle;  // the last rep's settled rest
+    int combo = 0;                  // includes a judged contact not settled yet
+    int score = 0;                  // includes the timing points of a judged contact not settled yet
+    // the live meter (MeterKind): 0..100
+    MeterKind meter = MeterKind::idle;
+    double meter_value = 0.0;
+    // steadiness: on balance levels over the last stability_window_s; on step-up and
+    // knee-drive levels what the meter shows while it shows steadiness (else 0)
+    double stability = 0.0;
     // holds (knee drive / balance)
     bool holding = false;
     double hold_s = 0.0;
@@ -157,6 +190,8 @@ public:
     std::vector<SoundCue> take_cues();
     // Events the recogniser produced so far (for the results screen and tests).
     const std::vector<Event>& events() const;
+    // Movement phases the recogniser streamed so far, board time (recognise/phases.h).
+    const std::vector<MovementPhase>& phases() const;
     bool finished() const;
     // Board time left out of the session clock so far because the board was lost
     // (game time = board time − this): a recording of the run leaves it out too.

@@ -11,6 +11,15 @@
 
 namespace highstep::core {
 
+// Hill Climb: the part of a step-up the climber is in (the player's, as it happens).
+enum class ClimbStage {
+    ready,     // on its ledge, waiting for the next contact
+    stepping,  // lead foot on the next ledge, rising onto it with the load
+    top,       // standing tall on the next ledge
+    lowering,  // lowering with control (the player steps back down)
+};
+const char* to_string(ClimbStage stage);  // "ready", "stepping", "top", "lowering"
+
 struct Vec2m {
     double x_m = 0.0;
     double y_m = 0.0;
@@ -43,11 +52,15 @@ struct CameraHint {
 struct WorldView {
     std::vector<BodyView> bodies;  // in draw order (background first)
     CameraHint camera;
-    // Hill Climb
-    int ledge = 0;                 // ledge the runner stands on (0 = the bottom)
+    // Hill Climb: the climber mirrors the rep the player is doing now
+    int ledge = 0;                 // ledge the climber stands on (0 = the bottom)
     int ledges = 0;                // ledges of the hill (the summit is ledges)
-    bool stumbling = false;        // the last jump was a Miss and the runner is tumbling
-    bool airborne = false;
+    ClimbStage climb_stage = ClimbStage::ready;
+    bool foot_on_next = false;     // the lead foot is on the next ledge (from the contact on)
+    double rise = 0.0;             // 0..1: how far up onto the next ledge (the load on the board)
+    double control = 0.0;          // 0..1 while lowering: how much of a controlled lowering is done
+    double ledge_height_m = 0.0;   // rise of each ledge
+    bool stumbling = false;        // a Miss or a taken-back contact: sliding back down
     // Sprint Start
     double charge = 0.0;           // 0..1 while a knee drive is held
     double runner_x_m = 0.0;       // sprinter / runner position
@@ -63,8 +76,14 @@ struct WorldView {
 };
 
 // What the session tells the world.
-struct JumpAction {          // Hill Climb: a step-up rep
-    Judgement judgement = Judgement::perfect;
+struct ClimbAction {         // Hill Climb, every step: where the player is in the rep
+    ClimbStage stage = ClimbStage::ready;
+    double rise = 0.0;       // stepping: the load on the board / body weight, 0..1
+    double control = 0.0;    // lowering: time lowering / the lowering target, 0..1
+};
+struct SettleClimbAction {   // Hill Climb: the rep is over
+    bool counts = true;      // stays up on the new ledge; false: back down (taken back, or a Miss)
+    bool stumble = false;    // a Miss: it slips back off the ledge
 };
 struct ChargeAction {        // Sprint Start: a knee drive is being held (0..1 of the hold target)
     double charge = 0.0;
@@ -88,7 +107,8 @@ struct GhostPositionAction { // Sprint Start racing a recorded run (core/ghost.h
 class World {
 public:
     virtual ~World() = default;
-    virtual void jump(const JumpAction&) {}
+    virtual void climb(const ClimbAction&) {}
+    virtual void settle_climb(const SettleClimbAction&) {}
     virtual void charge(const ChargeAction&) {}
     virtual void burst(const BurstAction&) {}
     virtual void tilt(const TiltAction&) {}
