@@ -9,6 +9,9 @@
 //                  the present of the frame whose HUD shows the rep; also in
 //                  frames (0 = acted on in the same frame that took the sample,
 //                  i.e. the first frame after it arrived)
+//   contact        from the arrival stamp of the sample that makes a judged moment
+//                  known (a step-up's contact, a knee drive's foot-off) to the present
+//                  of the frame that shows and sounds its judgement
 // The sample that completes each rep is found by replaying the recording
 // through a headless core::Session one sample at a time, exactly as the play
 // scene feeds it (advanced one step past each sample).
@@ -53,18 +56,25 @@ double percentile(std::vector<double> v, double p) {
 // Index of the sample after which each rep is counted, in a headless session fed
 // the way the play scene feeds it.
 // The session starts at sample `first` (the first one the play scene took).
-std::vector<std::size_t> rep_triggers(const core::Level& level, const std::vector<BoardSample>& samples,
-                                      std::size_t first) {
+struct Triggers {
+    std::vector<std::size_t> reps;        // the sample after which rep k is counted
+    std::vector<std::size_t> judgements;  // the sample after which judgement k is shown and heard
+};
+
+Triggers triggers_of(const core::Level& level, const std::vector<BoardSample>& samples, std::size_t first) {
     core::Session session(level);
     const double step_s = core::SessionSettings{}.step_s;
-    std::vector<std::size_t> out;
+    Triggers out;
     int reps = 0;
     for (std::size_t i = first; i < samples.size(); ++i) {
         session.push_sample(samples[i]);
         session.advance_to(samples[i].t_s + step_s);
         while (session.hud().reps_done_total > reps) {
             ++reps;
-            out.push_back(i);
+            out.reps.push_back(i);
+        }
+        for (const core::SoundCue& c : session.take_cues()) {
+            if (c.kind == core::CueKind::judgement) out.judgements.push_back(i);
         }
     }
     return out;
@@ -80,6 +90,7 @@ public:
         std::size_t samples_before;  // samples polled before this frame
         std::size_t samples_after;
         int reps;
+        int judgements;
         bool play;
         long long mono_ns = 0;
     };
@@ -87,11 +98,12 @@ public:
     std::vector<double> arrivals_s;  // every sample's arrival stamp, in polling order
 
     void on_frame(const app::FrameReport& r) override {
-        Frame f{r.index, r.work_s, r.cpu_s, r.present_game_s, arrivals_s.size(), 0, 0, r.scene == "play"};
+        Frame f{r.index, r.work_s, r.cpu_s, r.present_game_s, arrivals_s.size(), 0, 0, 0, r.scene == "play"};
         f.mono_ns = std::chrono::steady_clock::now().time_since_epoch().count();
         arrivals_s.insert(arrivals_s.end(), r.sample_t_s.begin(), r.sample_t_s.end());
         f.samples_after = arrivals_s.size();
         f.reps = r.reps.empty() ? 0 : std::atoi(r.reps.c_str());
+        f.judgements = r.judgements.empty() ? 0 : std::atoi(r.judgements.c_str());
         frames.push_back(f);
     }
 };
@@ -118,7 +130,7 @@ int main(int argc, char** argv) {
         const fs::path levels_dir = fs::path(HIGHSTEP_SOURCE_DIR) / "levels";
         const core::Level level = core::load_level_file(levels_dir / (level_id + ".json"));
         const Recording rec = read_recording(replay);
-        if (rep_triggers(level, rec.samples, 0).empty()) {
+        if (triggers_of(level, rec.samples, 0).reps.empty()) {
             std::fprintf(stderr, "bench_frame: the recording gives no reps on %s\n", level_id.c_str());
             return 1;
         }
@@ -187,21 +199,28 @@ int main(int argc, char** argv) {
         // session began with the first sample of the first play frame.
         std::size_t play_first_sample = 0;
         for (const auto& f : recorder.frames) if (f.play) { play_first_sample = f.samples_before; break; }
-        const std::vector<std::size_t> triggers = rep_triggers(level, rec.samples, play_first_sample);
-        std::vector<double> latency_ms, latency_frames;
-        int reps_seen = 0;
-        for (const auto& f : recorder.frames) {
-            if (!f.play) continue;
-            while (reps_seen < f.reps && reps_seen < static_cast<int>(triggers.size())) {
-                const std::size_t game_index = triggers[static_cast<std::size_t>(reps_seen)];
-                ++reps_seen;
-                if (game_index >= recorder.arrivals_s.size()) continue;
-                const auto arrival_frame = std::find_if(recorder.frames.begin(), recorder.frames.end(),
-                                                        [&](const auto& g) { return g.samples_after > game_index; });
-                latency_ms.push_back((f.present_s - recorder.arrivals_s[game_index]) * 1000.0);
-                latency_frames.push_back(static_cast<double>(f.index - arrival_frame->index));
+        const Triggers triggers = triggers_of(level, rec.samples, play_first_sample);
+        // From the arrival of trigger sample k to the present of the first frame whose count
+        // (reps or judgements) reaches k.
+        auto latencies = [&](const std::vector<std::size_t>& trig, auto count_of, std::vector<double>& ms,
+                             std::vector<double>& frames) {
+            int seen = 0;
+            for (const auto& f : recorder.frames) {
+                if (!f.play) continue;
+                while (seen < count_of(f) && seen < static_cast<int>(trig.size())) {
+                    const std::size_t game_index = trig[static_cast<std::size_t>(seen)];
+                    ++seen;
+                    if (game_index >= recorder.arrivals_s.size()) continue;
+                    const auto arrival_frame = std::find_if(recorder.frames.begin(), recorder.frames.end(),
+                                                            [&](const auto& g) { return g.samples_after > game_index; });
+                    ms.push_back((f.present_s - recorder.arrivals_s[game_index]) * 1000.0);
+                    frames.push_back(static_cast<double>(f.index - arrival_frame->index));
+                }
             }
-        }
+        };
+        std::vector<double> latency_ms, latency_frames, contact_ms, contact_frames;
+        latencies(triggers.reps, [](const Recorder::Frame& f) { return f.reps; }, latency_ms, latency_frames);
+        latencies(triggers.judgements, [](const Recorder::Frame& f) { return f.judgements; }, contact_ms, contact_frames);
         std::printf("bench_frame: level %s, replay %s, %zu play frames, %zu reps\n", level.id.c_str(),
                     replay.filename().c_str(), frame_ms.size(), latency_ms.size());
         std::printf("  frame time      median %.2f ms   p99 %.2f ms   max %.2f ms\n", percentile(frame_ms, 50),
@@ -211,6 +230,9 @@ int main(int argc, char** argv) {
         std::printf("  input->action   median %.2f ms   p99 %.2f ms   (frames after the sample's frame: median %.0f, max %.0f)\n",
                     percentile(latency_ms, 50), percentile(latency_ms, 99), percentile(latency_frames, 50),
                     percentile(latency_frames, 100));
+        std::printf("  contact->judgement median %.2f ms   p99 %.2f ms   max %.2f ms   (%zu judgements; frames after the sample's frame: median %.0f, max %.0f)\n",
+                    percentile(contact_ms, 50), percentile(contact_ms, 99), percentile(contact_ms, 100), contact_ms.size(),
+                    percentile(contact_frames, 50), percentile(contact_frames, 100));
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_frame: %s\n", e.what());

@@ -103,3 +103,67 @@ TEST_F(ScreenTest, ABadScriptIsRefusedNamingItsLine) {
     EXPECT_NE(run("wait 1\nkey NoSuchKey\n"), 0);
     EXPECT_NE(err_.find("script.txt:2: unknown key 'NoSuchKey'"), std::string::npos) << err_;
 }
+
+// The game answers the body at once: a step-up's judgement and the climber's foot on the
+// next ledge appear in the frame that processes the contact sample (or the next), and a
+// knee drive's judgement as the foot leaves the board.
+TEST_F(ScreenTest, AStepUpIsJudgedAndMirroredWithinTwoFramesOfTheContact) {
+    const fs::path replay = fs::path(HIGHSTEP_TEST_DATA_DIR) / "golden" / "hill-1-full-program.csv";
+    ASSERT_TRUE(fs::exists(replay)) << replay;
+    const std::string script = R"(
+key Return
+wait_scene weigh_in
+key Return
+wait_scene levels
+key Return
+wait_scene play
+wait_probe contacts >= 1 30
+screenshot contact1.bmp
+wait_probe foot_on_next == 1 0.05
+wait_probe climb_stage == top 5
+screenshot top1.bmp
+wait_probe contacts >= 3 30
+wait_probe max_contact_lag_frames <= 1 0.05
+quit
+)";
+    ASSERT_EQ(run(script, "--player Tester --replay '" + replay.string() + "'"), 0) << err_;
+    Shot contact(shot("contact1")), top(shot("top1"));
+    ASSERT_TRUE(contact.ok() && top.ok());
+    // The judgement pop-up in the middle of the screen, in a judgement's colour.
+    const int judged = contact.count(palette::perfect, 400, 180, 880, 300) + contact.count(palette::good, 400, 180, 880, 300) +
+                       contact.count(palette::ok, 400, 180, 880, 300) + contact.count(palette::miss, 400, 180, 880, 300);
+    EXPECT_GT(judged, 300) << "the judgement at the contact";
+    // The climber changed pose between the contact and the top (it rose onto the ledge).
+    EXPECT_GT(contact.differing(top, 300, 200, 980, 520), 200);
+}
+
+TEST_F(ScreenTest, AKneeDriveIsJudgedAsTheFootLeaves) {
+    const fs::path replay = fs::path(HIGHSTEP_TEST_DATA_DIR) / "golden" / "sprint-1-full-program.csv";
+    ASSERT_TRUE(fs::exists(replay)) << replay;
+    // Only Sprint Start in the level list, so the first entry is it.
+    const fs::path levels = fs::temp_directory_path() / "highstep-screen-sprint-levels";
+    fs::remove_all(levels);
+    fs::create_directories(levels);
+    fs::copy_file(fs::path(HIGHSTEP_SOURCE_DIR) / "levels" / "sprint-1.json", levels / "sprint-1.json");
+    const std::string script = R"(
+key Return
+wait_scene weigh_in
+key Return
+wait_scene levels
+key Return
+wait_scene play
+wait_probe contacts >= 1 40
+screenshot drive1.bmp
+wait_probe popup == judged 0.05
+wait_probe contacts >= 2 40
+wait_probe max_contact_lag_frames <= 1 0.05
+quit
+)";
+    ASSERT_EQ(run(script, "--player Tester --levels '" + levels.string() + "' --replay '" + replay.string() + "'"), 0)
+        << err_;
+    Shot drive(shot("drive1"));
+    ASSERT_TRUE(drive.ok());
+    const int judged = drive.count(palette::perfect, 400, 180, 880, 300) + drive.count(palette::good, 400, 180, 880, 300) +
+                       drive.count(palette::ok, 400, 180, 880, 300) + drive.count(palette::miss, 400, 180, 880, 300);
+    EXPECT_GT(judged, 300) << "the judgement as the foot leaves";
+}

@@ -32,6 +32,8 @@ TEST_F(SessionLogTest, EveryRepIsStoredAsItHappens) {
         r.leg = i % 2 ? Leg::right : Leg::left;
         r.judgement = i == 3 ? Judgement::good : Judgement::perfect;
         r.timing_error_ms = 10.0 * i;
+        r.t_s = 5.0 + 4.0 * i;
+        r.feedback_s = r.t_s + 0.020 * (i + 1);  // judged at the contact, a few samples later
         r.score = 90;
         r.steady = true;
         log.add_rep(r);
@@ -39,6 +41,8 @@ TEST_F(SessionLogTest, EveryRepIsStoredAsItHappens) {
         EXPECT_EQ(query_int(db_path, "SELECT COUNT(*) FROM reps"), i + 1);
     }
     EXPECT_EQ(query_int(db_path, "SELECT COUNT(*) FROM reps WHERE judgement = 'good' AND leg = 'right'"), 1);
+    // When each judgement was first shown is kept beside the judged moment (ms).
+    EXPECT_EQ(query_int(db_path, "SELECT ROUND((feedback_s - t_s) * 1000) FROM reps WHERE rep_index = 3"), 80);
     EXPECT_EQ(query_int(db_path, "SELECT state = 'unfinished' FROM sessions"), 1);
     // The same rep twice is a bug in the caller, not a second rep.
     RepRecord dup;

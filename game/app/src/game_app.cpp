@@ -347,6 +347,7 @@ void GameApp::report_frame(double frame_start, double game_now) {
     r.scene = std::string(scenes_.top_id());
     for (const BoardSample& s : board_->samples()) r.sample_t_s.push_back(s.t_s);
     r.reps = scenes_.top() ? scenes_.top()->probe("reps") : std::string{};
+    r.judgements = scenes_.top() ? scenes_.top()->probe("judgements") : std::string{};
     options_.observer->on_frame(r);
 }
 

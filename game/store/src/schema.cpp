@@ -162,11 +162,18 @@ CREATE TABLE settings (
 ALTER TABLE sessions ADD COLUMN challenge_id INTEGER REFERENCES challenges(id) ON DELETE SET NULL;
 )sql";
 
+// v4: when each rep's judgement was first shown and heard (the game judges a step-up at
+// the foot's contact and settles the rest later). Reps stored before have none.
+constexpr const char* kV4Changes = R"sql(
+ALTER TABLE reps ADD COLUMN feedback_s REAL;
+)sql";
+
 const std::string& full_ddl(int version) {
     static const std::string v1 = kV1Tables;
     static const std::string v2 = v1 + kV2Changes;
     static const std::string v3 = v2 + kV3Changes;
-    return version == 1 ? v1 : version == 2 ? v2 : v3;
+    static const std::string v4 = v3 + kV4Changes;
+    return version == 1 ? v1 : version == 2 ? v2 : version == 3 ? v3 : v4;
 }
 
 }  // namespace
@@ -196,6 +203,7 @@ void create_or_migrate(sqlite3* db, const std::string& file) {
         } else {
             if (version < 2) sql::exec(db, kV2Changes);
             if (version < 3) sql::exec(db, kV3Changes);
+            if (version < 4) sql::exec(db, kV4Changes);
         }
         sql::exec(db, ("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
         sql::exec(db, "COMMIT");

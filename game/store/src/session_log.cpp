@@ -86,14 +86,14 @@ SessionLog::SessionLog(Database& db, const SessionStart& start) : db_(&db), chal
 void SessionLog::add_rep(const RepRecord& r) {
     if (finished_) throw StoreError("session " + std::to_string(session_id_) + " is already finished");
     if (r.kind != "step_up" && r.kind != "knee_drive") throw StoreError("rep kind must be step_up or knee_drive");
-    check_finite({r.t_s, r.timing_error_ms, r.score, r.peak_bw, r.rise_s, r.lowering_s, r.hold_s,
+    check_finite({r.t_s, r.feedback_s, r.timing_error_ms, r.score, r.peak_bw, r.rise_s, r.lowering_s, r.hold_s,
                   r.stability_mean_velocity_mm_s},
                  "rep");
     sql::Transaction tx(*db_);
     sql::Statement insert(*db_,
                           "INSERT INTO reps (session_id, set_index, rep_index, kind, leg, t_s, judgement, "
                           "timing_error_ms, score, peak_bw, rise_s, lowering_s, hold_s, stability_mean_velocity_mm_s, "
-                          "steady) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+                          "steady, feedback_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     insert.bind(1, session_id_)
         .bind(2, r.set_index)
         .bind(3, r.rep_index)
@@ -108,7 +108,8 @@ void SessionLog::add_rep(const RepRecord& r) {
         .bind(12, r.lowering_s)
         .bind(13, r.hold_s)
         .bind(14, r.stability_mean_velocity_mm_s)
-        .bind(15, r.steady);
+        .bind(15, r.steady)
+        .bind(16, r.feedback_s);
     insert.run();
     tx.commit();
 }
@@ -122,7 +123,7 @@ void SessionLog::add_hold(const HoldRecord& h) {
     sql::Statement insert(*db_,
                           "INSERT INTO holds (session_id, set_index, hold_index, stance, start_s, end_s, hold_s, "
                           "target_s, mean_velocity_mm_s, rms_ml_mm, rms_ap_mm, ellipse95_mm2, path_length_mm, score, "
-                          "steady) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+                          "steady, feedback_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     insert.bind(1, session_id_)
         .bind(2, h.set_index)
         .bind(3, h.hold_index)

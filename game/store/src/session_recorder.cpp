@@ -83,6 +83,7 @@ void SessionRecorder::sync(const core::SessionResult& so_far) {
                 out.kind = in.kind == core::RepKind::knee_drive ? "knee_drive" : "step_up";
                 out.leg = leg_of(in.side);
                 out.t_s = in.t_s;
+                out.feedback_s = in.feedback_s;
                 out.judgement = judgement_of(rep);
                 out.timing_error_ms = in.timing ? in.timing->error_ms : 0.0;
                 out.score = rep.points;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <optional>
 #include <string>
 #include <utility>
@@ -97,6 +98,16 @@ public:
         if (key == "load_kg") return std::to_string(h.left_kg + h.right_kg);
         if (key == "ghost_m") return std::to_string(current_.ghost_x_m);
         if (key == "coach") return std::to_string(coach_line_ ? static_cast<int>(coach_line_->prompt) : 0);
+        // Judged moments (a step-up's contact, a knee drive's foot-off) and in how many frames
+        // after their sample arrived the judgement was on screen.
+        if (key == "contacts") return std::to_string(contacts_);
+        if (key == "judgements") return std::to_string(judgements_);  // judgements shown and heard
+        if (key == "contact_lag_frames") return std::to_string(last_contact_lag_);
+        if (key == "max_contact_lag_frames") return std::to_string(max_contact_lag_);
+        if (key == "foot_on_next") return current_.foot_on_next ? "1" : "0";
+        if (key == "climb_stage") return core::to_string(current_.climb_stage);
+        if (key == "popup") return h.popup ? (h.popup->taken_back ? "taken_back" : "judged") : "none";
+        if (key == "meter") return core::to_string(h.meter);
         return {};
     }
 
@@ -108,10 +119,13 @@ public:
     }
 
     void frame(double now_s) override {
+        ++frame_index_;
         session_.set_board_connected(ctx_.board.state() != SourceState::lost);
         for (BoardSample s : ctx_.board.samples()) {
             s.t_s -= user_paused_total_s_;
             session_.push_sample(s);
+            arrivals_.push_back({s.t_s, frame_index_});
+            if (arrivals_.size() > 512) arrivals_.pop_front();
             if (recording_) {
                 // Recorded on the session's clock: a wait for a lost board is left
                 // out, so the run raced as a ghost later has no gap either.
@@ -224,15 +238,36 @@ private:
 
     void after_steps() {
         for (const core::SoundCue& c : session_.take_cues()) {
+            if (c.kind == core::CueKind::judgement) ++judgements_;
             // With music its beat is the metronome: the click would only be heard late.
             if (c.kind == core::CueKind::tick && music_plays()) continue;
             play_cue(ctx_.audio, c);
         }
+        note_contacts();
         const core::HudState& h = session_.hud();
         if (h.reps_done_total != logged_reps_) log_progress();
         if (session_.finished() && !finished_at_s_) {
             finished_at_s_ = ctx_.now_s;
             finish_log();
+        }
+    }
+
+    // The judged moments the steps just made known: the frame their sample arrived in,
+    // against this frame, which draws their judgement (the `contact_lag_frames` probe).
+    void note_contacts() {
+        const auto& phases = session_.phases();
+        const core::PhaseType judged = level_.type == core::LevelType::sprint_start ? core::PhaseType::single_leg
+                                                                                     : core::PhaseType::foot_down;
+        for (; seen_phases_ < phases.size(); ++seen_phases_) {
+            const core::MovementPhase& p = phases[seen_phases_];
+            if (p.type != judged || !session_.hud().popup || session_.hud().popup->age_s > 0.05) continue;
+            for (const Arrival& a : arrivals_) {
+                if (a.t_s != p.emitted_s) continue;
+                ++contacts_;
+                last_contact_lag_ = frame_index_ - a.frame;
+                max_contact_lag_ = std::max(max_contact_lag_, last_contact_lag_);
+                break;
+            }
         }
     }
 
@@ -281,6 +316,17 @@ private:
     core::WorldView previous_, current_;
     std::optional<store::BackgroundRecorder> log_;
     int logged_reps_ = 0;
+    struct Arrival {
+        double t_s;      // the sample's time as pushed to the session
+        long frame;      // the frame it arrived in
+    };
+    std::deque<Arrival> arrivals_;
+    long frame_index_ = 0;
+    std::size_t seen_phases_ = 0;
+    int contacts_ = 0;
+    int judgements_ = 0;
+    long last_contact_lag_ = -1;
+    long max_contact_lag_ = -1;
     std::optional<double> user_paused_since_s_;
     double user_paused_total_s_ = 0.0;
     double last_sample_s_ = 0.0;

@@ -1,6 +1,6 @@
 // Movement phases as they happen. What each phase is, and why it is told this way:
 //
-//   foot_down    the raw tared total reaches the contact level, max(contact_min_kg, 5 noise),
+//   foot_down    the raw tared total reaches the contact level, max(contact_min_kg, 4 noise),
 //                on an empty board: lower than the classifier's on-board threshold (0.08 BW)
 //                so that a foot landing is known within two samples even at 40 Hz. Its
 //                moment is extrapolated back along the load's rise to zero load, as the

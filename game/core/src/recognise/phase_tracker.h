@@ -19,7 +19,7 @@ struct PhaseSettings {
     double full_bw = 0.65;       // single-leg and two-foot stances carry at least this × BW
     double two_feet_min_s = 0.1; // a two-foot stance lasts this long before a foot may leave it
     double side_u = 0.3;         // a landing foot's CoP this share of the way out shows its side
-    double contact_min_kg = 0.5; // a foot lands: the load reaches max(this, contact_noise_sd × noise)
+    double contact_min_kg = 0.25; // a foot lands: the load reaches max(this, contact_noise_sd × noise)
     double contact_noise_sd = 4.0;
     double foot_off_u = 0.85;    // a foot left a two-foot stance: the CoP this share of the way to the other foot
     double max_shift_s = 1.0;    // a weight shift onto one leg is looked for this far back

@@ -31,6 +31,7 @@ struct FrameReport {
     std::string scene;                   // the top scene while the frame ran
     std::vector<double> sample_t_s;      // this frame's board samples, game clock (arrival stamps)
     std::string reps;                    // the top scene's "reps" probe after the frame
+    std::string judgements;              // ... and its "judgements" probe (judgements shown so far)
 };
 
 class FrameObserver {

@@ -50,7 +50,7 @@ struct DatabaseSettings {
 
 // The schema version this build writes. Earlier versions are migrated on open;
 // a newer one (from a newer HighStep) is refused rather than damaged.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 class Database {
 public:

@@ -45,7 +45,8 @@ struct RepRecord {
     int rep_index = 0;                    // 0-based within the set
     std::string kind = "step_up";         // "step_up" or "knee_drive"
     Leg leg = Leg::left;                  // lead leg (step-up) or stance leg (knee drive)
-    double t_s = 0.0;                     // contact time in the session's clock
+    double t_s = 0.0;                     // the judged moment (contact) in the session's clock
+    double feedback_s = 0.0;              // when the game first showed and sounded its judgement
     Judgement judgement = Judgement::miss;
     double timing_error_ms = 0.0;         // contact minus beat, after the input offset
     double score = 0.0;                   // 0..100 for this rep
