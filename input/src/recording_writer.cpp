@@ -2,6 +2,7 @@
 // file and a rename so a crash never leaves half a file under the real name;
 // live recordings are flushed line by line.
 #include <cerrno>
+#include <charconv>
 #include <cinttypes>
 #include <cstring>
 #include <fstream>
@@ -40,6 +41,27 @@ int sample_text(char* buf, std::size_t size, const BoardSample& s, bool with_but
 }
 
 }  // namespace
+
+BoardSample as_recorded(const BoardSample& sample) {
+    // Written as write_recording() writes it, read back as the reader parses it (the
+    // nearest double to the decimal text, loads then narrowed to float).
+    char buf[160];
+    sample_text(buf, sizeof buf, sample, false);
+    double v[5] = {0, 0, 0, 0, 0};
+    const char* p = buf;
+    const char* end = buf + std::strlen(buf);
+    for (double& x : v) {
+        const auto r = std::from_chars(p, end, x);
+        p = r.ptr + 1;  // past the comma
+    }
+    BoardSample out = sample;
+    out.t_s = v[0];
+    out.tl = static_cast<float>(v[1]);
+    out.tr = static_cast<float>(v[2]);
+    out.bl = static_cast<float>(v[3]);
+    out.br = static_cast<float>(v[4]);
+    return out;
+}
 
 void write_recording(std::ostream& out, const Recording& recording) {
     out << header_text(recording.metadata, recording.markers, recording.has_button_column);

@@ -120,7 +120,7 @@ wait_scene play
 wait_probe contacts >= 1 30
 screenshot contact1.bmp
 wait_probe foot_on_next == 1 0.05
-wait_probe climb_stage == top 5
+wait_probe climb_stage == 2 5
 screenshot top1.bmp
 wait_probe contacts >= 3 30
 wait_probe max_contact_lag_frames <= 1 0.05
@@ -154,7 +154,7 @@ key Return
 wait_scene play
 wait_probe contacts >= 1 40
 screenshot drive1.bmp
-wait_probe popup == judged 0.05
+wait_probe popup == 1 0.05
 wait_probe contacts >= 2 40
 wait_probe max_contact_lag_frames <= 1 0.05
 quit

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "highstep/core/level/level_file.h"
 #include "highstep/core/session/session.h"
 #include "highstep/input/recording.h"
 #include "highstep/synth/generator.h"
@@ -240,6 +241,37 @@ TEST(Session, SameRecordingGivesTheSameResult) {
     live.advance_to(rec.samples.back().t_s + settings.step_s);
     live.finish();
     EXPECT_EQ(to_json(live.result()), a);
+}
+
+// Knee drives are judged as the foot leaves: the live way and the headless way still agree
+// (a challenge's ghost replays to exactly the score the window stored).
+TEST(Session, KneeDrivesGiveTheSameResultLiveAndHeadless) {
+    const synth::SynthSession rec = generated("knee-drives", 6, 11);
+    Level l = load_level_file(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels" / "sprint-1.json");
+    SessionSettings settings;
+    Session live(l, settings);
+    std::size_t i = 0;
+    for (double frame_s = rec.samples.front().t_s; i < rec.samples.size(); frame_s += 1.0 / 60.0) {
+        while (i < rec.samples.size() && rec.samples[i].t_s <= frame_s) live.push_sample(rec.samples[i++]);
+        live.advance_to(frame_s);
+    }
+    live.advance_to(rec.samples.back().t_s + settings.step_s);
+    live.finish();
+    // The same reps, judgements, points and feedback times (the session's length may differ
+    // by the frames advanced past the last sample).
+    const SessionResult r = live.result();
+    const SessionResult h = run_headless(l, rec.samples);
+    EXPECT_EQ(r.score, h.score);
+    ASSERT_EQ(r.sets.size(), h.sets.size());
+    for (std::size_t k = 0; k < r.sets.size(); ++k) {
+        ASSERT_EQ(r.sets[k].reps.size(), h.sets[k].reps.size());
+        for (std::size_t j = 0; j < r.sets[k].reps.size(); ++j) {
+            EXPECT_EQ(r.sets[k].reps[j].points, h.sets[k].reps[j].points);
+            EXPECT_DOUBLE_EQ(r.sets[k].reps[j].input.t_s, h.sets[k].reps[j].input.t_s);
+            EXPECT_DOUBLE_EQ(r.sets[k].reps[j].input.feedback_s, h.sets[k].reps[j].input.feedback_s);
+        }
+    }
+    EXPECT_GT(h.reps, 0);
 }
 
 TEST(Session, GeneratedStepUpsAreCountedPerLeg) {

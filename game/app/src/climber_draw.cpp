@@ -19,10 +19,6 @@ namespace {
 constexpr float kPi = std::numbers::pi_v<float>;
 constexpr float kThigh = 0.25f, kShin = 0.26f;  // body heights
 constexpr float kHipY = 0.5f, kShoulderY = 0.82f;
-// Where the climber waits and where the lead foot lands (metres, as world_hill.cpp).
-constexpr double kReadyBack_m = 0.45;
-constexpr double kOnto_m = 0.3;
-constexpr double kFootOnLedge_m = 0.12;  // the lead foot lands this far onto the next ledge
 
 struct Pt {
     float x, y;
@@ -41,18 +37,15 @@ Pt knee_of(Pt hip, Pt foot) {
 }
 }  // namespace
 
-ClimberPose climber_pose(const core::WorldView& view, double h_m) {
+ClimberPose climber_pose(const core::WorldView& view, double feet_x_m, double feet_y_m, double h_m) {
     ClimberPose p;
     p.stage = view.climb_stage;
     p.foot_on_next = view.foot_on_next;
     p.control = static_cast<float>(view.control);
     if (view.foot_on_next && h_m > 0.0) {
-        // The climber moved from waiting (kReadyBack_m before the riser) by rise × the step;
-        // the lead foot stays where it landed on the next ledge.
-        const double r = view.rise;
-        const double to_riser_m = kReadyBack_m - r * (kReadyBack_m + kOnto_m);
-        p.lead_dx = static_cast<float>((to_riser_m + kFootOnLedge_m) / h_m);
-        p.lead_up = static_cast<float>((1.0 - r) * view.ledge_height_m / h_m);
+        // The lead foot stays where it landed on the next ledge while the body rises.
+        p.lead_dx = static_cast<float>((view.lead_foot_x_m - feet_x_m) / h_m);
+        p.lead_up = static_cast<float>(std::max(0.0, view.lead_foot_y_m - feet_y_m) / h_m);
     }
     return p;
 }

@@ -15,8 +15,8 @@ struct ClimberPose {
     float angle = 0.0f;     // a wobble after a Miss, radians
 };
 
-// The pose from the world's view; `h_m` is the climber's height.
-ClimberPose climber_pose(const core::WorldView& view, double h_m);
+// The pose from the world's view; the climber's feet are at (feet_x_m, feet_y_m), it is h_m tall.
+ClimberPose climber_pose(const core::WorldView& view, double feet_x_m, double feet_y_m, double h_m);
 
 // Draws the climber standing at `feet` (pixels), `h` pixels tall.
 void draw_climber(Gfx& gfx, SDL_FPoint feet, float h, const ClimberPose& pose, Color body, Color limbs);

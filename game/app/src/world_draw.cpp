@@ -258,7 +258,7 @@ void draw_body(Gfx& gfx, const Camera& cam, const BodyView& b, const core::World
         }
         case BodyRole::runner: {
             const double h_m = b.half_h_m * 2.0;
-            ClimberPose pose = climber_pose(view, h_m);
+            ClimberPose pose = climber_pose(view, b.x_m, b.y_m - b.half_h_m, h_m);
             pose.angle = static_cast<float>(b.angle_rad);
             const SDL_FPoint feet = cam.to_px(b.x_m, b.y_m - b.half_h_m);
             draw_climber(gfx, feet, static_cast<float>(h_m) * cam.scale, pose, palette::runner, palette::text_dark);

@@ -123,7 +123,7 @@ void SessionLog::add_hold(const HoldRecord& h) {
     sql::Statement insert(*db_,
                           "INSERT INTO holds (session_id, set_index, hold_index, stance, start_s, end_s, hold_s, "
                           "target_s, mean_velocity_mm_s, rms_ml_mm, rms_ap_mm, ellipse95_mm2, path_length_mm, score, "
-                          "steady, feedback_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+                          "steady) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     insert.bind(1, session_id_)
         .bind(2, h.set_index)
         .bind(3, h.hold_index)

@@ -22,6 +22,7 @@
 #include "highstep/app/cue_sounds.h"
 #include "highstep/app/music_follow.h"
 #include "highstep/core/session/session.h"
+#include "highstep/input/recording.h"
 #include "highstep/store/background_recorder.h"
 #include "scenes/challenge_recording.h"
 #include "scenes/play_coach.h"
@@ -105,9 +106,10 @@ public:
         if (key == "contact_lag_frames") return std::to_string(last_contact_lag_);
         if (key == "max_contact_lag_frames") return std::to_string(max_contact_lag_);
         if (key == "foot_on_next") return current_.foot_on_next ? "1" : "0";
-        if (key == "climb_stage") return core::to_string(current_.climb_stage);
-        if (key == "popup") return h.popup ? (h.popup->taken_back ? "taken_back" : "judged") : "none";
-        if (key == "meter") return core::to_string(h.meter);
+        // Numbers, as the script's wait_probe compares: 0 ready, 1 stepping, 2 top, 3 lowering.
+        if (key == "climb_stage") return std::to_string(static_cast<int>(current_.climb_stage));
+        if (key == "popup") return h.popup ? (h.popup->taken_back ? "2" : "1") : "0";  // none, judged, taken back
+        if (key == "meter") return std::to_string(static_cast<int>(h.meter));  // idle, steadiness, lowering
         return {};
     }
 
@@ -123,6 +125,8 @@ public:
         session_.set_board_connected(ctx_.board.state() != SourceState::lost);
         for (BoardSample s : ctx_.board.samples()) {
             s.t_s -= user_paused_total_s_;
+            // At the recording's resolution: the run replays headless to exactly its score.
+            s = as_recorded(s);
             session_.push_sample(s);
             arrivals_.push_back({s.t_s, frame_index_});
             if (arrivals_.size() > 512) arrivals_.pop_front();

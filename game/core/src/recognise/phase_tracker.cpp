@@ -136,6 +136,8 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         if (f.total_kg < contact_kg) return;
         loaded_ = true;
         top_ = false;
+        visit_max_kg_ = f.total_kg;
+        visit_max_s_ = f.t_s;
         two_feet_since_s_.reset();
         single_.reset();
         const double contact_s = onset_s(std::max(1.0, 3.0 * f.noise_kg));
@@ -158,15 +160,25 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         emit(out, PhaseType::foot_down, *unsided_contact_s_, side_of(u));
         unsided_contact_s_.reset();
     }
+    if (f.total_kg > visit_max_kg_) {
+        visit_max_kg_ = f.total_kg;
+        visit_max_s_ = f.t_s;
+    }
     if (bw <= 0.0) return;  // full weight cannot be told yet
 
     if (!top_ && f.total_kg >= settings_.top_bw * bw) {
         top_ = true;
         emit(out, PhaseType::full_weight, crossing_s(prev_kg, f.total_kg, settings_.top_bw * bw), std::nullopt);
+    } else if (!top_ && !bw_seen_ && visit_max_kg_ >= settings_.top_bw * bw) {
+        // The body weight became known only now (no weigh-in: learned from this very
+        // visit), after the load had already reached it: the top was at the visit's peak.
+        top_ = true;
+        emit(out, PhaseType::full_weight, visit_max_s_, std::nullopt);
     } else if (top_ && f.total_kg < settings_.lowering_bw * bw) {
         top_ = false;
         emit(out, PhaseType::lowering, crossing_s(prev_kg, f.total_kg, settings_.lowering_bw * bw), std::nullopt);
     }
+    bw_seen_ = true;
 
     const bool full = f.total_kg >= settings_.full_bw * bw;
     if (!full || !f.cop_valid) {

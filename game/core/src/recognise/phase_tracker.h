@@ -52,6 +52,9 @@ private:
     bool loaded_ = false;
     std::optional<double> unsided_contact_s_;  // foot_down waiting one sample for its side
     bool top_ = false;                  // at full weight since the last full_weight phase
+    bool bw_seen_ = false;              // the body weight was known at an earlier sample
+    double visit_max_kg_ = 0.0;         // highest load of this visit, and when
+    double visit_max_s_ = 0.0;
     std::optional<double> two_feet_since_s_;
     std::optional<Side> single_;        // stance leg of the single-leg stance in progress
 };

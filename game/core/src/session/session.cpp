@@ -471,12 +471,9 @@ struct Session::Impl {
                 rep.peak_bw = kd->peak_bw;
                 rep.hold_s = kd->hold_s;
                 rep.has_hold = true;
+                // Steadiness over the hold as the recogniser measured it (its own filtered CoP,
+                // from the stance's start): the live meter shows the same hold as it goes.
                 rep.stability = kd->stability;
-                if (pending && pending->kind == RepKind::knee_drive) {
-                    // Steadiness over the hold as the live meter measured it.
-                    const StabilityMeasures m = stability_between(pending->entry_s + kHoldSettle_s, kd->end_s - paused_total_s);
-                    if (m.samples >= 2) rep.stability = m;
-                }
                 rep.stability_stance = StanceKind::one_foot;
                 add_rep(rep);
             }

@@ -19,8 +19,9 @@ namespace {
 
 constexpr double kRunnerHalfW_m = 0.18;
 constexpr double kRunnerHalfH_m = 0.45;
-constexpr double kReadyBack_m = 0.45;    // waiting this far back from the next riser
+constexpr double kReadyBack_m = 0.3;     // waiting this far back from the next riser (a step's reach)
 constexpr double kOnto_m = 0.3;          // at the top, this far onto the next ledge
+constexpr double kFootOnLedge_m = 0.1;   // the lead foot lands this far onto the next ledge
 constexpr double kEaseTau_s = 0.04;      // the climber follows its target this quickly
 constexpr double kWalk_m_s = 1.6;        // walking on to the front of the new ledge
 constexpr double kSlideBack_s = 0.35;    // back down to the ledge it came from
@@ -105,7 +106,10 @@ public:
         v.foot_on_next = climb_.stage != ClimbStage::ready && ledge_ < ledges_;
         v.rise = climb_.stage == ClimbStage::stepping ? climb_.rise : (v.foot_on_next ? 1.0 : 0.0);
         v.control = climb_.stage == ClimbStage::lowering ? climb_.control : 0.0;
-        v.ledge_height_m = params_.ledge_height_m;
+        if (v.foot_on_next) {
+            v.lead_foot_x_m = (ledge_ + 1) * params_.ledge_width_m + kFootOnLedge_m;
+            v.lead_foot_y_m = ledge_top_y(ledge_ + 1);
+        }
         v.stumbling = stumble_left_s_ > 0.0;
         v.runner_x_m = x_m_;
         v.finished = ledge_ >= ledges_;

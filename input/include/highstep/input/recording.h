@@ -58,6 +58,10 @@ Recording read_recording(const std::filesystem::path& path, const RecordingReadL
 // Same, from a stream; `name` is used in error messages in place of a path.
 Recording read_recording(std::istream& in, const std::string& name, const RecordingReadLimits& limits = {});
 
+// The sample exactly as a recording file holds it (time to 0.1 ms, loads to 10 g): what
+// replaying the recording gives back. A live session fed this plays as its replay will.
+BoardSample as_recorded(const BoardSample& sample);
+
 // Writes a recording with the '# highstep recording v1' format line first.
 // Loads are written with 10 g resolution, time with 0.1 ms.
 void write_recording(std::ostream& out, const Recording& recording);

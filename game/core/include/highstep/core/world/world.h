@@ -59,7 +59,8 @@ struct WorldView {
     bool foot_on_next = false;     // the lead foot is on the next ledge (from the contact on)
     double rise = 0.0;             // 0..1: how far up onto the next ledge (the load on the board)
     double control = 0.0;          // 0..1 while lowering: how much of a controlled lowering is done
-    double ledge_height_m = 0.0;   // rise of each ledge
+    double lead_foot_x_m = 0.0;    // while foot_on_next: where the lead foot stands on the next ledge
+    double lead_foot_y_m = 0.0;    // ... (its top)
     bool stumbling = false;        // a Miss or a taken-back contact: sliding back down
     // Sprint Start
     double charge = 0.0;           // 0..1 while a knee drive is held
