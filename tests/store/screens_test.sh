@@ -19,6 +19,8 @@ G=$SRC/tests/data/golden
 "$H" play --level hill-1 --replay "$G/hill-1-full-program.csv" --headless --player Ada --db "$T/t.db" >/dev/null 2>&1
 cat >"$T/script" <<SCRIPT
 wait_scene title
+# Play, Learn the moves, Today's plan, Progress.
+key Down
 key Down
 key Down
 key Return
