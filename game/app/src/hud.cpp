@@ -341,8 +341,12 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
                 c = st.slow_lowering ? palette::good : palette::text;
             }
         }
-        if (st.hold_s > 0.0) what += (what.empty() ? "" : "   ") + format_value("hold %.1f s", st.hold_s);
-        if (st.has_stability) what += (what.empty() ? "" : "   ") + format_value("steady %.0f", st.stability);
+        auto add = [&what](const std::string& part) {
+            if (!what.empty()) what += "   ";
+            what += part;
+        };
+        if (st.hold_s > 0.0) add(format_value("hold %.1f s", st.hold_s));
+        if (st.has_stability) add(format_value("steady %.0f", st.stability));
         gfx.text(what, gfx.dx(640), gfx.dy(338), gfx.u(22), c.with_alpha(alpha), Align::center, VAlign::middle,
                  FontStyle::bold);
         // format_value, not "+" + std::to_string(): GCC 12 warns falsely on the latter at -O3.
