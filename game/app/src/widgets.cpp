@@ -181,10 +181,14 @@ void Menu::draw(Gfx& gfx, float x, float y, float w, int visible, double t_s) co
             gfx.text(elide(gfx, it.label, gfx.u(26), label_room, FontStyle::bold), r.x + gfx.u(28), r.y + r.h / 2,
                      gfx.u(26), tc, Align::left, VAlign::middle, FontStyle::bold);
         } else {
-            gfx.text(elide(gfx, it.label, gfx.u(24), label_room, FontStyle::bold), r.x + gfx.u(28), r.y + gfx.u(8),
-                     gfx.u(24), tc, Align::left, VAlign::top, FontStyle::bold);
-            gfx.text(it.detail, r.x + gfx.u(28), r.y + r.h - gfx.u(8), gfx.u(16), palette::text_dim, Align::left,
-                     VAlign::bottom);
+            // Packed rows (the title's seven) get smaller type, so label and detail never meet.
+            const bool packed = row < 70.0f;
+            const float label_px = gfx.u(packed ? 20.0f : 24.0f), detail_px = gfx.u(packed ? 13.5f : 16.0f);
+            const float inset = gfx.u(packed ? 5.0f : 8.0f);
+            gfx.text(elide(gfx, it.label, label_px, label_room, FontStyle::bold), r.x + gfx.u(28), r.y + inset,
+                     label_px, tc, Align::left, VAlign::top, FontStyle::bold);
+            gfx.text(elide(gfx, it.detail, detail_px, r.w - gfx.u(46), FontStyle::regular), r.x + gfx.u(28),
+                     r.y + r.h - inset, detail_px, palette::text_dim, Align::left, VAlign::bottom);
         }
         if (sel && !it.side.empty()) {
             gfx.text(it.side, r.x + r.w - gfx.u(18), r.y + r.h / 2, gfx.u(17), palette::accent, Align::right,
