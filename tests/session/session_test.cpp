@@ -224,6 +224,22 @@ synth::SynthSession generated(const std::string& script, int reps, std::uint64_t
 
 }  // namespace
 
+namespace {
+// Plays samples the way the game loop does: in batches, advancing to 60 Hz frame times.
+SessionResult play_live(const Level& level, const std::vector<BoardSample>& samples) {
+    SessionSettings settings;
+    Session live(level, settings);
+    std::size_t i = 0;
+    for (double frame_s = samples.front().t_s; i < samples.size(); frame_s += 1.0 / 60.0) {
+        while (i < samples.size() && samples[i].t_s <= frame_s) live.push_sample(samples[i++]);
+        live.advance_to(frame_s);
+    }
+    live.advance_to(samples.back().t_s + settings.step_s);
+    live.finish();
+    return live.result();
+}
+}  // namespace
+
 TEST(Session, SameRecordingGivesTheSameResult) {
     const synth::SynthSession rec = generated("step-ups", 6, 7);
     Level l = hill(1, 3, 30.0);
@@ -231,16 +247,7 @@ TEST(Session, SameRecordingGivesTheSameResult) {
     const std::string b = to_json(run_headless(l, rec.samples));
     EXPECT_EQ(a, b);
     // The live way (samples in batches, advance_to at frame times) gives the same result.
-    SessionSettings settings;
-    Session live(l, settings);
-    std::size_t i = 0;
-    for (double frame_s = rec.samples.front().t_s; i < rec.samples.size(); frame_s += 1.0 / 60.0) {
-        while (i < rec.samples.size() && rec.samples[i].t_s <= frame_s) live.push_sample(rec.samples[i++]);
-        live.advance_to(frame_s);
-    }
-    live.advance_to(rec.samples.back().t_s + settings.step_s);
-    live.finish();
-    EXPECT_EQ(to_json(live.result()), a);
+    EXPECT_EQ(to_json(play_live(l, rec.samples)), a);
 }
 
 // Knee drives are judged as the foot leaves: the live way and the headless way still agree
@@ -248,18 +255,9 @@ TEST(Session, SameRecordingGivesTheSameResult) {
 TEST(Session, KneeDrivesGiveTheSameResultLiveAndHeadless) {
     const synth::SynthSession rec = generated("knee-drives", 6, 11);
     Level l = load_level_file(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels" / "sprint-1.json");
-    SessionSettings settings;
-    Session live(l, settings);
-    std::size_t i = 0;
-    for (double frame_s = rec.samples.front().t_s; i < rec.samples.size(); frame_s += 1.0 / 60.0) {
-        while (i < rec.samples.size() && rec.samples[i].t_s <= frame_s) live.push_sample(rec.samples[i++]);
-        live.advance_to(frame_s);
-    }
-    live.advance_to(rec.samples.back().t_s + settings.step_s);
-    live.finish();
     // The same reps, judgements, points and feedback times (the session's length may differ
     // by the frames advanced past the last sample).
-    const SessionResult r = live.result();
+    const SessionResult r = play_live(l, rec.samples);
     const SessionResult h = run_headless(l, rec.samples);
     EXPECT_EQ(r.score, h.score);
     ASSERT_EQ(r.sets.size(), h.sets.size());
