@@ -64,6 +64,12 @@ constexpr double kLoneFootWindowS = 0.4;  // after first contact
 constexpr double kMinHalfStanceMm = 50.0;
 constexpr double kMaxHalfStanceMm = 300.0;  // a foot at the board's edge (216 mm) with the centre 80 mm the other way
 constexpr double kLoneFootMinU = 0.5;     // a foot alone sits at least this share of the way out
+// A rest on two feet before the centre is learned: the CoP within kRestStillMm for kRestS,
+// away from the lone foot, near the board's middle, at full load.
+constexpr double kRestStillMm = 10.0;
+constexpr double kRestS = 0.15;
+constexpr double kRestMoreLoad = 1.15;
+constexpr double kRestLanded = 1.25;
 }  // namespace
 
 StanceClassifier::StanceClassifier(const SignalSettings& settings) : settings_(settings) {
@@ -88,6 +94,17 @@ double StanceClassifier::half_for(bool right) const {
 }
 
 double StanceClassifier::half_stance_mm() const { return (half_for(false) + half_for(true)) / 2.0; }
+
+bool StanceClassifier::rest_is_reference(double bw) const {
+    return !feet_known_ && centre_learned_s_ < kCentreSeedS && rest_seen_ && foot_seen_ && bw > 0.0 &&
+           rest_kg_ >= settings_.full_enter_bw * bw;
+}
+
+double StanceClassifier::centre_x_mm() const {
+    // Until a second of still two-foot stance has taught the centre, a shorter rest on two
+    // feet (players who go onto one leg at once) is the best guess of it.
+    return rest_is_reference(bw_kg_) ? rest_x_mm_ : centre_x_mm_;
+}
 
 void StanceClassifier::place_foot(double x_mm) {
     // Only once the centre is known can a foot be told from a two-foot stance; a "lone
@@ -150,12 +167,18 @@ Stance StanceClassifier::full_load_target(double bw) const {
         // the CoP goes to the far side of the board's middle, about as far out as the
         // lone foot was, and a whole stance width (160 mm at least) from it. A two-foot
         // stance, however off-centre, sits between the feet, nearer the lone foot.
-        if (foot_seen_ && a_foot && (x_s_mm_ < 0.0) != (foot_x_mm_ < 0.0)) {
-            const bool staying = is_single_leg(stance_) && (stance_ == Stance::left) == (x_s_mm_ < 0.0);
+        // Where the player rested on two feet since the lone foot, if they did, is the
+        // centre to measure from: feet off the board's middle (by 50 mm) put the other foot
+        // nearer the middle than the lone foot is.
+        const double ref = rest_is_reference(bw) ? rest_x_mm_ : 0.0;
+        if (foot_seen_ && a_foot && (x_s_mm_ < ref) != (foot_x_mm_ < ref)) {
+            const bool left = x_s_mm_ < ref;
+            const bool staying = is_single_leg(stance_) && (stance_ == Stance::left) == left;
             const double share = staying ? settings_.single_leave : settings_.single_enter;
             const double width = (staying ? 0.8 : 1.0) * kMinStanceWidthMm;
-            if (std::fabs(x_s_mm_) >= share * std::fabs(foot_x_mm_) && std::fabs(x_s_mm_ - foot_x_mm_) >= width) {
-                return x_s_mm_ < 0.0 ? Stance::left : Stance::right;
+            if (std::fabs(x_s_mm_ - ref) >= share * std::fabs(foot_x_mm_ - ref) &&
+                std::fabs(x_s_mm_ - foot_x_mm_) >= width) {
+                return left ? Stance::left : Stance::right;
             }
         }
         // Far out to one side, the other side's sensors carry under a fifth of this
@@ -206,6 +229,7 @@ void StanceClassifier::push(const StanceInput& in) {
     last_t_s_ = in.t_s;
     cop_was_valid_ = in.cop_valid;
     if (bw_known_s_ < 0.0 && in.body_weight_kg > 0.0) bw_known_s_ = in.t_s;
+    bw_kg_ = in.body_weight_kg;
     history_.push_back({in.t_s, in.total_kg, x_s_mm_});
     while (history_.size() > 2 && (in.t_s - history_.front().t_s > kHistoryS || history_.size() > kMaxHistory)) {
         history_.pop_front();
@@ -243,7 +267,38 @@ void StanceClassifier::push(const StanceInput& in) {
         }
     }
     watch_lone_foot(in);
+    watch_rest(in);
     learn_centre(in, dt_s);
+}
+
+void StanceClassifier::watch_rest(const StanceInput& in) {
+    // After the lone foot, before the centre is learned: the CoP resting still away from
+    // that foot and near the board's middle, the load up from what the lone foot carried,
+    // is the player on two feet (the body weight may not be known yet: judged when used).
+    const bool watching = !feet_known_ && centre_learned_s_ < kCentreSeedS && foot_seen_ && in.cop_valid &&
+                          (stance_ == Stance::partial || stance_ == Stance::both);
+    const bool near_foot = std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_;
+    if (watching && near_foot) near_foot_kg_ = total_s_kg_;
+    // Only where the second foot came down on the way from the lone foot (the load rose
+    // by a quarter): a pause while the whole weight moves from one foot onto both (a
+    // player who stepped onto one leg, then put the other foot down) is no rest.
+    const bool candidate = watching && !near_foot && std::fabs(x_s_mm_) <= kCentreMaxMm &&
+                           total_s_kg_ >= kRestLanded * near_foot_kg_;
+    if (!candidate) {
+        rest_stretch_.on = false;
+        return;
+    }
+    if (rest_stretch_.add(in.t_s, x_s_mm_, x_s_mm_, kRestStillMm)) rest_min_kg_ = total_s_kg_;
+    rest_min_kg_ = std::min(rest_min_kg_, total_s_kg_);
+    // The first rest, unless a later one carries clearly more (the first was the second
+    // foot barely on): later still stretches may be a single-leg stance not yet told.
+    if (in.t_s - rest_stretch_.since_s >= kRestS && rest_stretch_.samples >= kDwellSamples &&
+        (!rest_seen_ || rest_stretch_.since_s == rest_since_s_ || rest_min_kg_ > kRestMoreLoad * rest_kg_)) {
+        rest_seen_ = true;
+        rest_since_s_ = rest_stretch_.since_s;
+        rest_x_mm_ = rest_stretch_.mean_mm();
+        rest_kg_ = rest_min_kg_;
+    }
 }
 
 void StanceClassifier::watch_lone_foot(const StanceInput& in) {
@@ -258,26 +313,19 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
                            in.t_s - on_since_s <= kLoneFootWindowS &&
                            total_s_kg_ >= std::max(on_threshold_kg(in), kLoneFootMinKg);
     if (!candidate) {
-        lone_anchor_ = false;
+        lone_.on = false;
         return;
     }
-    if (!lone_anchor_ || std::fabs(x_s_mm_ - lone_anchor_x_mm_) > kLoneFootStillMm) {
-        lone_anchor_ = true;
-        lone_anchor_x_mm_ = x_s_mm_;
-        lone_anchor_s_ = in.t_s;
-        lone_samples_ = 0;
-        lone_sum_mm_ = 0.0;
-        lone_taken_ = false;
-    }
-    ++lone_samples_;
-    lone_sum_mm_ += in.cop_x_mm;
+    if (lone_.add(in.t_s, x_s_mm_, in.cop_x_mm, kLoneFootStillMm)) lone_taken_ = false;
     if (lone_taken_) foot_kg_ = std::max(foot_kg_, total_s_kg_);  // the most it carried, still there
-    if (!lone_taken_ && in.t_s - lone_anchor_s_ >= kLoneFootS && lone_samples_ >= kDwellSamples) {
+    if (!lone_taken_ && in.t_s - lone_.since_s >= kLoneFootS && lone_.samples >= kDwellSamples) {
         // Where the foot stood while it was still alone: the mean of its first still
         // stretch (later the other foot's first touch drags the CoP inward).
         lone_taken_ = true;
         foot_seen_ = true;
-        foot_x_mm_ = lone_sum_mm_ / static_cast<double>(lone_samples_);
+        rest_seen_ = false;  // a new visit: its own rest
+        near_foot_kg_ = total_s_kg_;
+        foot_x_mm_ = lone_.mean_mm();
         foot_kg_ = total_s_kg_;
         place_foot(foot_x_mm_);
     }

@@ -16,6 +16,25 @@ struct StanceInput {
     double noise_kg = 0.0;
 };
 
+// A stretch of CoP that stays within `still_mm` of where it began (a foot alone, a rest).
+struct StillStretch {
+    bool on = false;
+    double anchor_x_mm = 0.0;
+    double since_s = 0.0;
+    std::size_t samples = 0;
+    double sum_mm = 0.0;
+    // Adds a sample (x_mm decides stillness, value_mm is averaged); true when it began
+    // a new stretch.
+    bool add(double t_s, double x_mm, double value_mm, double still_mm) {
+        const bool fresh = !on || x_mm - anchor_x_mm > still_mm || anchor_x_mm - x_mm > still_mm;
+        if (fresh) *this = {true, x_mm, t_s, 0, 0.0};
+        ++samples;
+        sum_mm += value_mm;
+        return fresh;
+    }
+    double mean_mm() const { return samples ? sum_mm / static_cast<double>(samples) : anchor_x_mm; }
+};
+
 class StanceClassifier {
 public:
     explicit StanceClassifier(const SignalSettings& settings);
@@ -23,7 +42,7 @@ public:
 
     Stance stance() const { return stance_; }
     double since_s() const { return since_s_; }
-    double centre_x_mm() const { return centre_x_mm_; }
+    double centre_x_mm() const;
     double half_stance_mm() const;  // centre to a foot, the mean of the two sides
     // A foot seen carrying the player alone (the recogniser's knee-drive holds): where
     // that side's foot is. Ignored when a weigh-in gave the feet.
@@ -40,11 +59,14 @@ private:
     double still_here_since_s() const;                // the CoP near where it is now since
     void learn_centre(const StanceInput& in, double dt_s);
     void watch_lone_foot(const StanceInput& in);
+    void watch_rest(const StanceInput& in);
+    bool rest_is_reference(double bw) const;  // the rest stands in for the centre not yet learned
     double half_for(bool right) const;  // centre to that side's foot
     void place_foot(double x_mm);       // a lone foot, on whichever side of the centre it is
 
     SignalSettings settings_;
     double bw_known_s_ = -1.0;       // first sample with a body weight (weigh-in or learned)
+    double bw_kg_ = 0.0;             // the latest body weight (0: not known yet)
     bool feet_known_ = false;
     double centre_x_mm_ = 0.0;
     double half_stance_mm_ = 100.0;
@@ -52,12 +74,16 @@ private:
     bool foot_seen_ = false;         // a foot seen alone on the board, and where
     double foot_x_mm_ = 0.0;
     double foot_kg_ = 0.0;           // the most that lone foot carried while still
-    bool lone_anchor_ = false;       // the current still-partial-load stretch
-    double lone_anchor_x_mm_ = 0.0;
-    double lone_anchor_s_ = 0.0;
-    std::size_t lone_samples_ = 0;
-    double lone_sum_mm_ = 0.0;       // raw CoP x summed over the still stretch
+    StillStretch lone_;              // the current still-partial-load stretch (raw CoP x averaged)
     bool lone_taken_ = false;        // this stretch's foot position is recorded
+    // The first still two-foot rest after the lone foot (before the centre is learned).
+    bool rest_seen_ = false;
+    double rest_x_mm_ = 0.0;
+    double rest_kg_ = 0.0;            // the load while it rested
+    double rest_since_s_ = -1.0;      // where that still stretch began
+    double near_foot_kg_ = 0.0;       // the load when the CoP was last at the lone foot
+    StillStretch rest_stretch_;       // the current still stretch ...
+    double rest_min_kg_ = 0.0;        // ... and the least load in it
     // Each foot's CoP x where it was last seen alone (0 = left, 1 = right).
     bool side_known_[2] = {false, false};
     double side_x_mm_[2] = {0.0, 0.0};

@@ -1,0 +1,81 @@
+// Players who never stand still first (issue 12, `accuracy_report --suite unstill`):
+// stepping on with one foot and going onto the other leg within a second, with the feet
+// off the board's middle, before a second of still two-foot stance has taught the
+// stance centre. Built by hand (HandPlayer), not by the generator.
+#include <gtest/gtest.h>
+
+#include "board_script.h"
+#include "recognise.h"
+
+using namespace highstep::core;
+using namespace highstep::test;  // BoardScript, HandPlayer, recognise, only
+
+namespace {
+
+// Feet 200 mm apart, shifted `offset_mm` off the board's middle.
+BoardScript offset_board(double offset_mm) {
+    BoardScript b;
+    b.noise_kg = 0.05;
+    b.left_foot_x_mm = -100.0 + offset_mm;
+    b.right_foot_x_mm = 100.0 + offset_mm;
+    b.add(0, 0, 0).add(2.0, 0, 0);
+    return b;
+}
+
+}  // namespace
+
+TEST(UnsteadyStart, KneeDriveOnTheOtherFootRightAfterSteppingOn) {
+    // The first foot lands alone (0.4 BW), the second follows and the player rests on
+    // both for 0.25 s, then drives the first foot's knee up (1.15 BW) and holds 1.5 s on
+    // the second foot. With the feet 40 mm toward the first foot's side, the second foot
+    // stands only 60 mm from the board's middle, less than half as far out as the first
+    // (140 mm): measured from the middle it looked like a lean.
+    for (bool first_right : {false, true}) {
+        BoardScript b = offset_board(first_right ? 40.0 : -40.0);
+        HandPlayer p{b, 70.0};
+        p.one(0.15, first_right, 0.4).wait(0.2).stand(0.3, 0.5).wait(0.25);
+        const double shift_s = p.now();
+        p.stand(0.2, first_right ? 0.1 : 0.9).one(0.15, !first_right, 1.15).one(0.2, !first_right, 1.0).wait(1.5);
+        const double down_s = p.now();
+        p.stand(0.3, 0.5).wait(1.0).one(0.3, first_right, 0.5).one(0.2, first_right, 0.0).wait(2.0);
+        const auto drives = only<KneeDriveEvent>(recognise(b));
+        ASSERT_EQ(drives.size(), 1u) << (first_right ? "right first" : "left first");
+        EXPECT_EQ(drives[0].side, first_right ? Side::left : Side::right);
+        EXPECT_NEAR(drives[0].start_s, shift_s, 0.15);
+        EXPECT_NEAR(drives[0].end_s, down_s, 0.15);
+    }
+}
+
+TEST(UnsteadyStart, HoldOnTheOtherFootRightAfterSteppingOn) {
+    // As above without a drive: a slow shift onto the second foot, held 2 s.
+    for (bool first_right : {false, true}) {
+        BoardScript b = offset_board(first_right ? 45.0 : -45.0);
+        HandPlayer p{b, 95.0};
+        p.one(0.15, first_right, 0.45).wait(0.2).stand(0.3, 0.5).wait(0.3).stand(0.7, first_right ? 0.0 : 1.0);
+        const double on_s = p.now();
+        p.wait(2.0).stand(0.4, 0.5).wait(1.0).one(0.3, first_right, 0.5).one(0.2, first_right, 0.0).wait(2.0);
+        const auto holds = only<OneLegHoldEvent>(recognise(b));
+        ASSERT_EQ(holds.size(), 1u) << (first_right ? "right first" : "left first");
+        EXPECT_EQ(holds[0].side, first_right ? Side::left : Side::right);
+        EXPECT_NEAR(holds[0].start_s, on_s, 0.3);
+        EXPECT_NEAR(holds[0].end_s, on_s + 2.0, 0.3);
+    }
+}
+
+TEST(UnsteadyStart, APauseWhileTheWeightMovesOntoBothFeetIsNoRest) {
+    // Stepping straight onto the right leg (the whole weight, 1.5 s), then the left foot
+    // comes down and the weight moves onto both with a 0.3 s pause at 70 % right on the
+    // way, then 30 s of quiet standing in the middle. The pause is not where the player
+    // stands: measured from it, the middle would look like the left leg.
+    BoardScript b = offset_board(0.0);
+    b.left_foot_x_mm = -180.0;
+    b.right_foot_x_mm = 180.0;
+    HandPlayer p{b, 75.0};
+    p.one(0.2, true, 0.4).one(0.5, true, 1.0).wait(1.5).stand(0.3, 0.7).wait(0.3).stand(0.4, 0.5);
+    const double stand_s = p.now();
+    p.wait(30.0).stand(0.4, 0.0).wait(0.2).one(0.3, true, 0.0).wait(2.0);
+    for (const auto& h : only<OneLegHoldEvent>(recognise(b))) {
+        EXPECT_LT(h.end_s, stand_s + 0.5) << "hold " << h.start_s << "-" << h.end_s << " in two-foot standing";
+    }
+    EXPECT_TRUE(only<KneeDriveEvent>(recognise(b)).empty());
+}
