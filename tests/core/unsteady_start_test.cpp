@@ -79,3 +79,26 @@ TEST(UnsteadyStart, APauseWhileTheWeightMovesOntoBothFeetIsNoRest) {
     }
     EXPECT_TRUE(only<KneeDriveEvent>(recognise(b)).empty());
 }
+
+TEST(UnsteadyStart, AQuickRestOnBothFeetIsNotTakenForTheLoneFoot) {
+    // The first foot lands edge first (its first 20 ms 20 mm inward: 0.045 BW on the
+    // other side), stays alone 0.12 s, and the second foot comes down within 0.1 s: the
+    // player rests on both 0.25 s after contact, still inside the 0.4 s in which a still
+    // partial load is looked at as a lone foot (the body weight is not known yet). That
+    // rest carries clearly more than the foot did: it is both feet, not the foot again
+    // (taken for it, the rest was "the lone foot" and the stance on the second foot that
+    // follows, with a drive, read as two feet). The 30 ms CoP starts at the edge-first
+    // moment: the foot's stillness is judged against the stretch's mean.
+    for (bool first_right : {false, true}) {
+        BoardScript b = offset_board(first_right ? 40.0 : -40.0);
+        HandPlayer p{b, 60.0};
+        if (first_right) p.to(0.02, 0.045, 0.4).to(0.01, 0.0, 0.4);
+        else p.to(0.02, 0.4, 0.045).to(0.01, 0.4, 0.0);
+        p.wait(0.12).stand(0.1, 0.5).wait(0.3);
+        p.stand(0.2, first_right ? 0.1 : 0.9).one(0.15, !first_right, 1.15).one(0.2, !first_right, 1.0).wait(1.5);
+        p.stand(0.3, 0.5).wait(1.0).one(0.3, first_right, 0.5).one(0.2, first_right, 0.0).wait(2.0);
+        const auto drives = only<KneeDriveEvent>(recognise(b));
+        ASSERT_EQ(drives.size(), 1u) << (first_right ? "right first" : "left first");
+        EXPECT_EQ(drives[0].side, first_right ? Side::left : Side::right);
+    }
+}

@@ -290,14 +290,15 @@ void StanceClassifier::watch_rest(const StanceInput& in) {
     }
     if (rest_stretch_.add(in.t_s, x_s_mm_, x_s_mm_, kRestStillMm)) rest_min_kg_ = total_s_kg_;
     rest_min_kg_ = std::min(rest_min_kg_, total_s_kg_);
-    // The first rest, unless a later one carries clearly more (the first was the second
-    // foot barely on): later still stretches may be a single-leg stance not yet told.
+    // The first rest, unless a later one carries clearly more all along (the first was
+    // the second foot barely on): later still stretches may be a single-leg stance not
+    // yet told, with a drive peak in them.
     if (in.t_s - rest_stretch_.since_s >= kRestS && rest_stretch_.samples >= kDwellSamples &&
         (!rest_seen_ || rest_stretch_.since_s == rest_since_s_ || rest_min_kg_ > kRestMoreLoad * rest_kg_)) {
         rest_seen_ = true;
         rest_since_s_ = rest_stretch_.since_s;
         rest_x_mm_ = rest_stretch_.mean_mm();
-        rest_kg_ = rest_min_kg_;
+        rest_kg_ = total_s_kg_;  // where it ended: its start may be the last of the landing
     }
 }
 
@@ -318,10 +319,15 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     }
     if (lone_.add(in.t_s, x_s_mm_, in.cop_x_mm, kLoneFootStillMm)) lone_taken_ = false;
     if (lone_taken_) foot_kg_ = std::max(foot_kg_, total_s_kg_);  // the most it carried, still there
-    if (!lone_taken_ && in.t_s - lone_.since_s >= kLoneFootS && lone_.samples >= kDwellSamples) {
+    // A later still stretch of the same stance carrying clearly more than the foot taken
+    // is the second foot down too (a player quick onto both feet rests within the first
+    // 0.4 s), not the foot again.
+    const bool second_foot = foot_seen_ && lone_stance_since_s_ == on_since_s && total_s_kg_ > kRestLanded * foot_kg_;
+    if (!lone_taken_ && !second_foot && in.t_s - lone_.since_s >= kLoneFootS && lone_.samples >= kDwellSamples) {
         // Where the foot stood while it was still alone: the mean of its first still
         // stretch (later the other foot's first touch drags the CoP inward).
         lone_taken_ = true;
+        lone_stance_since_s_ = on_since_s;
         foot_seen_ = true;
         rest_seen_ = false;  // a new visit: its own rest
         near_foot_kg_ = total_s_kg_;

@@ -16,23 +16,27 @@ struct StanceInput {
     double noise_kg = 0.0;
 };
 
-// A stretch of CoP that stays within `still_mm` of where it began (a foot alone, a rest).
+// A stretch of CoP that stays within `still_mm` of its own mean so far (a foot alone, a
+// rest). The mean, not the first sample: the first moments after a landing are the
+// noisiest (a small load) and the 30 ms CoP is still converging there.
 struct StillStretch {
     bool on = false;
-    double anchor_x_mm = 0.0;
     double since_s = 0.0;
     std::size_t samples = 0;
+    double sum_x_mm = 0.0;
     double sum_mm = 0.0;
     // Adds a sample (x_mm decides stillness, value_mm is averaged); true when it began
     // a new stretch.
     bool add(double t_s, double x_mm, double value_mm, double still_mm) {
-        const bool fresh = !on || x_mm - anchor_x_mm > still_mm || anchor_x_mm - x_mm > still_mm;
-        if (fresh) *this = {true, x_mm, t_s, 0, 0.0};
+        const double mean = samples ? sum_x_mm / static_cast<double>(samples) : x_mm;
+        const bool fresh = !on || x_mm - mean > still_mm || mean - x_mm > still_mm;
+        if (fresh) *this = {true, t_s, 0, 0.0, 0.0};
         ++samples;
+        sum_x_mm += x_mm;
         sum_mm += value_mm;
         return fresh;
     }
-    double mean_mm() const { return samples ? sum_mm / static_cast<double>(samples) : anchor_x_mm; }
+    double mean_mm() const { return samples ? sum_mm / static_cast<double>(samples) : 0.0; }
 };
 
 class StanceClassifier {
@@ -76,10 +80,11 @@ private:
     double foot_kg_ = 0.0;           // the most that lone foot carried while still
     StillStretch lone_;              // the current still-partial-load stretch (raw CoP x averaged)
     bool lone_taken_ = false;        // this stretch's foot position is recorded
+    double lone_stance_since_s_ = -1.0;  // the stance the foot was last taken in
     // The first still two-foot rest after the lone foot (before the centre is learned).
     bool rest_seen_ = false;
     double rest_x_mm_ = 0.0;
-    double rest_kg_ = 0.0;            // the load while it rested
+    double rest_kg_ = 0.0;            // the load as it rested
     double rest_since_s_ = -1.0;      // where that still stretch began
     double near_foot_kg_ = 0.0;       // the load when the CoP was last at the lone foot
     StillStretch rest_stretch_;       // the current still stretch ...
