@@ -46,6 +46,24 @@ TEST(UnsteadyStart, KneeDriveOnTheOtherFootRightAfterSteppingOn) {
     }
 }
 
+TEST(UnsteadyStart, KneeDriveOnTheOtherFootOfANarrowStance) {
+    // Feet 150 mm apart (centre to centre), stepping on with one, resting on both, then
+    // straight onto the other with a drive: on one foot the CoP is 150 mm from the lone
+    // foot, less than the 160 mm a stance was assumed to be at least.
+    for (bool first_right : {false, true}) {
+        BoardScript b = offset_board(0.0);
+        b.left_foot_x_mm = -75.0;
+        b.right_foot_x_mm = 75.0;
+        HandPlayer p{b, 65.0};
+        p.one(0.15, first_right, 0.4).wait(0.2).stand(0.3, 0.5).wait(0.25);
+        p.stand(0.2, first_right ? 0.1 : 0.9).one(0.15, !first_right, 1.15).one(0.2, !first_right, 1.0).wait(1.5);
+        p.stand(0.3, 0.5).wait(1.0).one(0.3, first_right, 0.5).one(0.2, first_right, 0.0).wait(2.0);
+        const auto drives = only<KneeDriveEvent>(recognise(b));
+        ASSERT_EQ(drives.size(), 1u) << (first_right ? "right first" : "left first");
+        EXPECT_EQ(drives[0].side, first_right ? Side::left : Side::right);
+    }
+}
+
 TEST(UnsteadyStart, HoldOnTheOtherFootRightAfterSteppingOn) {
     // As above without a drive: a slow shift onto the second foot, held 2 s.
     for (bool first_right : {false, true}) {

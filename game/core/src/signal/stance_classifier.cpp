@@ -170,12 +170,16 @@ Stance StanceClassifier::full_load_target(double bw) const {
         // Where the player rested on two feet since the lone foot, if they did, is the
         // centre to measure from: feet off the board's middle (by 50 mm) put the other foot
         // nearer the middle than the lone foot is.
-        const double ref = rest_is_reference(bw) ? rest_x_mm_ : 0.0;
+        // Measured from a rest the share rule does the work (a two-foot stance passes it
+        // only with over 80 % on the far foot), and the CoP on one foot may sit a little
+        // inside that foot: the narrowest stance (160 mm) less a fifth will do.
+        const bool from_rest = rest_is_reference(bw);
+        const double ref = from_rest ? rest_x_mm_ : 0.0;
         if (foot_seen_ && a_foot && (x_s_mm_ < ref) != (foot_x_mm_ < ref)) {
             const bool left = x_s_mm_ < ref;
             const bool staying = is_single_leg(stance_) && (stance_ == Stance::left) == left;
             const double share = staying ? settings_.single_leave : settings_.single_enter;
-            const double width = (staying ? 0.8 : 1.0) * kMinStanceWidthMm;
+            const double width = (staying || from_rest ? 0.8 : 1.0) * kMinStanceWidthMm;
             if (std::fabs(x_s_mm_ - ref) >= share * std::fabs(foot_x_mm_ - ref) &&
                 std::fabs(x_s_mm_ - foot_x_mm_) >= width) {
                 return left ? Stance::left : Stance::right;
