@@ -1,13 +1,15 @@
 // Movement phases as they happen. What each phase is, and why it is told this way:
 //
-//   foot_down    the raw tared total reaches the contact level, max(contact_min_kg, 4 noise),
+//   foot_down    the raw tared total reaches the contact level, max(contact_min_kg, 4 noise)
+//                (contact_unknown_noise_kg until the board's noise is known),
 //                on an empty board: lower than the classifier's on-board threshold (0.08 BW)
 //                so that a foot landing is known within two samples even at 40 Hz. Its
 //                moment is extrapolated back along the load's rise to zero load, as the
 //                classifier's contact is. A foot tapping the board gives a foot_down and a
-//                board_empty and no rep. The side is the CoP's side of the stance
-//                centre; when the first loaded sample does not show it, the phase waits
-//                one sample for it (still within two samples of the contact).
+//                board_empty and no rep. The side is where the load sits: the left-right
+//                difference of the landing foot's load (clear of the noise) puts it a
+//                foot's way out from the stance centre; when the first loaded sample does
+//                not show it, the phase waits one sample for it.
 //   full_weight  the raw total crosses top_bw × BW upwards (the step-up's top).
 //   lowering     after the top, the raw total falls below lowering_bw × BW. Lower than the
 //                top: standing quietly at full weight wobbles by a few per cent; lower than
@@ -81,6 +83,22 @@ double PhaseTracker::onset_s(double contact_kg) const {
     return std::clamp(t_cross - contact_kg / slope, a.t_s, t_cross);
 }
 
+std::optional<Side> PhaseTracker::landing_side(const SignalFrame& f) const {
+    // A foot that has just landed carries a load too small for the signal's CoP (that
+    // waits for 5 % of body weight), but one foot's load still sits all on its own side.
+    // The left-right difference has about the total's noise: the side shows once the
+    // difference stands clear of it and puts the CoP a foot's way out from the centre.
+    const double diff_kg = f.right_kg - f.left_kg;
+    if (f.total_kg <= 0.0 || std::fabs(diff_kg) < settings_.side_noise_sd * f.noise_kg) return std::nullopt;
+    const double x_mm = signal_.geometry.width_mm / 2.0 * diff_kg / f.total_kg;
+    // How far out, as a share of what shows a side (1 = just enough).
+    const double out = f.half_stance_mm > 0.0
+                           ? (x_mm - f.stance_centre_x_mm) / f.half_stance_mm / settings_.side_u
+                           : x_mm / settings_.side_min_x_mm;
+    if (std::fabs(out) < 1.0) return std::nullopt;
+    return out > 0.0 ? Side::right : Side::left;
+}
+
 double PhaseTracker::shift_start_s(Side side, double entry_s) const {
     const double toward = side == Side::right ? 1.0 : -1.0;
     // From a second before: the chord from there to the crossing lies above the CoP's
@@ -124,13 +142,23 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         return uu > 0.0 ? Side::right : Side::left;
     };
 
-    const double contact_kg = std::max(settings_.contact_min_kg, settings_.contact_noise_sd * f.noise_kg);
+    // Until a steady stretch has shown the board's noise, a noisy board's first second
+    // would pass a low level: the level of the noisiest boards holds until then.
+    const double contact_kg = f.noise_known
+                                  ? std::max(settings_.contact_min_kg, settings_.contact_noise_sd * f.noise_kg)
+                                  : settings_.contact_unknown_noise_kg;
     if (!started_) {
         // Someone (or something) already on the board when the data began did not land
         // on it: no foot_down for them.
         started_ = true;
         loaded_ = f.total_kg >= contact_kg;
         return;
+    }
+    if (f.noise_known && !noise_known_) {
+        // The level just dropped to the measured noise's: a load already above it (a
+        // zero not tared away yet) did not land now.
+        noise_known_ = true;
+        if (!loaded_ && f.total_kg >= contact_kg) loaded_ = true;
     }
     if (!loaded_) {
         if (f.total_kg < contact_kg) return;
@@ -141,7 +169,8 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         two_feet_since_s_.reset();
         single_.reset();
         const double contact_s = onset_s(std::max(1.0, 3.0 * f.noise_kg));
-        const std::optional<Side> side = side_of(u);
+        std::optional<Side> side = landing_side(f);
+        if (!side) side = side_of(u);
         if (side) emit(out, PhaseType::foot_down, contact_s, side);
         else unsided_contact_s_ = contact_s;
         return;
@@ -157,7 +186,8 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         return;
     }
     if (unsided_contact_s_) {
-        emit(out, PhaseType::foot_down, *unsided_contact_s_, side_of(u));
+        const std::optional<Side> side = landing_side(f);
+        emit(out, PhaseType::foot_down, *unsided_contact_s_, side ? side : side_of(u));
         unsided_contact_s_.reset();
     }
     if (f.total_kg > visit_max_kg_) {

@@ -19,8 +19,11 @@ struct PhaseSettings {
     double full_bw = 0.65;       // single-leg and two-foot stances carry at least this × BW
     double two_feet_min_s = 0.1; // a two-foot stance lasts this long before a foot may leave it
     double side_u = 0.3;         // a landing foot's CoP this share of the way out shows its side
-    double contact_min_kg = 0.25; // a foot lands: the load reaches max(this, contact_noise_sd × noise)
+    double side_min_x_mm = 40.0; // ... or, before the stance centre is known, this far from the middle
+    double side_noise_sd = 3.0;  // ... once the left-right difference exceeds this × noise
+    double contact_min_kg = 0.15; // a foot lands: the load reaches max(this, contact_noise_sd × noise)
     double contact_noise_sd = 4.0;
+    double contact_unknown_noise_kg = 1.2;  // ... the level while the noise is not known yet
     double foot_off_u = 0.85;    // a foot left a two-foot stance: the CoP this share of the way to the other foot
     double max_shift_s = 1.0;    // a weight shift onto one leg is looked for this far back
 };
@@ -39,6 +42,7 @@ private:
         bool cop_valid;
     };
     double onset_s(double contact_kg) const;  // first contact, extrapolated to zero load
+    std::optional<Side> landing_side(const SignalFrame& f) const;  // side of a foot just landed
     double crossing_s(double a, double b, double level) const;  // between the last two points
     double shift_start_s(Side side, double entry_s) const;
     void emit(std::vector<MovementPhase>& out, PhaseType type, double t_s, std::optional<Side> side,
@@ -50,6 +54,7 @@ private:
     double now_s_ = 0.0;
     bool started_ = false;
     bool loaded_ = false;
+    bool noise_known_ = false;          // the frames' noise_kg was measured at an earlier sample
     std::optional<double> unsided_contact_s_;  // foot_down waiting one sample for its side
     bool top_ = false;                  // at full weight since the last full_weight phase
     bool bw_seen_ = false;              // the body weight was known at an earlier sample

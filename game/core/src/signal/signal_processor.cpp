@@ -79,6 +79,7 @@ const SignalFrame& SignalProcessor::Impl::push(const BoardSample& sample) {
     weight.push(t_s, f.total_kg);
     f.body_weight_kg = weight.body_weight_kg();
     f.noise_kg = weight.noise_kg();
+    f.noise_known = weight.noise_known();
 
     // CoP is a ratio of loads: near zero load it is the ratio of noise to noise.
     const double cop_min_kg = std::max({settings.on_min_kg, 5.0 * f.noise_kg, 0.05 * f.body_weight_kg});

@@ -11,6 +11,7 @@ public:
     void push(double t_s, double total_kg);
     double body_weight_kg() const { return body_weight_kg_; }  // 0 until known
     double noise_kg() const { return noise_kg_; }              // sd of one sample's total
+    bool noise_known() const { return noise_known_; }         // noise_kg() was measured
     void fix(double kg);                                      // weigh-in: stop estimating
 
 private:

@@ -70,6 +70,7 @@ struct SignalFrame {
                                   // for off<->on, the extrapolated moment of first/last contact)
     double body_weight_kg = 0.0;  // current estimate; 0 until known
     double noise_kg = 0.0;        // estimated sample-to-sample noise of total_kg (1 sd)
+    bool noise_known = false;     // noise_kg was measured (a steady stretch was seen)
     double stance_centre_x_mm = 0.0;  // CoP x of relaxed two-foot stance (learned)
     double half_stance_mm = 0.0;      // stance centre to either foot's CoP
     bool button = false;
