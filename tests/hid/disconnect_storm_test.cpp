@@ -192,8 +192,9 @@ TEST(DisconnectStorm, EveryLossPausesAndResumesAndEveryRepIsStoredOnce) {
     double quiet_since = 0.0;
     while (now_s() < end_by) {
         const double now = now_s();
-        while (auto s = reader->poll()) session.push_sample(*s);
+        // As the play screen: the board's state, then the samples read, then the steps.
         session.set_board_connected(reader->state() != SourceState::lost);
+        while (auto s = reader->poll()) session.push_sample(*s);
         session.advance_to(now);
         for (const core::SoundCue& c : session.take_cues()) {
             lost_cues += c.kind == core::CueKind::board_lost;

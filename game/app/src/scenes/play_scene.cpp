@@ -127,16 +127,16 @@ public:
             s.t_s -= user_paused_total_s_;
             // At the recording's resolution: the run replays headless to exactly its score.
             s = as_recorded(s);
-            session_.push_sample(s);
-            arrivals_.push_back({s.t_s, frame_index_});
+            if (!session_.push_sample(s)) continue;  // a lost board's stragglers are not played
+            // On the session's clock (read after the push: the first sample back from a
+            // lost board resumes the session), which its recogniser and phases run on: a
+            // wait for a lost board is left out, so the recorded run raced as a ghost
+            // later has no gap either and replays to what was played.
+            BoardSample game = s;
+            game.t_s -= session_.board_lost_s();
+            arrivals_.push_back({game.t_s, frame_index_});
             if (arrivals_.size() > 512) arrivals_.pop_front();
-            if (recording_) {
-                // Recorded on the session's clock: a wait for a lost board is left
-                // out, so the run raced as a ghost later has no gap either.
-                BoardSample r = s;
-                r.t_s -= session_.board_lost_s();
-                recording_->add(r);
-            }
+            if (recording_) recording_->add(game);
             last_sample_s_ = now_s;
         }
         // A replayed recording that has run out ends the session (a live board never does).
@@ -321,7 +321,7 @@ private:
     std::optional<store::BackgroundRecorder> log_;
     int logged_reps_ = 0;
     struct Arrival {
-        double t_s;      // the sample's time as pushed to the session
+        double t_s;      // the sample's time on the session's clock (as its phases are dated)
         long frame;      // the frame it arrived in
     };
     std::deque<Arrival> arrivals_;

@@ -118,11 +118,11 @@ struct Session::Impl {
     std::vector<Event> events;            // everything the recogniser said (board time)
     std::vector<MovementPhase> phases;    // every movement phase it streamed (board time)
     std::optional<PendingJudgement> pending;  // judged at once, not settled yet
-    std::deque<BoardSample> samples;      // waiting for their step
+    std::deque<BoardSample> samples;      // waiting for their step, in game time
     std::vector<Event> external;          // push_event() queue
     std::deque<CopPoint> history;         // game time
     std::vector<PendingStepUp> pending_step_ups;
-    std::vector<TopHold> recent_holds;    // single-leg holds a step-up may end in (board time)
+    std::vector<TopHold> recent_holds;    // single-leg holds a step-up may end in
     detail::HoldTracker holds;
 
     bool started = false;
@@ -131,8 +131,14 @@ struct Session::Impl {
     double paused_total_s = 0.0;   // board time lost to pauses: game = board − paused_total
     bool connected = true;
     bool paused = false;
-    std::optional<double> pause_started_board_s;
     double last_board_s = 0.0;
+    // Game time of the last sample queued (the recogniser runs on game time too, so the
+    // wait for a lost board is cut out of what it sees; docs/session.md, "Board lost").
+    std::optional<double> last_game_s;
+    // Gaps in what the board showed: from the last sample before a loss to the first
+    // after it (game time). A moment dated inside one was not seen.
+    std::vector<std::pair<double, double>> gaps;
+    std::optional<double> gap_from_s;  // a gap whose first sample back has not come yet
     long last_beat = -1;
     double charge_started_s = -1.0;
 
@@ -338,6 +344,24 @@ struct Session::Impl {
         return cue;
     }
 
+    // A moment dated inside a gap (a contact or a weight shift that happened while the
+    // board was out) was not seen: its rep is not judged.
+    bool unseen(double moment_s) const {
+        for (const auto& [from, to] : gaps) {
+            if (moment_s >= from && moment_s < to) return true;
+        }
+        return false;
+    }
+
+    // The board is back: the session resumes where it stopped, which is now `board_s`.
+    // (A sample queued before the loss and not stepped yet keeps its place before it.)
+    void resume(double board_s) {
+        const double resume_game_s = std::max(t_s, last_game_s.value_or(t_s));
+        paused_total_s = std::max(paused_total_s, board_s - resume_game_s);
+        paused = false;
+        gap_from_s = last_game_s;
+    }
+
     StabilityMeasures stability_between(double from_s, double to_s) const {
         std::vector<CopPoint> pts;
         for (const CopPoint& p : history) {
@@ -350,8 +374,7 @@ struct Session::Impl {
     // (the push-off peak and the trail foot's landing excluded) to the start of the
     // lowering. From the phases when they were seen, else from the settled rep.
     std::pair<double, double> top_window(const StepUpEvent& e) const {
-        const double shift = paused_total_s;
-        double from = e.top_s - shift, to = e.end_s - e.lowering_s - shift;
+        double from = e.top_s, to = e.end_s - e.lowering_s;
         if (pending && pending->kind == RepKind::step_up && pending->top_s && pending->lowering_s &&
             *pending->lowering_s > *pending->top_s) {
             from = *pending->top_s;
@@ -361,11 +384,10 @@ struct Session::Impl {
     }
 
     void score_step_up(const StepUpEvent& e, const std::optional<TopHold>& drive) {
-        const double shift = paused_total_s;
         RepInput rep;
         rep.kind = RepKind::step_up;
         rep.side = e.lead;
-        rep.t_s = e.start_s - shift;
+        rep.t_s = e.start_s;
         rep.lowering_s = e.lowering_s;
         rep.peak_bw = e.peak_bw;
         if (ends_in_hold()) {
@@ -402,10 +424,10 @@ struct Session::Impl {
     void handle_phase(const MovementPhase& p) {
         phases.push_back(p);
         if (!started || program->phase() == Phase::finished) return;
-        const double moment_s = p.t_s - paused_total_s;
+        const double moment_s = p.t_s;
         switch (p.type) {
             case PhaseType::foot_down:
-                if (level.type == LevelType::hill_climb && timed_level()) {
+                if (level.type == LevelType::hill_climb && timed_level() && !unseen(moment_s)) {
                     judge_now(RepKind::step_up, p.side.value_or(program->lead()), moment_s, moment_s);
                 }
                 break;
@@ -425,12 +447,12 @@ struct Session::Impl {
                 // down: the lowering begins with the weight shifting onto the lead leg.
                 if (pending && pending->kind == RepKind::step_up && pending->top_s && !pending->lowering_s &&
                     !ends_in_hold()) {
-                    pending->lowering_s = std::max(*pending->top_s, p.shift_start_s - paused_total_s);
+                    pending->lowering_s = std::max(*pending->top_s, p.shift_start_s);
                 }
                 // A knee drive is certain once the foot has left the board; it is judged at the
                 // weight shift that began it.
-                if (level.type == LevelType::sprint_start && timed_level() && p.side) {
-                    judge_now(RepKind::knee_drive, *p.side, p.shift_start_s - paused_total_s, moment_s);
+                if (level.type == LevelType::sprint_start && timed_level() && p.side && !unseen(p.shift_start_s)) {
+                    judge_now(RepKind::knee_drive, *p.side, p.shift_start_s, moment_s);
                 }
                 break;
             case PhaseType::foot_back:
@@ -447,6 +469,12 @@ struct Session::Impl {
             if (pending && pending->kind == RepKind::step_up && !pending->confirmed) take_back();
         } else if (const auto* up = std::get_if<StepUpEvent>(&ev)) {
             if (level.type != LevelType::hill_climb) return;
+            if (unseen(up->start_s)) {
+                // The foot landed while the board was out: a rep seen only in part after
+                // its start is abandoned, not judged at the moment the board came back.
+                if (pending && pending->kind == RepKind::step_up && !pending->confirmed) take_back();
+                return;
+            }
             if (ends_in_hold()) {
                 if (pending && pending->kind == RepKind::step_up) pending->confirmed = true;
                 pending_step_ups.push_back({*up, t_s});
@@ -464,10 +492,14 @@ struct Session::Impl {
             if (level.type == LevelType::hill_climb) {
                 remember_hold({kd->start_s, kd->end_s, kd->hold_s, kd->peak_bw, kd->stability});
             } else if (level.type == LevelType::sprint_start) {
+                if (unseen(kd->start_s)) {
+                    if (pending && pending->kind == RepKind::knee_drive) take_back();
+                    return;
+                }
                 RepInput rep;
                 rep.kind = RepKind::knee_drive;
                 rep.side = kd->side;
-                rep.t_s = kd->start_s - paused_total_s;
+                rep.t_s = kd->start_s;
                 rep.peak_bw = kd->peak_bw;
                 rep.hold_s = kd->hold_s;
                 rep.has_hold = true;
@@ -517,7 +549,7 @@ struct Session::Impl {
     // ------------------------------------------------------------- frames
 
     void handle_frame(const SignalFrame& f) {
-        const double game_s = f.t_s - paused_total_s;
+        const double game_s = f.t_s;
         if (f.cop_valid) {
             history.push_back({game_s, f.cop_x_mm, f.cop_y_mm});
             while (!history.empty() && history.front().t_s < game_s - kHistory_s) history.pop_front();
@@ -551,7 +583,7 @@ struct Session::Impl {
         // The step's time is set first: what a sample makes known is shown at the end of the
         // step that processes it, the same step for every judgement.
         t_s = end_s;
-        while (!samples.empty() && samples.front().t_s - paused_total_s <= end_s) {
+        while (!samples.empty() && samples.front().t_s <= end_s) {
             const BoardSample s = samples.front();
             samples.pop_front();
             out.clear();
@@ -760,13 +792,27 @@ Session::~Session() = default;
 Session::Session(Session&&) noexcept = default;
 Session& Session::operator=(Session&&) noexcept = default;
 
-void Session::push_sample(const BoardSample& sample) {
+bool Session::push_sample(const BoardSample& sample) {
     Impl& s = *impl_;
-    if (s.paused) return;  // a lost board's stragglers are not part of the game
-    if (sample.t_s < s.last_board_s) return;  // time never goes back
+    // While the board is lost nothing is played: what a caller still had read from it
+    // is after the frozen moment (set_board_connected() comes before the samples read
+    // with it, as the play screen does).
+    if (!s.connected) return false;
+    if (sample.t_s < s.last_board_s) return false;  // time never goes back
+    // The first sample from the board come back resumes the session: it follows the
+    // last one before the loss.
+    if (s.paused) s.resume(sample.t_s);
     s.last_board_s = sample.t_s;
-    if (!s.started) s.start(sample.t_s - s.paused_total_s);
-    s.samples.push_back(sample);
+    BoardSample game = sample;
+    game.t_s -= s.paused_total_s;
+    if (!s.started) s.start(game.t_s);
+    if (s.gap_from_s) {
+        if (game.t_s > *s.gap_from_s) s.gaps.emplace_back(*s.gap_from_s, game.t_s);
+        s.gap_from_s.reset();
+    }
+    s.last_game_s = game.t_s;
+    s.samples.push_back(game);
+    return true;
 }
 
 void Session::push_event(const Event& event) { impl_->external.push_back(event); }
@@ -776,28 +822,23 @@ void Session::set_board_connected(bool connected) {
     if (connected == s.connected) return;
     s.connected = connected;
     s.cues.push_back(detail::cue_at(connected ? CueKind::board_back : CueKind::board_lost, s.t_s));
-    if (!connected) {
-        // Frozen from the last step: nothing after it is played.
-        s.paused = true;
-        s.pause_started_board_s = s.t_s + s.paused_total_s;
-    }
+    // Frozen from the last step until the board is back: a step is run neither by
+    // advance_to() nor by samples; the session resumes with the first sample back or
+    // the first advance_to() after set_board_connected(true).
+    if (!connected) s.paused = true;
     s.hud.paused_board_lost = s.paused;
 }
 
 void Session::advance_to(double board_s) {
     Impl& s = *impl_;
     if (s.paused) {
-        if (!s.pause_started_board_s) s.pause_started_board_s = std::max(board_s, s.t_s + s.paused_total_s);
-        if (s.connected) {
-            // Resume: the time spent waiting for the board is taken out of the game clock.
-            s.paused_total_s += std::max(0.0, board_s - *s.pause_started_board_s);
-            s.paused = false;
-            s.pause_started_board_s.reset();
-            s.samples.clear();
-        } else {
+        if (!s.connected) {
             s.refresh_hud();
             return;
         }
+        // Back, and no sample yet: the time spent waiting for the board is taken out
+        // of the game clock from here.
+        s.resume(board_s);
     }
     const double game_s = board_s - s.paused_total_s;
     if (!s.started) s.start(game_s);

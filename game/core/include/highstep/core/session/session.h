@@ -11,8 +11,10 @@
 //   draw(session.hud(), session.world_view()); play(session.take_cues());
 //   if (session.finished()) show(session.result());
 //
-// Time is the samples' clock (BoardSample::t_s). The program starts at the first
-// sample (or the first advance_to()), counts in, then runs the sets.
+// Time is the samples' clock (BoardSample::t_s) less the time the board was lost
+// (board_lost_s()): the game clock. The recogniser runs on it too, so a wait for a
+// lost board is cut out of what it sees. The program starts at the first sample (or
+// the first advance_to()), counts in, then runs the sets.
 #include <array>
 #include <deque>
 #include <memory>
@@ -171,12 +173,18 @@ public:
     Session& operator=(Session&&) noexcept;
 
     // Queues a board sample; it is processed by the step whose time covers its t_s.
-    void push_sample(const BoardSample& sample);
+    // False when it is not played: the board is lost (call set_board_connected() before
+    // pushing the samples read with it), or its time went back.
+    bool push_sample(const BoardSample& sample);
     // With settings.external_events: an event from another recogniser (e.g. the
     // simulated board's own), processed at the next step.
     void push_event(const Event& event);
     // The board is gone (false) or back (true). While gone the session is frozen:
-    // no steps, no beats, no rest countdown; it resumes where it stopped.
+    // no steps, no beats, no rest countdown. It resumes where it stopped with the first
+    // sample pushed, or the first advance_to(), after the board is back: that sample
+    // follows the last one before the loss. A rep the loss cut in two is judged from
+    // what was seen; one whose contact (or weight shift) fell while the board was out
+    // is not judged (docs/session.md, "Board lost").
     void set_board_connected(bool connected);
     // Runs fixed steps until the session time reaches t_s (never goes back).
     void advance_to(double t_s);
@@ -188,9 +196,9 @@ public:
     WorldView world_view() const;
     // Cues produced since the last call, in time order.
     std::vector<SoundCue> take_cues();
-    // Events the recogniser produced so far (for the results screen and tests).
+    // Events the recogniser produced so far, game time (for the results screen and tests).
     const std::vector<Event>& events() const;
-    // Movement phases the recogniser streamed so far, board time (recognise/phases.h).
+    // Movement phases the recogniser streamed so far, game time (recognise/phases.h).
     const std::vector<MovementPhase>& phases() const;
     bool finished() const;
     // Board time left out of the session clock so far because the board was lost
