@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <sstream>
 
@@ -363,4 +364,53 @@ TEST(Session, EveryHoldIsHeard) {
     EXPECT_EQ(count(cues, CueKind::judgement), 2u);
     EXPECT_EQ(count(cues, CueKind::tick), 0u);  // no beat in this level
     ASSERT_TRUE(s.hud().popup.has_value() || s.finished());
+}
+
+namespace {
+
+// Both feet's loads at times (kg each), at 100 Hz, feet 100 mm either side of the middle.
+std::vector<BoardSample> by_hand(const std::vector<std::array<double, 3>>& keys) {
+    std::vector<BoardSample> out;
+    for (double t = keys.front()[0]; t <= keys.back()[0]; t += 0.01) {
+        std::size_t i = 1;
+        while (i + 1 < keys.size() && keys[i][0] < t) ++i;
+        const auto& a = keys[i - 1];
+        const auto& b = keys[i];
+        const double f = std::clamp((t - a[0]) / std::max(1e-9, b[0] - a[0]), 0.0, 1.0);
+        const double l = a[1] + f * (b[1] - a[1]), r = a[2] + f * (b[2] - a[2]);
+        // A foot 100 mm off the middle puts (216.5 + 100) / 433 of its load on its side's sensors.
+        const double right_side = r * 316.5 / 433.0 + l * 116.5 / 433.0;
+        const double left_side = l + r - right_side;
+        BoardSample s;
+        s.t_s = t;
+        s.tl = s.bl = static_cast<float>(left_side / 2.0);
+        s.tr = s.br = static_cast<float>(right_side / 2.0);
+        out.push_back(s);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(Session, AVisitJudgedLateTakesBackOnlyItsOwnContact) {
+    // No weigh-in. Visit 1: both feet land at once, 0.35 s at full load, off: no rep, and
+    // too brief to learn the body weight from, so the recogniser judges it only once the
+    // weight is known — during visit 2, a step-up whose two-foot top lasts 1.5 s. Its
+    // late step_on (stamped at visit 1's contact) must not withdraw visit 2's contact.
+    const double bw = 70.0;
+    const auto samples = by_hand({{0, 0, 0}, {5.0, 0, 0}, {5.15, bw / 2, bw / 2}, {5.5, bw / 2, bw / 2},
+                                  {5.65, 0, 0}, {7.0, 0, 0}, {7.1, 0, 0.4 * bw}, {7.5, 0, 0.4 * bw},
+                                  {7.8, bw / 2, bw / 2}, {9.3, bw / 2, bw / 2}, {9.5, 0, bw}, {9.6, 0, 0.4 * bw},
+                                  {9.8, 0, 0}, {12.0, 0, 0}});
+    Session s(hill(1, 4, 10.0));
+    std::vector<SoundCue> cues;
+    for (const BoardSample& x : samples) {
+        s.push_sample(x);
+        s.advance_to(x.t_s);
+        for (const SoundCue& c : s.take_cues()) cues.push_back(c);
+    }
+    std::size_t late = 0;
+    for (const SoundCue& c : cues) late += c.kind == CueKind::taken_back && c.t_s > 7.0 ? 1 : 0;
+    EXPECT_EQ(late, 0u) << "visit 2's contact withdrawn";
+    EXPECT_EQ(s.result().reps, 1);
 }

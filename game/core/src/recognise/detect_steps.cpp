@@ -36,6 +36,7 @@ constexpr double kLeadFootU = 0.35;  // the lead foot's CoP: this share of the w
 constexpr std::size_t kMaxEpisodeSamples = 12000;  // 12 s at 1 kHz
 constexpr double kMinPersonKg = 15.0;   // a visit must carry this much, and kMinPersonBw × BW,
 constexpr double kMinPersonBw = 0.3;    // to be someone stepping on
+constexpr double kFullBw = 0.80;    // the stance classifier's partial -> full load (SignalSettings::full_enter_bw)
 constexpr double kTopMarginS = 0.5;  // the top seen online (raw load) is a little earlier than the smoothed one
 }  // namespace
 
@@ -65,12 +66,23 @@ void StepDetector::push(const SignalFrame& frame, Stance previous, std::vector<E
     }
     if (on_board_) visit_max_kg_ = std::max(visit_max_kg_, frame.total_smooth_kg);
     last_bw_kg_ = frame.body_weight_kg;
+    if (pending_ && frame.body_weight_kg > 0.0) judge_pending(frame, out);
     // A visit that never carried a person's weight is a foot tapping the board, or an
     // untared board reading its own offsets: neither steps on nor off.
     const bool person = visit_max_kg_ >= std::max(kMinPersonKg, kMinPersonBw * frame.body_weight_kg);
     if (!on && on_board_ && previous != Stance::off) {
         on_board_ = false;
         const double end_s = frame.stance_since_s;
+        if (!standing_ && frame.body_weight_kg <= 0.0 && !pending_ && episode_.size() >= 3) {
+            // Not judged yet: without a body weight there is no telling a step-up's top.
+            pending_ = true;
+            pending_end_s_ = end_s;
+            pending_contact_s_ = contact_s_;
+            pending_max_kg_ = visit_max_kg_;
+            pending_episode_.swap(episode_);
+            episode_.clear();
+            return;
+        }
         const bool rep = !standing_ && finish_episode(end_s, frame.body_weight_kg, frame.stance_centre_x_mm,
                                                      frame.half_stance_mm, out);
         if (!rep && person) {
@@ -111,13 +123,41 @@ void StepDetector::send_step_on(std::vector<Event>& out) {
     out.emplace_back(StepOnEvent{contact_s_});
 }
 
+void StepDetector::judge_pending(const SignalFrame& frame, std::vector<Event>& out) {
+    // The visit before the body weight was known, judged under it now (its step_on and
+    // step_off, if it was no rep, come late: analyze sorts events by time).
+    pending_ = false;
+    const double bw = frame.body_weight_kg;
+    std::swap(episode_, pending_episode_);
+    std::swap(contact_s_, pending_contact_s_);
+    const bool saved_knee = knee_drive_;
+    knee_drive_ = false;
+    const bool rep = bw > 0.0 &&
+                     finish_episode(pending_end_s_, bw, frame.stance_centre_x_mm, frame.half_stance_mm, out, true);
+    knee_drive_ = saved_knee;
+    std::swap(episode_, pending_episode_);
+    std::swap(contact_s_, pending_contact_s_);
+    pending_episode_.clear();
+    if (!rep && pending_max_kg_ >= std::max(kMinPersonKg, kMinPersonBw * bw)) {
+        out.emplace_back(StepOnEvent{pending_contact_s_});
+        out.emplace_back(StepOffEvent{pending_end_s_});
+    }
+}
+
 void StepDetector::finish(std::vector<Event>& out) {
+    if (pending_) {  // the body weight never became known: a visit, not a rep
+        pending_ = false;
+        if (pending_max_kg_ >= kMinPersonKg) {
+            out.emplace_back(StepOnEvent{pending_contact_s_});
+            out.emplace_back(StepOffEvent{pending_end_s_});
+        }
+    }
     // The data ended with the player on the board.
     if (on_board_ && visit_max_kg_ >= std::max(kMinPersonKg, kMinPersonBw * last_bw_kg_)) send_step_on(out);
 }
 
 bool StepDetector::finish_episode(double end_s, double bw, double centre_x_mm, double half_stance_mm,
-                                  std::vector<Event>& out) {
+                                  std::vector<Event>& out, bool late) {
     const std::size_t n = episode_.size();
     if (bw <= 0.0 || n < 3) return false;
 
@@ -167,9 +207,12 @@ bool StepDetector::finish_episode(double end_s, double bw, double centre_x_mm, d
     for (std::size_t i = 0; i < n; ++i) {
         const Point& p = episode_[i];
         const double dt = i + 1 < n ? episode_[i + 1].t_s - p.t_s : 0.0;
-        if (p.stance == Stance::right) single_right += dt;
-        if (p.stance == Stance::left) single_left += dt;
-        if (p.stance == Stance::both && p.cop_valid) {
+        // Judged late, the stances seen were all "partial" (no weight to be full against):
+        // the load under the weight known now says which were full.
+        const Stance stance = late ? (p.kg >= kFullBw * bw ? Stance::both : Stance::partial) : p.stance;
+        if (stance == Stance::right) single_right += dt;
+        if (stance == Stance::left) single_left += dt;
+        if (stance == Stance::both && p.cop_valid) {
             both_x += p.x_mm;
             both_n += 1.0;
             if (p.t_s >= settled_from_s && p.t_s <= leave_s) {
@@ -177,14 +220,17 @@ bool StepDetector::finish_episode(double end_s, double bw, double centre_x_mm, d
                 settled_n += 1.0;
             }
         }
-        if (i < first_top && p.cop_valid && p.stance == Stance::partial) {
+        if (i < first_top && p.cop_valid && stance == Stance::partial) {
             contact_x += p.x_mm;
             contact_n += 1.0;
         }
     }
     // The lead foot arrives alone: its CoP sits well to one side of the two-foot stance.
     // Both feet landing at once (a jump on) is no step-up, whatever follows.
-    const double reference = settled_n > 0.0 ? settled_x / settled_n : (both_n > 0.0 ? both_x / both_n : centre_x_mm);
+    // Judged late, a top on the lead leg (a knee drive) looks like two feet: the centre
+    // learned since is the reference.
+    const double reference = late ? centre_x_mm
+                                  : settled_n > 0.0 ? settled_x / settled_n : (both_n > 0.0 ? both_x / both_n : centre_x_mm);
     const double contact_u = contact_n > 0.0 ? (contact_x / contact_n - reference) / half_stance_mm : 0.0;
     if (std::fabs(contact_u) < kLeadFootU && single_right <= 0.0 && single_left <= 0.0) return false;
     Side lead;

@@ -36,9 +36,11 @@ private:
         Stance stance;
     };
     void send_step_on(std::vector<Event>& out);
-    // Judges a finished visit; true if it was a step-up (then appended to `out`).
+    // Judges a finished visit; true if it was a step-up (then appended to `out`). `late`:
+    // judged under a body weight learned after the visit (its stances were never full).
     bool finish_episode(double end_s, double body_weight_kg, double centre_x_mm, double half_stance_mm,
-                        std::vector<Event>& out);
+                        std::vector<Event>& out, bool late = false);
+    void judge_pending(const SignalFrame& frame, std::vector<Event>& out);
 
     StepSettings settings_;
     bool started_ = false;
@@ -53,6 +55,13 @@ private:
     std::vector<Point> episode_;
     bool knee_drive_ = false;
     double knee_drive_end_s_ = 0.0;
+    // A visit that ended before the body weight was known (no quiet standing first, its
+    // steady top hidden or too short): judged once the weight is known.
+    bool pending_ = false;
+    double pending_end_s_ = 0.0;
+    double pending_contact_s_ = 0.0;
+    double pending_max_kg_ = 0.0;
+    std::vector<Point> pending_episode_;
 };
 
 }  // namespace highstep::core::detail

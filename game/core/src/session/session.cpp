@@ -59,6 +59,7 @@ constexpr double kHoldSettle_s = 0.3;        // a knee drive's hold: finding the
 // came back) never will: it is taken back. The recogniser settles a rep a few samples
 // after the board is empty; this leaves room for slow boards and gaps.
 constexpr double kTakeBackWait_s = 1.0;
+constexpr double kSameContactS = 0.5;        // a step_on this much before the judged contact is an earlier visit's
 constexpr double kSettlePopup_s = 1.6;       // how long the settled rest of a rep stays
 
 // The sound a hold earns (it has no timing): its points on the judgement scale.
@@ -464,9 +465,12 @@ struct Session::Impl {
     void handle_event(const Event& ev) {
         events.push_back(ev);
         if (!started || program->phase() == Phase::finished) return;
-        if (std::holds_alternative<StepOnEvent>(ev)) {
-            // The visit became standing on the board: the contact judged was no rep.
-            if (pending && pending->kind == RepKind::step_up && !pending->confirmed) take_back();
+        if (const auto* on = std::get_if<StepOnEvent>(&ev)) {
+            // The visit became standing on the board: the contact judged was no rep. Only
+            // that visit's own step_on: without a weigh-in a visit that ended before the
+            // body weight was known is judged later, during the next one.
+            const bool same_visit = pending && on->t_s - paused_total_s >= pending->t_s - kSameContactS;
+            if (pending && pending->kind == RepKind::step_up && !pending->confirmed && same_visit) take_back();
         } else if (const auto* up = std::get_if<StepUpEvent>(&ev)) {
             if (level.type != LevelType::hill_climb) return;
             if (unseen(up->start_s)) {
