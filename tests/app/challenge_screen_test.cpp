@@ -28,7 +28,7 @@ namespace palette = highstep::app::palette;
 namespace store = highstep::store;
 
 // Short levels so a turn takes seconds: one 3 s two-foot hold each, and a
-// Sprint Start of two knee drives per leg on a 30 m track whose level pace
+// Sprint Start of two knee drives per leg on a 20 m track (four strides) whose level pace
 // (8 m per rep) would carry the rival over the line.
 constexpr const char* kTowerLevel = R"({"format_version": 1, "id": "ID", "title": "TITLE",
   "description": "A short two-foot hold.", "type": "balance_tower", "difficulty": 1,
@@ -40,7 +40,7 @@ constexpr const char* kSprintLevel = R"({"format_version": 1, "id": "sprint-quic
   "exercise": "knee_drive",
   "program": {"sets": 1, "reps_per_leg": 2, "rest_s": 5, "tempo_bpm": 60, "count_in_s": 3,
               "lead_order": "alternate", "hold_target_s": 1.0},
-  "world": {"track_length_m": 30, "ghost_m_per_rep": 8, "burst_m_s": 6},
+  "world": {"ghost_m_per_rep": 8, "burst_m_s": 6},
   "scoring": {"perfect_ms": 70, "great_ms": 140, "good_ms": 220, "peak_target_bw": 1.15}})";
 // The ghost's run: one knee drive, then standing still (it never reaches the line).
 constexpr const char* kGhostScript = "empty 1\nstep-on left\nstand 4\nknee-drive left 1.2\nstand 12\n";

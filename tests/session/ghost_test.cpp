@@ -11,6 +11,7 @@
 #include "highstep/core/session/ghost.h"
 #include "highstep/core/level/level_file.h"
 #include "highstep/core/session/session.h"
+#include "highstep/core/world/world.h"
 #include "highstep/input/recording.h"
 
 using namespace highstep;
@@ -55,6 +56,12 @@ WorldView race(const Level& lvl, const std::vector<BoardSample>& samples, std::s
         session.advance_to(now);
         each(session.world_view());
     }
+    // A run that did the whole program runs home to the line, as in the game.
+    for (int frame = 0; session.finished() && !session.world_view().finished && frame < 6000; ++frame) {
+        now += frames_s[frame % 4];
+        session.advance_to(now);
+        each(session.world_view());
+    }
     session.advance_to(now + settings.step_s);
     session.finish();
     return session.world_view();
@@ -71,14 +78,15 @@ TEST(GhostTimeline, ReplayIsDeterministicAndFollowsTheRunnersDistance) {
         EXPECT_EQ(a.points()[i].t_s, b.points()[i].t_s);
         EXPECT_EQ(a.points()[i].x_m, b.points()[i].x_m);
     }
-    // The golden run has 20 knee drives: the sprinter gets far down the track and
-    // crosses the line, and the distance never goes backwards by more than the
-    // physics' settling.
-    EXPECT_GT(a.final_distance_m(), sprint.world.sprint.track_length_m);
+    // The golden run has 20 knee drives: the sprinter runs home after the last one
+    // and crosses the line (the replay goes on past the recording's end for that),
+    // and the distance never goes backwards by more than the physics' settling.
+    const double track_m = sprint_track_length_m(sprint);
+    EXPECT_GE(a.final_distance_m(), track_m);
     ASSERT_TRUE(a.finish_t_s().has_value());
     EXPECT_GT(*a.finish_t_s(), sprint.program.count_in_s);
-    EXPECT_LT(*a.finish_t_s(), a.duration_s());
-    EXPECT_NEAR(a.distance_m(*a.finish_t_s()), sprint.world.sprint.track_length_m, 0.05);
+    EXPECT_LE(*a.finish_t_s(), a.duration_s());
+    EXPECT_NEAR(a.distance_m(*a.finish_t_s()), track_m, 0.05);
     for (std::size_t i = 1; i < a.points().size(); ++i) EXPECT_GE(a.points()[i].x_m, a.points()[i - 1].x_m - 0.01);
 }
 
@@ -117,7 +125,7 @@ TEST(GhostTimeline, AGhostThatStoppedEarlyIsBeatenByTheDistanceItWasShort) {
     const RaceResult r = race_result(*ghost, end);
     EXPECT_TRUE(r.player_won);
     EXPECT_FALSE(r.by_time);
-    EXPECT_NEAR(r.margin_m, sprint.world.sprint.track_length_m - ghost->final_distance_m(), 0.01);
+    EXPECT_NEAR(r.margin_m, sprint_track_length_m(sprint) - ghost->final_distance_m(), 0.01);
 }
 
 TEST(GhostTimeline, AFullRunBeatsAPlayerWhoStoppedEarly) {
@@ -128,7 +136,41 @@ TEST(GhostTimeline, AFullRunBeatsAPlayerWhoStoppedEarly) {
     const RaceResult r = race_result(*ghost, end);
     EXPECT_FALSE(r.player_won);
     EXPECT_FALSE(r.tie);
-    EXPECT_NEAR(r.margin_m, sprint.world.sprint.track_length_m - end.runner_x_m, 1e-9);
+    EXPECT_NEAR(r.margin_m, sprint_track_length_m(sprint) - end.runner_x_m, 1e-9);
+}
+
+// The track follows the whole program: a real run of sprint-1 (20 knee drives)
+// has metres to go after every rep but the last, and only the run home after the
+// last rep of the last set takes it over the line.
+TEST(GhostTimeline, TheLineComesOnlyWithTheLastRepOfTheLastSet) {
+    const Level sprint = level("sprint-1");
+    const int total_reps = sprint.program.sets * sprint.reps_per_set();
+    EXPECT_NEAR(sprint_track_length_m(sprint), total_reps * sprint_stride_m(sprint), 1e-9);
+    Session session(sprint);
+    double least_to_go_before_last_m = 1e9;
+    int reps_seen = 0;
+    std::optional<int> crossed_at_rep;
+    auto look = [&] {
+        const WorldView v = session.world_view();
+        const int reps = session.hud().reps_done_total;
+        reps_seen = std::max(reps_seen, reps);
+        if (reps < total_reps) least_to_go_before_last_m = std::min(least_to_go_before_last_m, v.finish_x_m - v.runner_x_m);
+        if (v.finished && !crossed_at_rep) crossed_at_rep = reps;
+    };
+    for (const BoardSample& s : sprint_run()) {
+        session.push_sample(s);
+        session.advance_to(s.t_s);
+        look();
+    }
+    for (int i = 0; i < 600 && session.finished() && !session.world_view().finished; ++i) {
+        session.advance_to(session.hud().t_s + 0.1);
+        look();
+    }
+    ASSERT_EQ(reps_seen, total_reps) << "the golden run does the whole program";
+    EXPECT_GT(least_to_go_before_last_m, 0.0);
+    ASSERT_TRUE(crossed_at_rep.has_value()) << "the run home reaches the line";
+    EXPECT_EQ(*crossed_at_rep, total_reps);
+    EXPECT_GE(session.world_view().runner_x_m, session.world_view().finish_x_m);
 }
 
 TEST(GhostTimeline, WithoutAGhostTheRivalKeepsTheLevelsPace) {

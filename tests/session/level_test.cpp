@@ -82,6 +82,21 @@ TEST(ParseLevel, ErrorsNameTheFileAndTheField) {
     EXPECT_EQ(error_of("[1, 2]"), "levels/hill-x.json: the level must be a JSON object");
 }
 
+// The Sprint Start track follows the program (core/world.h); a length of its own
+// is refused with what to do rather than silently ignored.
+TEST(ParseLevel, ASprintTrackLengthIsRefusedAsNoLongerUsed) {
+    std::ifstream in(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels" / "sprint-1.json");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string key = "\"world\": {";
+    const std::size_t at = text.find(key);
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_EQ(error_of(text), "(no error)");
+    text.insert(at + key.size(), "\"track_length_m\": 64, ");
+    EXPECT_EQ(error_of(text),
+              "levels/hill-x.json: world.track_length_m is no longer used: the track is as long as the whole "
+              "program (remove it)");
+}
+
 TEST(ParseLevel, BrokenJsonSaysWhere) {
     const std::string e = error_of(with("\"sets\": 2,", "\"sets\": 2,,"));
     EXPECT_EQ(e.rfind("levels/hill-x.json: not valid JSON: ", 0), 0u) << e;

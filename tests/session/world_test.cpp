@@ -215,6 +215,38 @@ TEST(SprintWorld, GhostRunsAtThePaceOnlyWhenTold) {
     EXPECT_DOUBLE_EQ(w->view().charge, 0.6);
 }
 
+// The track is the whole program at full power: even perfect bursts, one per rep
+// at the tempo, leave metres to go until the last rep; after it the run home
+// (both runners at the same speed) crosses the line.
+TEST(SprintWorld, PerfectRepsReachTheLineOnlyWithTheLastOne) {
+    for (const int sets : {1, 2, 3}) {
+        Level l;
+        l.type = LevelType::sprint_start;
+        l.exercise = Exercise::knee_drive;
+        l.program.sets = sets;
+        l.program.reps_per_leg = 5;
+        const int total = sets * l.reps_per_set();
+        auto w = make_world(l, total, 4.0);
+        EXPECT_NEAR(w->view().finish_x_m, total * sprint_stride_m(l), 1e-9);
+        w->ghost(GhostAction{true});
+        for (int rep = 1; rep < total; ++rep) {
+            w->burst(BurstAction{1.0, 1.0});
+            run(*w, 4.0);
+            EXPECT_FALSE(w->view().finished) << sets << " sets, rep " << rep;
+            EXPECT_GT(w->view().finish_x_m - w->view().runner_x_m, 0.5 * sprint_stride_m(l));
+        }
+        run(*w, 30.0);  // coasting for ever does not get there either
+        EXPECT_FALSE(w->view().finished);
+        w->burst(BurstAction{0.5, 0.5});  // the last rep, not even a good one
+        w->ghost(GhostAction{false});
+        w->run_home(RunHomeAction{});
+        run(*w, 8.0);
+        EXPECT_TRUE(w->view().finished);
+        EXPECT_GE(w->view().runner_x_m, w->view().finish_x_m);
+        EXPECT_GE(w->view().ghost_x_m, w->view().finish_x_m - 0.2);
+    }
+}
+
 TEST(Worlds, NonFiniteInputsAreIgnoredNotPropagated) {
     auto tower = make_world(tower_level(2, 1), 3, 0.0);
     tower->tilt(TiltAction{std::nan(""), 0.0});

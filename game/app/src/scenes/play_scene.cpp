@@ -98,6 +98,8 @@ public:
         if (key == "session_t") return std::to_string(h.t_s);
         if (key == "load_kg") return std::to_string(h.left_kg + h.right_kg);
         if (key == "ghost_m") return std::to_string(current_.ghost_x_m);
+        if (key == "to_go_m") return std::to_string(std::max(0.0, current_.finish_x_m - current_.runner_x_m));
+        if (key == "crossed") return current_.finished ? "1" : "0";
         if (key == "coach") return std::to_string(coach_line_ ? static_cast<int>(coach_line_->prompt) : 0);
         // Judged moments (a step-up's contact, a knee drive's foot-off) and in how many frames
         // after their sample arrived the judgement was on screen.
@@ -144,7 +146,7 @@ public:
             session_.finish();
             after_steps();
         }
-        if (finished_at_s_ && now_s - *finished_at_s_ > kResultsDelay_s && !left_) show_results();
+        if (results_due(now_s)) show_results();
         follow_music();
         coach_line_ = coach_.update(level_.type, session_.hud(), ctx_.board.simulated(), now_s);
     }
@@ -161,7 +163,7 @@ public:
             open_pause();
             return true;
         }
-        if (a == Action::confirm && finished_at_s_) {
+        if (a == Action::confirm && finished_at_s_ && !running_home()) {
             show_results();
             return true;
         }
@@ -230,12 +232,14 @@ private:
         }
         const char* headline = !done ? "Session over"
                                : level_.type == core::LevelType::hill_climb   ? "Summit reached!"
+                               : running_home()                               ? "Run home!"
                                : level_.type == core::LevelType::sprint_start ? "Over the finish line!"
                                                                               : "Tower complete!";
         const SDL_FRect r = gfx.drect(440, 14, 400, 118);
         gfx.fill_round_rect(r, gfx.u(20), palette::hud_panel);
         gfx.text(headline, r.x + r.w / 2, r.y + gfx.u(46), gfx.u(34), palette::perfect, Align::center, VAlign::middle,
                  FontStyle::bold);
+        if (running_home()) return;
         gfx.text("Enter for the results", r.x + r.w / 2, r.y + gfx.u(92), gfx.u(18), palette::text_dim, Align::center,
                  VAlign::middle);
     }
@@ -254,6 +258,19 @@ private:
             finished_at_s_ = ctx_.now_s;
             finish_log();
         }
+        if (current_.finished && !crossed_at_s_) crossed_at_s_ = ctx_.now_s;
+    }
+
+    // Sprint Start after the whole program: the sprinter runs home to the line
+    // (core/world.h); the race and the results wait for the crossing.
+    bool running_home() const {
+        return level_.type == core::LevelType::sprint_start && final_ && final_->completed && !current_.finished;
+    }
+
+    bool results_due(double now_s) const {
+        if (!finished_at_s_ || left_ || running_home()) return false;
+        const double since_s = crossed_at_s_ ? std::max(*finished_at_s_, *crossed_at_s_) : *finished_at_s_;
+        return now_s - since_s > kResultsDelay_s;
     }
 
     // The judged moments the steps just made known: the frame their sample arrived in,
@@ -292,7 +309,6 @@ private:
 
     void finish_log() {
         final_ = session_.result();
-        if (challenge_ && challenge_->ghost) race_ = core::race_result(*challenge_->ghost, session_.world_view());
         if (!log_) return;
         try {
             store::SessionRecorder& rec = log_->finish_on_caller();
@@ -308,6 +324,8 @@ private:
     void show_results() {
         if (left_ || !finished_at_s_) return;
         left_ = true;
+        // After the run home: both runners' crossings count.
+        if (challenge_ && challenge_->ghost) race_ = core::race_result(*challenge_->ghost, session_.world_view());
         ctx_.scenes.replace(
             make_results_scene(ctx_, level_, final_ ? *final_ : session_.result(), outcome_, challenge_, race_));
     }
@@ -335,6 +353,7 @@ private:
     double user_paused_total_s_ = 0.0;
     double last_sample_s_ = 0.0;
     std::optional<double> finished_at_s_;
+    std::optional<double> crossed_at_s_;
     std::optional<core::SessionResult> final_;
     std::optional<store::FinishOutcome> outcome_;
     std::optional<RunRecording> recording_;          // a challenge turn's samples, its ghost for others

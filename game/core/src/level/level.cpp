@@ -289,7 +289,12 @@ Level parse_level(std::string_view json_text, const std::string& source) {
                 hill.ledge_width_m = r.number("ledge_width_m", 0.6, 5.0, hill.ledge_width_m);
                 break;
             case LevelType::sprint_start:
-                sprint.track_length_m = r.number("track_length_m", 10, 400, sprint.track_length_m);
+                // The track's length follows the program now (core/world.h): a
+                // length of its own put the line halfway through set 2.
+                if (r.find("track_length_m")) {
+                    r.fail("world.track_length_m is no longer used: the track is as long as the whole program "
+                           "(remove it)");
+                }
                 sprint.ghost_m_per_rep = r.number("ghost_m_per_rep", 0.5, 50, sprint.ghost_m_per_rep);
                 sprint.burst_m_s = r.number("burst_m_s", 1, 30, sprint.burst_m_s);
                 break;

@@ -11,6 +11,8 @@ namespace {
 
 constexpr double kTieTime_s = 0.01;     // about one simulation step
 constexpr double kTieDistance_m = 0.01;
+constexpr double kRunHomeStep_s = 0.05;   // the timeline is linear between points
+constexpr double kRunHomeLimit_s = 60.0;  // the longest run home (400 m at 10 m/s is 40 s)
 
 }  // namespace
 
@@ -38,7 +40,14 @@ GhostTimeline GhostTimeline::replay(const Level& level, const std::vector<BoardS
     }
     session.advance_to(samples.back().t_s + settings.step_s);
     keep();
-    return GhostTimeline(std::move(points), level.world.sprint.track_length_m);
+    // A run that did the whole program runs home after its last rep, however
+    // soon its recording stopped: step on (no more samples) until it crosses.
+    const double end_s = session.hud().t_s + kRunHomeLimit_s;
+    while (session.finished() && !session.world_view().finished && session.hud().t_s < end_s) {
+        session.advance_to(session.hud().t_s + kRunHomeStep_s);
+        keep();
+    }
+    return GhostTimeline(std::move(points), sprint_track_length_m(level));
 }
 
 GhostTimeline::GhostTimeline(std::vector<GhostPoint> points, double finish_x_m)

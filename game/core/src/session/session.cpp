@@ -672,6 +672,11 @@ struct Session::Impl {
             } else {
                 world->ghost(GhostAction{program->phase() == Phase::active});
             }
+            // The whole program done (not stopped early): run home to the line.
+            if (program->phase() == Phase::finished &&
+                program->reps_done_total() >= level.program.sets * level.reps_per_set()) {
+                world->run_home(RunHomeAction{});
+            }
         }
         if (level.type == LevelType::balance_tower) {
             const SignalFrame& f = recognizer.frame();

@@ -4,6 +4,9 @@
 // adds to the burst. The ghost keeps the level's pace: ghost_m_per_rep metres per
 // rep at the tempo, and waits while the player rests; or, racing a recorded run,
 // it is moved to that run's distance at each step (GhostPositionAction).
+// The track is the whole program run perfectly (sprint_track_length_m), so the
+// line never comes before the last rep; when the program is done (RunHomeAction)
+// both run home at the same speed, the one ahead crossing first.
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -18,14 +21,18 @@ constexpr double kSprinterHalfH_m = 0.45;
 // Speed falls off as exp(-damping·t), so a burst at speed v carries v / damping
 // metres: 6 m/s at full power covers 5 m, a little over the default ghost's 4 m per rep.
 constexpr double kLinearDamping_per_s = 1.2;
+// After the last rep: a sprinter's top speed, so a run home of 30 m takes 3 s.
+constexpr double kRunHome_m_s = 10.0;
 
 class SprintWorld final : public World {
 public:
-    SprintWorld(const SprintWorldParams& params, double rep_period_s)
-        : params_(params), ghost_speed_m_s_(rep_period_s > 0.0 ? params.ghost_m_per_rep / rep_period_s : 0.0) {
-        const double length = params_.track_length_m + 30.0;
+    SprintWorld(const SprintWorldParams& params, double track_length_m, double rep_period_s)
+        : params_(params),
+          track_length_m_(track_length_m),
+          ghost_speed_m_s_(rep_period_s > 0.0 ? params.ghost_m_per_rep / rep_period_s : 0.0) {
+        const double length = track_length_m_ + 30.0;
         bodies_.add_box(BodyRole::ground, b2_staticBody, 0.5 * length - 10.0, -0.5, 0.5 * length, 0.5, 0.0, 0.0);
-        bodies_.add_box(BodyRole::finish_line, b2_staticBody, params_.track_length_m, 1.0, 0.05, 1.0, 0.0, 0.0, true);
+        bodies_.add_box(BodyRole::finish_line, b2_staticBody, track_length_m_, 1.0, 0.05, 1.0, 0.0, 0.0, true);
         ghost_ = bodies_.add_box(BodyRole::ghost, b2_kinematicBody, 0.0, kSprinterHalfH_m, kSprinterHalfW_m,
                                  kSprinterHalfH_m, 0.0, 0.0, true);
         sprinter_ = bodies_.add_box(BodyRole::sprinter, b2_dynamicBody, 0.0, kSprinterHalfH_m + 0.01,
@@ -55,6 +62,8 @@ public:
         if (std::isfinite(action.x_m)) ghost_target_m_ = action.x_m;
     }
 
+    void run_home(const RunHomeAction&) override { running_home_ = true; }
+
     void step(double dt_s) override {
         const double gx = ghost_->GetPosition().x;
         if (ghost_target_m_ && dt_s > 0.0) {
@@ -62,18 +71,21 @@ public:
             // step at the recorded distance, and drawing can blend between steps.
             ghost_->SetLinearVelocity(b2Vec2(static_cast<float>((*ghost_target_m_ - gx) / dt_s), 0.0f));
         } else {
-            const bool ghost_done = gx >= params_.track_length_m;
-            ghost_->SetLinearVelocity(
-                b2Vec2(ghost_running_ && !ghost_done ? static_cast<float>(ghost_speed_m_s_) : 0.0f, 0.0f));
+            const bool ghost_done = gx >= track_length_m_;
+            const double speed = running_home_ ? kRunHome_m_s : ghost_running_ ? ghost_speed_m_s_ : 0.0;
+            ghost_->SetLinearVelocity(b2Vec2(ghost_done ? 0.0f : static_cast<float>(speed), 0.0f));
         }
-        if (finished()) {
+        if (running_home_ && !finished()) {
+            const b2Vec2 v = sprinter_->GetLinearVelocity();
+            sprinter_->SetLinearVelocity(b2Vec2(std::max(v.x, static_cast<float>(kRunHome_m_s)), v.y));
+        } else if (finished()) {
             // Past the line: the sprinter coasts to a stop and stays there.
             const b2Vec2 v = sprinter_->GetLinearVelocity();
             sprinter_->SetLinearVelocity(b2Vec2(v.x * 0.9f, v.y));
         }
         bodies_.step(dt_s);
         elapsed_s_ += dt_s;
-        if (!finished_ && sprinter_->GetPosition().x >= params_.track_length_m) {
+        if (!finished_ && sprinter_->GetPosition().x >= track_length_m_) {
             finished_ = true;
             finish_s_ = elapsed_s_;
         }
@@ -86,7 +98,7 @@ public:
         const double gx = ghost_->GetPosition().x;
         v.runner_x_m = sx;
         v.ghost_x_m = gx;
-        v.finish_x_m = params_.track_length_m;
+        v.finish_x_m = track_length_m_;
         v.charge = charge_;
         v.finished = finished_;
         v.elapsed_s = elapsed_s_;
@@ -103,7 +115,9 @@ private:
     bool finished() const { return finished_; }
 
     SprintWorldParams params_;
+    double track_length_m_;
     double ghost_speed_m_s_;
+    bool running_home_ = false;
     BodyList bodies_;
     b2Body* sprinter_ = nullptr;
     b2Body* ghost_ = nullptr;
@@ -118,7 +132,18 @@ private:
 }  // namespace
 
 std::unique_ptr<World> make_sprint_world(const Level& level, double rep_period_s) {
-    return std::make_unique<SprintWorld>(level.world.sprint, rep_period_s);
+    return std::make_unique<SprintWorld>(level.world.sprint, sprint_track_length_m(level), rep_period_s);
 }
 
 }  // namespace highstep::core::detail
+
+namespace highstep::core {
+
+// A full-power burst at burst_m_s slows as exp(-damping·t): it carries burst / damping.
+double sprint_stride_m(const Level& level) { return level.world.sprint.burst_m_s / detail::kLinearDamping_per_s; }
+
+double sprint_track_length_m(const Level& level) {
+    return std::max(1, level.program.sets * level.reps_per_set()) * sprint_stride_m(level);
+}
+
+}  // namespace highstep::core

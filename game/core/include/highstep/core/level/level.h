@@ -54,7 +54,7 @@ struct HillWorldParams {
     double ledge_width_m = 1.6;   // 0.6–5, run of each ledge
 };
 struct SprintWorldParams {
-    double track_length_m = 60.0;     // 10–400
+    // (No track length: it follows the program, core/world.h sprint_track_length_m.)
     double ghost_m_per_rep = 4.0;     // 0.5–50, the rival's pace: metres per rep at the tempo
     double burst_m_s = 6.0;           // 1–30, speed a perfect burst gives
 };

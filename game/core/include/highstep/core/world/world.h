@@ -101,6 +101,7 @@ struct ResetTowerAction {};  // Balance Tower: a new hold starts with a fresh st
 struct GhostAction {         // Sprint Start: the rival runs (true) or waits (false, e.g. rest)
     bool running = false;
 };
+struct RunHomeAction {};     // Sprint Start: the program is done, both runners run to the line
 struct GhostPositionAction { // Sprint Start racing a recorded run (core/ghost.h): where the
     double x_m = 0.0;        // rival is at the end of this step, metres (replaces the pace)
 };
@@ -116,6 +117,7 @@ public:
     virtual void reset_tower(const ResetTowerAction&) {}
     virtual void ghost(const GhostAction&) {}
     virtual void ghost_at(const GhostPositionAction&) {}
+    virtual void run_home(const RunHomeAction&) {}
     // Advances by dt_s (the session's fixed step).
     virtual void step(double dt_s) = 0;
     virtual WorldView view() const = 0;
@@ -124,5 +126,11 @@ public:
 // Builds the world of the level's type. `rep_period_s` is the time per rep at the
 // level's tempo (the rival's pace); `total_reps` sizes the hill.
 std::unique_ptr<World> make_world(const Level& level, int total_reps, double rep_period_s);
+
+// Sprint Start: the track is as long as the whole program (every set, every rep)
+// run perfectly, each rep's full burst carrying its full stride. So the line never
+// comes before the last rep; when the program is done the sprinter runs home.
+double sprint_stride_m(const Level& level);
+double sprint_track_length_m(const Level& level);
 
 }  // namespace highstep::core
