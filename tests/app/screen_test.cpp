@@ -167,3 +167,49 @@ quit
                        drive.count(palette::ok, 400, 180, 880, 300) + drive.count(palette::miss, 400, 180, 880, 300);
     EXPECT_GT(judged, 300) << "the judgement as the foot leaves";
 }
+
+// Sprint Start against a rival far faster than the player: the camera never zooms
+// out so far that the sprinter is drawn shorter than a tenth of the design height
+// (it follows the player; the rival is an arrow at the edge), the track has metres
+// to go until the last rep, and after the last rep the sprinter runs home over the line.
+TEST_F(ScreenTest, SprintStartKeepsTheRunnerReadableAndTheLineComesWithTheLastRep) {
+    // One knee drive per leg; bursts of 12 m/s make a 20 m track; the rival runs
+    // 40 m per rep and waits at the line, 20 m ahead, while the player counts in.
+    const fs::path levels = dir_ / "levels";
+    fs::create_directories(levels);
+    std::ofstream(levels / "sprint-quick.json") << R"({"format_version": 1, "id": "sprint-quick",
+  "title": "Quick Sprint", "description": "Two knee drives against a fast rival.", "type": "sprint_start",
+  "difficulty": 1, "exercise": "knee_drive",
+  "program": {"sets": 1, "reps_per_leg": 1, "rest_s": 5, "tempo_bpm": 60, "count_in_s": 2,
+              "lead_order": "alternate", "hold_target_s": 1.0},
+  "world": {"ghost_m_per_rep": 40, "burst_m_s": 12},
+  "scoring": {"perfect_ms": 70, "great_ms": 140, "good_ms": 220, "peak_target_bw": 1.15}})";
+    const std::string script = R"(
+key Return
+)" + highstep::app::testing::kFullWeighIn + R"(wait_scene levels 10
+key Return
+wait_scene play
+wait 4
+screenshot far.bmp
+down q
+wait 1.3
+up q
+wait 1.5
+wait_probe reps == 1 0.1
+wait_probe to_go_m > 1 0.1
+wait_probe crossed == 0 0.1
+down e
+wait 1.3
+up e
+wait_probe finished == 1 10
+wait_probe crossed == 1 10
+wait_probe min_runner_px >= 71.5 0.1
+quit
+)";
+    // min_runner_px: the least height the sprinter was drawn at in any frame of the level
+    // (72 design px at 1280x720; zoomed out to keep both runners, it would be ~40).
+    ASSERT_EQ(run(script, "--player Tester --levels '" + levels.string() + "'"), 0) << err_;
+    Shot far(shot("far"));
+    ASSERT_TRUE(far.ok());
+    EXPECT_GT(far.count(palette::rival, 1080, 300, 1280, 470), 1500) << "the rival's arrow and distance at the right edge";
+}

@@ -346,10 +346,63 @@ void draw_body(Gfx& gfx, const Camera& cam, const BodyView& b, const core::World
     }
 }
 
+// The player's sprinter, if the world has one.
+const BodyView* sprinter_of(const core::WorldView& v) {
+    for (const BodyView& b : v.bodies) {
+        if (b.role == BodyRole::sprinter) return &b;
+    }
+    return nullptr;
+}
+
+// Sprint Start: the world's camera zooms out to keep both runners in view, but
+// never so far that the player's sprinter is drawn shorter than a tenth of the
+// window's height (72 px at 1280x720; in a tall window the design unit alone would
+// leave it 39 px in 1100): beyond that the camera follows the player and the rival
+// becomes an arrow at the window's edge. Returns the sprinter's height in pixels
+// (0 without one).
+constexpr float kMinRunner = 72.0f;  // design px
+constexpr float kMinRunnerOfHeight = 0.1f;
+constexpr double kRunnerMargin_m = 2.0;  // the sprinter stays this far inside the window
+
+float keep_runner_readable(const Gfx& gfx, Camera& cam, const core::WorldView& previous, const core::WorldView& current,
+                           double t) {
+    const BodyView* now = sprinter_of(current);
+    if (!now) return 0.0f;
+    const BodyView* before = sprinter_of(previous);
+    const double h_m = now->half_h_m * 2.0;
+    if (h_m <= 0.0) return 0.0f;
+    const float floor_px = std::max(gfx.u(kMinRunner), kMinRunnerOfHeight * gfx.height());
+    cam.scale = std::max(cam.scale, floor_px / static_cast<float>(h_m));
+    const double x_m = before ? lerp(before->x_m, now->x_m, t) : now->x_m;
+    const double half_m = 0.5 * gfx.width() / cam.scale;
+    const double margin_m = std::min(kRunnerMargin_m, 0.4 * half_m);
+    cam.cx_m = static_cast<float>(std::clamp<double>(cam.cx_m, x_m - half_m + margin_m, x_m + half_m - margin_m));
+    return static_cast<float>(h_m) * cam.scale;
+}
+
+// A rival out of the window: an arrow at that edge with how far away it is.
+void rival_off_screen(Gfx& gfx, const Camera& cam, const core::WorldView& v, const std::string& ghost_label) {
+    const float x = cam.to_px(v.ghost_x_m, 0.0).x;
+    const bool left = x < 0.0f;
+    if (!left && x <= gfx.width()) return;
+    const float y = cam.to_px(v.ghost_x_m, 0.9).y;
+    const float tip = left ? gfx.u(14) : gfx.width() - gfx.u(14);
+    const float back = left ? tip + gfx.u(26) : tip - gfx.u(26);
+    const SDL_FPoint arrow[3] = {{tip, y}, {back, y - gfx.u(16)}, {back, y + gfx.u(16)}};
+    gfx.fill_triangles(arrow, palette::rival);
+    const std::string who = ghost_label.empty() ? std::string("Rival") : ghost_label;
+    const std::string text = who + format_value(" %.0f m", std::fabs(v.ghost_x_m - v.runner_x_m));
+    const float size = gfx.u(17);
+    const SDL_FPoint m = gfx.measure(text, size, FontStyle::bold);
+    const float pill_x = left ? back + gfx.u(6) : back - gfx.u(6) - m.x - gfx.u(20);
+    gfx.fill_round_rect({pill_x, y - gfx.u(15), m.x + gfx.u(20), gfx.u(30)}, gfx.u(15), palette::rival);
+    gfx.text(text, pill_x + gfx.u(10), y, size, palette::text_dark, Align::left, VAlign::middle, FontStyle::bold);
+}
+
 }  // namespace
 
-void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView& current, double alpha,
-                core::LevelType type, double t_s, const std::string& ghost_label) {
+float draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView& current, double alpha,
+                 core::LevelType type, double t_s, const std::string& ghost_label) {
     Camera cam;
     const double t = std::clamp(alpha, 0.0, 1.0);
     const double view_w = std::max(2.0, current.camera.view_width_m);
@@ -359,6 +412,7 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
     cam.sx = gfx.width() / 2;
     // The camera's point sits in the band between the HUD's top and bottom panels.
     cam.sy = gfx.height() * 0.44f;
+    const float runner_px = keep_runner_readable(gfx, cam, previous, current, t);
     std::vector<BodyView> visible;
     const bool same = previous.bodies.size() == current.bodies.size();
     for (std::size_t i = 0; i < current.bodies.size(); ++i) {
@@ -429,6 +483,16 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
         if (current.runner_x_m < kStartedM) {
             // Not off the blocks yet: no race standing to be behind in.
             label(to_go, palette::text);
+        } else if (current.runner_finish_s) {
+            // Over the line: who crossed first, not who coasted further past it.
+            const bool first = !current.ghost_finish_s || *current.runner_finish_s <= *current.ghost_finish_s;
+            const std::string by =
+                current.ghost_finish_s ? format_value("%.1f s", std::fabs(*current.ghost_finish_s - *current.runner_finish_s))
+                                       : format_value("%.1f m", std::max(0.0, current.finish_x_m - current.ghost_x_m));
+            const std::string whose = ghost_label.empty() ? "" : (first ? " of " : " ") + ghost_label + "'s ghost";
+            label(std::string(first ? "Over the line first" : "Over the line second") + "   ·   " + by +
+                      (first ? " ahead" : " behind") + whose,
+                  first ? palette::text : palette::warning);
         } else {
             label(to_go + "   ·   " + (ahead >= 0 ? "ahead" : "behind") + rival + " by " + format_value("%.1f m", std::abs(ahead)),
                   ahead >= 0 ? palette::text : palette::warning);
@@ -440,11 +504,13 @@ void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView
             gfx.fill_round_rect({r.x, r.y, r.w * static_cast<float>(std::clamp(current.charge, 0.0, 1.0)), r.h}, r.h / 2,
                                 palette::action);
         }
+        rival_off_screen(gfx, cam, current, ghost_label);
     } else if (type == core::LevelType::balance_tower) {
         label("Tilt " + format_value("%+.1f°", current.tilt_deg) + "   ·   " + std::to_string(current.blocks_on) + " / " +
                   std::to_string(current.blocks_total) + " on the platform",
               palette::text);
     }
+    return runner_px;
 }
 
 }  // namespace highstep::app

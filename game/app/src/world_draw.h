@@ -15,7 +15,9 @@ namespace highstep::app {
 // `previous` and `current` are the views after the last two steps; they are
 // blended per body when they hold the same bodies. `ghost_label` names the
 // rival in Sprint Start when it is somebody's recorded run (a challenge ghost).
-void draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView& current, double alpha,
-                core::LevelType type, double t_s, const std::string& ghost_label = {});
+// Returns the player's sprinter's drawn height in pixels (0 when there is none):
+// the camera never lets it fall below a tenth of the design height.
+float draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView& current, double alpha,
+                 core::LevelType type, double t_s, const std::string& ghost_label = {});
 
 }  // namespace highstep::app

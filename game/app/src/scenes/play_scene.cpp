@@ -100,6 +100,9 @@ public:
         if (key == "ghost_m") return std::to_string(current_.ghost_x_m);
         if (key == "to_go_m") return std::to_string(std::max(0.0, current_.finish_x_m - current_.runner_x_m));
         if (key == "crossed") return current_.finished ? "1" : "0";
+        // The sprinter's drawn height in pixels: now, and the least in any frame so far.
+        if (key == "runner_px") return std::to_string(runner_px_);
+        if (key == "min_runner_px") return std::to_string(min_runner_px_);
         if (key == "coach") return std::to_string(coach_line_ ? static_cast<int>(coach_line_->prompt) : 0);
         // Judged moments (a step-up's contact, a knee drive's foot-off) and in how many frames
         // after their sample arrived the judgement was on screen.
@@ -178,8 +181,9 @@ public:
         // The world is drawn around the HUD's panels, not under them.
         const std::size_t mark = gfx.covers_mark();
         cover_hud(gfx, session_.hud(), extras);
-        draw_world(gfx, previous_, current_, alpha, level_.type, session_.hud().t_s,
-                   challenge_ && challenge_->ghost ? challenge_->ghost_name : std::string());
+        runner_px_ = draw_world(gfx, previous_, current_, alpha, level_.type, session_.hud().t_s,
+                                challenge_ && challenge_->ghost ? challenge_->ghost_name : std::string());
+        if (runner_px_ > 0.0f) min_runner_px_ = min_runner_px_ > 0.0f ? std::min(min_runner_px_, runner_px_) : runner_px_;
         gfx.drop_covers(mark);
         draw_hud(gfx, session_.hud(), level_, extras);
         if (coach_line_) draw_coach_line(gfx, coach_line_->text);
@@ -235,7 +239,8 @@ private:
                                : running_home()                               ? "Run home!"
                                : level_.type == core::LevelType::sprint_start ? "Over the finish line!"
                                                                               : "Tower complete!";
-        const SDL_FRect r = gfx.drect(440, 14, 400, 118);
+        // Running home there is nothing to press yet: the headline alone.
+        const SDL_FRect r = gfx.drect(440, 14, 400, running_home() ? 90 : 118);
         gfx.fill_round_rect(r, gfx.u(20), palette::hud_panel);
         gfx.text(headline, r.x + r.w / 2, r.y + gfx.u(46), gfx.u(34), palette::perfect, Align::center, VAlign::middle,
                  FontStyle::bold);
@@ -354,6 +359,8 @@ private:
     double last_sample_s_ = 0.0;
     std::optional<double> finished_at_s_;
     std::optional<double> crossed_at_s_;
+    float runner_px_ = 0.0f;
+    float min_runner_px_ = 0.0f;
     std::optional<core::SessionResult> final_;
     std::optional<store::FinishOutcome> outcome_;
     std::optional<RunRecording> recording_;          // a challenge turn's samples, its ghost for others

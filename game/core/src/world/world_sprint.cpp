@@ -23,6 +23,8 @@ constexpr double kSprinterHalfH_m = 0.45;
 constexpr double kLinearDamping_per_s = 1.2;
 // After the last rep: a sprinter's top speed, so a run home of 30 m takes 3 s.
 constexpr double kRunHome_m_s = 10.0;
+// The level's rival stops at the line (a kinematic step can land a hair short).
+constexpr double kAtTheLine_m = 1e-3;
 
 class SprintWorld final : public World {
 public:
@@ -89,6 +91,7 @@ public:
             finished_ = true;
             finish_s_ = elapsed_s_;
         }
+        if (!ghost_finish_s_ && ghost_->GetPosition().x >= track_length_m_ - kAtTheLine_m) ghost_finish_s_ = elapsed_s_;
     }
 
     WorldView view() const override {
@@ -103,6 +106,7 @@ public:
         v.finished = finished_;
         v.elapsed_s = elapsed_s_;
         v.runner_finish_s = finish_s_;
+        v.ghost_finish_s = ghost_finish_s_;
         // Keep both runners in view when they are close, else follow the player.
         const double spread = std::fabs(sx - gx);
         v.camera.view_width_m = std::clamp(spread + 8.0, 12.0, 30.0);
@@ -127,6 +131,7 @@ private:
     bool finished_ = false;
     double elapsed_s_ = 0.0;
     std::optional<double> finish_s_;
+    std::optional<double> ghost_finish_s_;
 };
 
 }  // namespace

@@ -69,6 +69,7 @@ struct WorldView {
     double finish_x_m = 0.0;
     double elapsed_s = 0.0;        // world time since the level started (the session's, pauses left out)
     std::optional<double> runner_finish_s;  // elapsed_s when the sprinter crossed the line
+    std::optional<double> ghost_finish_s;   // elapsed_s when the rival crossed it
     // Balance Tower
     double tilt_deg = 0.0;         // platform tilt, + is right side down
     int blocks_on = 0;             // blocks and balls still on the platform
