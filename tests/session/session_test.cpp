@@ -273,6 +273,61 @@ TEST(Session, KneeDrivesGiveTheSameResultLiveAndHeadless) {
     EXPECT_GT(h.reps, 0);
 }
 
+// The meter at the top of a step-up means what the rep will be scored: the last steadiness
+// it shows before the lowering is the steadiness the rep stores, and a rep done well is
+// never shown red (below 30) at its top. Found in a 0.1 s screenshot strip of hill-1:
+// "0" on the first frame of the top and "24" as the weight shifted onto the lead leg,
+// for a rep that settled at "steady 80".
+TEST(Session, TheTopMeterShowsTheSteadinessTheRepStores) {
+    const std::filesystem::path root = HIGHSTEP_SOURCE_DIR;
+    const Level l = load_level_file(root / "levels" / "hill-1.json");
+    const Recording rec = read_recording(root / "tests" / "data" / "golden" / "hill-1-full-program.csv");
+    SessionSettings settings;
+    Session live(l, settings);
+    std::vector<double> shown;       // steadiness values shown at the top of the rep in progress
+    std::vector<double> last_shown;  // per stored rep: the last of them
+    std::vector<double> lowest_shown;
+    std::size_t stored = 0;
+    auto stored_reps = [&] {
+        std::size_t n = 0;
+        for (const auto& set : live.result().sets) n += set.reps.size();
+        return n;
+    };
+    std::size_t i = 0;
+    const auto& samples = rec.samples;
+    for (double frame_s = samples.front().t_s; i < samples.size(); frame_s += 1.0 / 60.0) {
+        while (i < samples.size() && samples[i].t_s <= frame_s) live.push_sample(samples[i++]);
+        live.advance_to(frame_s);
+        const HudState& hud = live.hud();
+        if (hud.meter == MeterKind::steadiness) shown.push_back(hud.meter_value);
+        const std::size_t n = stored_reps();
+        if (n > stored) {
+            stored = n;
+            last_shown.push_back(shown.empty() ? -1.0 : shown.back());
+            lowest_shown.push_back(shown.empty() ? -1.0 : *std::min_element(shown.begin(), shown.end()));
+            shown.clear();
+        }
+    }
+    const SessionResult result = live.result();
+    std::vector<const RepScore*> reps;
+    for (const auto& set : result.sets) {
+        for (const RepScore& r : set.reps) reps.push_back(&r);
+    }
+    ASSERT_EQ(reps.size(), last_shown.size());
+    ASSERT_GE(reps.size(), 20u);
+    int compared = 0;
+    for (std::size_t k = 0; k < reps.size(); ++k) {
+        // A top too short to show a value, or to store one (the rep has no steadiness).
+        if (last_shown[k] < 0.0 || reps[k]->input.stability.samples < 2) continue;
+        ++compared;
+        EXPECT_NEAR(last_shown[k], reps[k]->stability, 5.0) << "rep " << k;
+        if (reps[k]->stability >= 60.0) {
+            EXPECT_GE(lowest_shown[k], 30.0) << "rep " << k;
+        }
+    }
+    EXPECT_GE(compared, 12);
+}
+
 TEST(Session, GeneratedStepUpsAreCountedPerLeg) {
     const synth::SynthSession rec = generated("step-ups", 6, 11);
     int left = 0, right = 0;

@@ -55,6 +55,11 @@ constexpr double kKneeDriveWait_s = 1.5;     // how long a step-up waits for its
 constexpr double kStanceWidth_mm = 110.0;    // default foot x (target zone) when not learned
 constexpr double kTopSettle_s = 0.4;         // after reaching the top, time to settle before sway counts
 constexpr double kHoldSettle_s = 0.3;        // a knee drive's hold: finding the balance before sway counts
+// The meter at a step-up's top looks this far behind: a weight shift onto the lead leg is
+// known (single_leg, lowering) up to ~0.37 s after it began (p99, docs/signal.md), and the
+// shift is the lowering, not the top. So the top's meter never takes the shift in, and the
+// last value it shows is the steadiness the rep stores.
+constexpr double kTopMeterLag_s = 0.4;
 // A judged contact whose rep has not come this long after the board went empty (the foot
 // came back) never will: it is taken back. The recogniser settles a rep a few samples
 // after the board is empty; this leaves room for slow boards and gaps.
@@ -693,8 +698,10 @@ struct Session::Impl {
     void live_meter(const SignalFrame& f) {
         hud.meter = MeterKind::idle;
         hud.meter_value = 0.0;
-        auto steadiness = [&](double from_s, const StabilityReference& ref) {
-            const StabilityMeasures m = stability_between(from_s, t_s);
+        auto steadiness = [&](double from_s, double to_s, const StabilityReference& ref) {
+            const StabilityMeasures m = stability_between(from_s, to_s);
+            // Too short a stretch of sway is no measure yet (it would score 0): rest ("–").
+            if (m.duration_s < kMinStabilityWindow_s) return;
             hud.meter = MeterKind::steadiness;
             hud.meter_value = stability_score(m, ref);
         };
@@ -704,22 +711,21 @@ struct Session::Impl {
                 if (pending->lowering_s) {
                     hud.meter = MeterKind::lowering_control;
                     hud.meter_value = 100.0 * climb_now().control;
-                } else if (pending->top_s && t_s >= *pending->top_s + kTopSettle_s) {
+                } else if (pending->top_s) {
                     // The top: on one foot when a knee drive is held there, else on two.
-                    steadiness(*pending->top_s + kTopSettle_s,
+                    steadiness(*pending->top_s + kTopSettle_s, t_s - kTopMeterLag_s,
                                single_leg(f.stance) ? level.scoring.one_foot : level.scoring.two_feet);
                 }
                 break;
             case LevelType::sprint_start:
-                if (pending && pending->kind == RepKind::knee_drive && !pending->over_s &&
-                    t_s >= pending->entry_s + kHoldSettle_s) {
-                    steadiness(pending->entry_s + kHoldSettle_s, level.scoring.one_foot);
+                if (pending && pending->kind == RepKind::knee_drive && !pending->over_s) {
+                    steadiness(pending->entry_s + kHoldSettle_s, t_s, level.scoring.one_foot);
                 }
                 break;
             case LevelType::balance_tower:
                 if (holds.holding()) {
                     // Over the last few seconds, against the reference of the stance now.
-                    steadiness(t_s - settings.stability_window_s,
+                    steadiness(t_s - settings.stability_window_s, t_s,
                                single_leg(f.stance) ? level.scoring.one_foot : level.scoring.two_feet);
                 }
                 break;

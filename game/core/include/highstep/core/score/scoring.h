@@ -93,8 +93,9 @@ double interval_spread_ms(const std::vector<double>& contact_times_s);
 
 // 0–100: 50 % mean velocity, 25 % RMS, 25 % ellipse area. A window shorter than
 // `min_duration_s` (too little to judge) scores 0.
+constexpr double kMinStabilityWindow_s = 0.3;
 double stability_score(const StabilityMeasures& measures, const StabilityReference& reference,
-                       double min_duration_s = 0.3);
+                       double min_duration_s = kMinStabilityWindow_s);
 
 // ---------------------------------------------------------------- reps
 
