@@ -144,6 +144,11 @@ d = target("fuzz_music")
 for f in sorted((root / "assets" / "music").glob("*.music")):
     shutil.copy(f, d / f.name)
 
+d = target("fuzz_image")
+for f in sorted((root / "assets" / "images").glob("*.image")):
+    shutil.copy(f, d / f.name)
+write(d, "two-by-two.image", "highstep-image 1\r\nsize 2 2\ncolor a #00ff00\ncolor . transparent\npixels\na.\n.a\n# done\n")
+
 # ---- challenge files ----------------------------------------------------------------------
 recording = "# highstep recording v1\n# board: wii-balance-board\nt_s,tl_kg,tr_kg,bl_kg,br_kg\n0.0,1,2,3,4\n0.01,1,2,3,4\n"
 challenge = {
