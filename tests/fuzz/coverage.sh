@@ -78,7 +78,7 @@ import json, os, sys
 root, out, corpus = sys.argv[1], sys.argv[2], sys.argv[3]
 def pct(c, n):
     return f"{c}/{n} ({100.0 * c / n:.1f} %)" if n else "–"
-rows = ["| target | inputs | source file | lines | regions |", "|---|---:|---|---:|---:|"]
+rows = ["| target | inputs | source file | functions | lines | regions |", "|---|---:|---|---:|---:|---:|"]
 for line in open(os.path.join(out, "targets.txt")):
     t, *files = line.split()
     data = json.load(open(os.path.join(out, t + ".json")))["data"][0]["files"]
@@ -87,14 +87,16 @@ for line in open(os.path.join(out, "targets.txt")):
                  if os.path.isdir(d))
     for i, name in enumerate(files):
         s = by_name.get(name)
-        lines = pct(s["lines"]["covered"], s["lines"]["count"]) if s else "not linked"
+        funcs = pct(s["functions"]["covered"], s["functions"]["count"]) if s else "not linked"
+        lines = pct(s["lines"]["covered"], s["lines"]["count"]) if s else ""
         regions = pct(s["regions"]["covered"], s["regions"]["count"]) if s else ""
-        rows.append(f"| {t if i == 0 else ''} | {inputs if i == 0 else ''} | `{name}` | {lines} | {regions} |")
+        rows.append(f"| {t if i == 0 else ''} | {inputs if i == 0 else ''} | `{name}` | {funcs} | {lines} | {regions} |")
     # All of the project's own code in the binary (not the fuzz target, not system headers).
     own = [s for n, s in by_name.items() if not n.startswith(("..", "tests/")) and not os.path.isabs(n)]
+    fc = sum(s["functions"]["covered"] for s in own); fn = sum(s["functions"]["count"] for s in own)
     lc = sum(s["lines"]["covered"] for s in own); ln = sum(s["lines"]["count"] for s in own)
     rc = sum(s["regions"]["covered"] for s in own); rn = sum(s["regions"]["count"] for s in own)
-    rows.append(f"| | | all the project's code in the binary ({len(own)} files) | {pct(lc, ln)} | {pct(rc, rn)} |")
+    rows.append(f"| | | all the project's code in the binary, files: {len(own)} | {pct(fc, fn)} | {pct(lc, ln)} | {pct(rc, rn)} |")
 text = "\n".join(rows) + "\n"
 open(os.path.join(out, "coverage.md"), "w").write(text)
 print(text, end="")
