@@ -474,7 +474,7 @@ struct Session::Impl {
             // The visit became standing on the board: the contact judged was no rep. Only
             // that visit's own step_on: without a weigh-in a visit that ended before the
             // body weight was known is judged later, during the next one.
-            const bool same_visit = pending && on->t_s - paused_total_s >= pending->t_s - kSameContactS;
+            const bool same_visit = pending && on->t_s >= pending->t_s - kSameContactS;
             if (pending && pending->kind == RepKind::step_up && !pending->confirmed && same_visit) take_back();
         } else if (const auto* up = std::get_if<StepUpEvent>(&ev)) {
             if (level.type != LevelType::hill_climb) return;
