@@ -145,3 +145,28 @@ TEST(UnsteadyStart, AStepUpBeforeTheWeightIsKnownIsJudgedOnceItIs) {
     EXPECT_EQ(only<StepOffEvent>(events).size(), 1u);
     for (const auto& on : only<StepOnEvent>(events)) EXPECT_GT(on.t_s, off_s);
 }
+
+TEST(UnsteadyStart, KneeDriveAfterAGapHidTheSteppingOn) {
+    // A 0.6 s gap in the data hides the first foot stepping on alone; the data resumes
+    // with both feet down. The player rests 0.3 s and goes straight onto one foot with a
+    // drive, feet 90 mm either side: no foot was seen alone and there was no second of
+    // still standing, so the rest is the centre (the feet assumed 100 mm either side).
+    for (bool right : {false, true}) {
+        BoardScript b = offset_board(0.0);
+        b.left_foot_x_mm = -90.0;
+        b.right_foot_x_mm = 90.0;
+        b.noise_kg = 0.1;
+        HandPlayer p{b, 70.0};
+        b.gap_from_s = p.now() - 0.1;
+        p.one(0.15, !right, 0.4).wait(0.2).stand(0.3, 0.5);
+        b.gap_to_s = p.now();
+        p.wait(0.3);
+        const double shift_s = p.now();
+        p.stand(0.2, right ? 0.9 : 0.1).one(0.15, right, 1.15).one(0.2, right, 1.0).wait(1.5);
+        p.stand(0.3, 0.5).wait(1.0).one(0.3, right, 0.5).one(0.2, right, 0.0).wait(2.0);
+        const auto drives = only<KneeDriveEvent>(recognise(b));
+        ASSERT_EQ(drives.size(), 1u) << (right ? "right" : "left");
+        EXPECT_EQ(drives[0].side, right ? Side::right : Side::left);
+        EXPECT_NEAR(drives[0].start_s, shift_s, 0.15);
+    }
+}

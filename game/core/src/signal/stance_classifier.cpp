@@ -96,7 +96,7 @@ double StanceClassifier::half_for(bool right) const {
 double StanceClassifier::half_stance_mm() const { return (half_for(false) + half_for(true)) / 2.0; }
 
 bool StanceClassifier::rest_is_reference(double bw) const {
-    return !feet_known_ && centre_learned_s_ < kCentreSeedS && rest_seen_ && foot_seen_ && bw > 0.0 &&
+    return !feet_known_ && centre_learned_s_ < kCentreSeedS && rest_seen_ && bw > 0.0 &&
            rest_kg_ >= settings_.full_enter_bw * bw;
 }
 
@@ -183,6 +183,15 @@ Stance StanceClassifier::full_load_target(double bw) const {
             if (std::fabs(x_s_mm_ - ref) >= share * std::fabs(foot_x_mm_ - ref) &&
                 std::fabs(x_s_mm_ - foot_x_mm_) >= width) {
                 return left ? Stance::left : Stance::right;
+            }
+        }
+        // No foot seen alone (a gap in the data hid the stepping on): a rest on two feet
+        // is the centre, the feet 100 mm either side of it, as once the centre is learned.
+        if (!foot_seen_ && rest_is_reference(bw)) {
+            const double u = (x_s_mm_ - rest_x_mm_) / half_stance_mm_;
+            const bool staying = is_single_leg(stance_) && (stance_ == Stance::right) == (u > 0.0);
+            if (std::fabs(u) >= (staying ? settings_.single_leave : settings_.single_enter)) {
+                return u < 0.0 ? Stance::left : Stance::right;
             }
         }
         // Far out to one side, the other side's sensors carry under a fifth of this
@@ -279,15 +288,16 @@ void StanceClassifier::watch_rest(const StanceInput& in) {
     // After the lone foot, before the centre is learned: the CoP resting still away from
     // that foot and near the board's middle, the load up from what the lone foot carried,
     // is the player on two feet (the body weight may not be known yet: judged when used).
-    const bool watching = !feet_known_ && centre_learned_s_ < kCentreSeedS && foot_seen_ && in.cop_valid &&
+    if (stance_ == Stance::off) rest_seen_ = false;  // each visit its own rest
+    const bool watching = !feet_known_ && centre_learned_s_ < kCentreSeedS && in.cop_valid &&
                           (stance_ == Stance::partial || stance_ == Stance::both);
-    const bool near_foot = std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_;
+    const bool near_foot = foot_seen_ && std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_;
     if (watching && near_foot) near_foot_kg_ = total_s_kg_;
     // Only where the second foot came down on the way from the lone foot (the load rose
     // by a quarter): a pause while the whole weight moves from one foot onto both (a
     // player who stepped onto one leg, then put the other foot down) is no rest.
     const bool candidate = watching && !near_foot && std::fabs(x_s_mm_) <= kCentreMaxMm &&
-                           total_s_kg_ >= kRestLanded * near_foot_kg_;
+                           (!foot_seen_ || total_s_kg_ >= kRestLanded * near_foot_kg_);
     if (!candidate) {
         rest_stretch_.on = false;
         return;
