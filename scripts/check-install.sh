@@ -22,7 +22,8 @@ DESTDIR="$work/stage" cmake --install "$build" --prefix /opt/highstep > "$work/i
 mv "$work/stage/opt/highstep" "$work/moved"
 tree="$work/moved"
 prog="$tree/bin/highstep"
-for f in bin/highstep share/highstep/levels/hill-1.json \
+for f in bin/highstep share/highstep/levels/hill-1.json share/highstep/assets/sounds/effects.sounds \
+         share/highstep/assets/music/front-porch.music share/highstep/assets/images/icon.image \
          share/applications/org.highstep.HighStep.desktop share/metainfo/org.highstep.HighStep.metainfo.xml \
          share/icons/hicolor/scalable/apps/highstep.svg share/icons/hicolor/48x48/apps/highstep.png \
          share/icons/hicolor/256x256/apps/highstep.png share/man/man6/highstep.6.gz \
@@ -74,7 +75,8 @@ echo "$listing"
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
 grep -q 'libsdl2' <<< "$depends" || fail "the package's dependencies were not computed from the binary"
-for f in ./usr/bin/highstep ./usr/share/highstep/levels/hill-1.json ./usr/lib/udev/rules.d/60-highstep.rules \
+for f in ./usr/bin/highstep ./usr/share/highstep/levels/hill-1.json ./usr/share/highstep/assets/sounds/effects.sounds \
+         ./usr/lib/udev/rules.d/60-highstep.rules \
          ./usr/share/applications/org.highstep.HighStep.desktop ./usr/share/doc/highstep/copyright; do
     grep -q " $f\$" <<< "$listing" || fail "the .deb has no ${f#.}"
 done

@@ -1,6 +1,8 @@
 // Sound through the real OpenAL Soft mixer, rendered into memory with the
 // ALC_SOFT_loopback extension: the metronome clicks of a real session fall on its
-// beats, and the lead-leg call is placed on that leg's side.
+// beats, and the lead-leg call is placed on that leg's side. The effects come from
+// assets/sounds/effects.sounds (tests/audio tests the file and each cue); these
+// skip without a SoundFont.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,7 +12,7 @@
 
 #include "highstep/app/audio.h"
 #include "highstep/app/cue_sounds.h"
-#include "highstep/app/sounds.h"
+#include "highstep/app/sound_file.h"
 #include "highstep/core/level/level_file.h"
 #include "highstep/core/session/session.h"
 
@@ -49,9 +51,11 @@ double rms(const std::vector<float>& stereo, int channel) {
 }
 
 std::unique_ptr<LoopbackAudio> open_or_fail() {
+    if (find_soundfont().empty()) return nullptr;
     AudioSettings s;
     s.rate_hz = kRate;
     s.master_gain = 1.0f;
+    s.effects = effects_file_in(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "assets");
     return open_loopback_audio(s);
 }
 
@@ -61,6 +65,7 @@ TEST(AudioLoopback, MetronomeClicksOfARealSessionFallOnItsBeats) {
     const core::Level level = core::load_level_file(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels" / "hill-1.json");
     ASSERT_GT(level.program.tempo_bpm, 0.0);
     auto audio = open_or_fail();
+    if (!audio) GTEST_SKIP() << "no General MIDI SoundFont (install timgm6mb-soundfont)";
     core::Session session(level);
     std::vector<float> buffer;
     std::vector<double> beats_s;
@@ -95,6 +100,7 @@ TEST(AudioLoopback, MetronomeClicksOfARealSessionFallOnItsBeats) {
 
 TEST(AudioLoopback, TheLeadLegCallIsPlacedOnThatLegsSide) {
     auto audio = open_or_fail();
+    if (!audio) GTEST_SKIP() << "no General MIDI SoundFont (install timgm6mb-soundfont)";
     for (core::Side side : {core::Side::left, core::Side::right}) {
         core::SoundCue cue;
         cue.kind = core::CueKind::lead_leg;
@@ -114,24 +120,10 @@ TEST(AudioLoopback, TheLeadLegCallIsPlacedOnThatLegsSide) {
 
 TEST(AudioLoopback, SilenceWhenNothingPlays) {
     auto audio = open_or_fail();
+    if (!audio) GTEST_SKIP() << "no General MIDI SoundFont (install timgm6mb-soundfont)";
     std::vector<float> buffer(2 * 4800);
     audio->render(buffer);
     EXPECT_LT(rms(buffer, 0) + rms(buffer, 1), 1e-6);
-}
-
-TEST(Sounds, EverySoundIsShortClippedFreeAndNotSilent) {
-    for (int i = 0; i < kSoundCount; ++i) {
-        const auto pcm = synthesize(static_cast<Sound>(i), kRate);
-        SCOPED_TRACE(to_string(static_cast<Sound>(i)));
-        ASSERT_FALSE(pcm.empty());
-        EXPECT_LT(pcm.size(), static_cast<std::size_t>(2 * kRate));
-        float peak = 0.0f;
-        for (float v : pcm) peak = std::max(peak, std::abs(v));
-        EXPECT_GT(peak, 0.2f);
-        EXPECT_LE(peak, 1.0f);
-        EXPECT_LT(std::abs(pcm.back()), 0.01f) << "ends at rest, no click at the end";
-    }
-    EXPECT_LE(synthesize(Sound::click, kRate).size(), static_cast<std::size_t>(kClickLength_s * kRate) + 1);
 }
 
 TEST(Audio, WithSoundOffTheGameIsSilentAndSaysSo) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "highstep/app/music_renderer.h"
+#include "wav_read.h"
 #include "highstep/app/music_score.h"
 #include "highstep/core/level/level_file.h"
 #include "highstep/core/session/session.h"
@@ -24,6 +25,8 @@
 using namespace highstep;
 using namespace highstep::app;
 namespace fs = std::filesystem;
+using highstep::app::testing::read_wav;
+using highstep::app::testing::Wav;
 
 namespace {
 
@@ -52,33 +55,6 @@ constexpr const char* kGood =
     "  layer 0 beat\n"
     "section rest\n"
     "  layer 0 beat\n";
-
-struct Wav {
-    int rate_hz = 0;
-    std::vector<float> left, right;
-};
-
-// Reads our own 16-bit stereo WAV (44-byte header) in pieces.
-Wav read_wav(const fs::path& path) {
-    std::ifstream f(path, std::ios::binary);
-    Wav w;
-    std::vector<unsigned char> header(44);
-    if (!f.read(reinterpret_cast<char*>(header.data()), 44)) return w;
-    w.rate_hz = header[24] | header[25] << 8 | header[26] << 16 | header[27] << 24;
-    std::vector<char> chunk(1 << 20);
-    while (f.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || f.gcount() > 0) {
-        const auto n = static_cast<std::size_t>(f.gcount());
-        for (std::size_t i = 0; i + 3 < n; i += 4) {
-            auto s16 = [&](std::size_t at) {
-                return static_cast<std::int16_t>(static_cast<unsigned char>(chunk[at]) |
-                                                 static_cast<unsigned char>(chunk[at + 1]) << 8);
-            };
-            w.left.push_back(s16(i) / 32768.0f);
-            w.right.push_back(s16(i + 2) / 32768.0f);
-        }
-    }
-    return w;
-}
 
 int run(const std::string& cmd) { return std::system((cmd + " >/dev/null").c_str()); }
 

@@ -12,7 +12,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     # Cheapest first, so the small ones finish even if time runs out.
     targets=(fuzz_wii_calibration fuzz_wii_reports fuzz_synth_script fuzz_app_script fuzz_image fuzz_raw_log
-             fuzz_recording fuzz_music fuzz_board_map fuzz_level fuzz_challenge_file)
+             fuzz_recording fuzz_music fuzz_sounds fuzz_board_map fuzz_level fuzz_challenge_file)
 fi
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 # libFuzzer's timeout is wall time. At nice 19 on a machine shared with builds a

@@ -149,6 +149,13 @@ for f in sorted((root / "assets" / "images").glob("*.image")):
     shutil.copy(f, d / f.name)
 write(d, "two-by-two.image", "highstep-image 1\r\nsize 2 2\ncolor a #00ff00\ncolor . transparent\npixels\na.\n.a\n# done\n")
 
+d = target("fuzz_sounds")
+shutil.copy(root / "assets" / "sounds" / "effects.sounds", d / "effects.sounds")
+cues = ["click", "click_accent", "cue_lead", "perfect", "good", "ok", "miss", "set_complete", "rest_over",
+        "level_complete", "level_failed", "menu_move", "menu_confirm", "board_lost"]
+write(d, "smallest.sounds", "highstep-sounds 1\ninstrument k bank 128 program 0\n" +
+      "".join(f"sound {c} length 0.1\n  at 0 k 76\n" for c in cues))
+
 # ---- challenge files ----------------------------------------------------------------------
 recording = "# highstep recording v1\n# board: wii-balance-board\nt_s,tl_kg,tr_kg,bl_kg,br_kg\n0.0,1,2,3,4\n0.01,1,2,3,4\n"
 challenge = {

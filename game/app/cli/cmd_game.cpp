@@ -26,6 +26,8 @@ constexpr const char* kUsage =
     "  --window WxH          window size in pixels (default 1280x720)\n"
     "  --fullscreen          start full screen (F11 or Alt+Enter toggles)\n"
     "  --mute                no sound\n"
+    "  --audio-out FILE.wav  no sound device: write what the game plays to FILE.wav, in\n"
+    "                        step with the game clock (with --fixed-frame-ms: exact; tests)\n"
     "  --software            SDL's software renderer\n"
     "  --fps                 show the frame time\n"
     "  --script FILE         test hook: drive the game from a script (see game/app/src/script.h)\n"
@@ -66,7 +68,7 @@ int run_game(const Args& args) {
         } else if (a == "--fps") {
             o.show_fps = true;
         } else if (a == "--replay" || a == "--script" || a == "--db" || a == "--levels" || a == "--player" ||
-                   a == "--data-dir") {
+                   a == "--data-dir" || a == "--audio-out") {
             const bool folder = a == "--levels" || a == "--data-dir";
             const std::string* v = value(a == "--player" ? "a name" : folder ? "a folder" : "a file");
             if (!v) return 2;
@@ -77,6 +79,7 @@ int run_game(const Args& args) {
             if (a == "--levels") levels_given = true;
             if (a == "--data-dir") data_dir_option = *v;
             if (a == "--player") o.player = *v;
+            if (a == "--audio-out") o.audio_out = *v;
         } else if (a == "--window") {
             const std::string* v = value("a size like 1280x720");
             if (!v) return 2;

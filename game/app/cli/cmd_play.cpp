@@ -15,6 +15,7 @@
 
 #include "commands.h"
 #include "highstep/app/music_follow.h"
+#include "highstep/app/sound_file.h"
 #include "highstep/app/soundtrack.h"
 #include "highstep/core/level/level_file.h"
 #include "highstep/core/session/session.h"
@@ -158,10 +159,12 @@ core::SessionResult play_with_audio(const PlayOptions& o, const core::Level& lev
     app::SoundtrackOptions options;
     options.volumes = o.volumes;
     options.track = track_for(o, level);
+    options.effects = app::effects_file_in(app::assets_dir_beside(levels_folder(o.data_dir)));
     const app::Soundtrack out = app::play_with_soundtrack(level, recording.samples, settings, options, *o.audio_out);
     if (options.track && out.music_status.rfind("music: FluidSynth", 0) != 0) {
         std::fprintf(stderr, "highstep play: %s\n", out.music_status.c_str());
     }
+    if (!out.has_effects) std::fprintf(stderr, "highstep play: %s\n", out.effects_status.c_str());
     return out.result;
 }
 

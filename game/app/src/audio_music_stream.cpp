@@ -1,6 +1,8 @@
 // The music's streaming source: one of the audio files (it includes AL/al.h).
 #include "audio_music_stream.h"
 
+#include "music_clock.h"
+
 #include <AL/al.h>
 #include <AL/alc.h>
 #include <AL/alext.h>
@@ -17,8 +19,6 @@ namespace {
 constexpr int kSteppedChunk = 512;     // loopback: small, so the music follows the session closely
 constexpr int kLiveChunk = 1024;       // live: 21 ms at 48 kHz
 constexpr int kLiveBuffers = 4;        // live: ~85 ms queued ahead of the mix
-constexpr double kSyncWindow_s = 1.0;  // live: clock estimates kept this long
-constexpr double kSyncTolerance_s = 0.002;  // live: re-anchor beyond this
 
 double steady_now_s() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -106,7 +106,7 @@ public:
             ALdouble v[2] = {0.0, 0.0};
             get_sourcedv_(source_, AL_SEC_OFFSET_LATENCY_SOFT, v);
             p.latency_s = v[1];
-            p.heard_frame = static_cast<double>(unqueued_frames_) + (v[0] - v[1]) * rate_hz_;
+            p.heard_frame = heard_stream_frame(unqueued_frames_, v[0], v[1], rate_hz_);
         } else {
             ALint offset = 0;
             alGetSourcei(source_, AL_SAMPLE_OFFSET, &offset);
@@ -138,6 +138,11 @@ SteppedMusicStream::~SteppedMusicStream() = default;
 
 void SteppedMusicStream::set_state(const MusicState& state) { feed_->renderer().set_state(state); }
 
+void SteppedMusicStream::follow(double offset_s) {
+    MusicRenderer& r = feed_->renderer();
+    if (std::fabs(offset_s - r.stream_offset_s()) > StreamClock::kTolerance_s) r.set_stream_offset(offset_s);
+}
+
 void SteppedMusicStream::feed_until(long long frame) {
     feed_->reclaim();
     // A chunk beyond the frames about to be mixed, so the source never runs dry
@@ -168,39 +173,25 @@ LiveMusicStream::~LiveMusicStream() {
 
 void LiveMusicStream::set_state(const MusicState& state) {
     std::lock_guard lock(mutex_);
-    if (!state.running) synced_ = false;  // the session's clock stops: its next start is measured afresh
+    if (!state.running) clock_.reset();  // the session's clock stops: its next start is measured afresh
     state_ = state;
 }
 
 void LiveMusicStream::sync(double session_s, double steady_s) {
     std::lock_guard lock(mutex_);
     if (!heard_.valid || !state_.running) {
-        estimates_.clear();
+        clock_.reset();
         return;
     }
-    // The session time of the stream frame heard now, as an offset of the stream's clock.
-    const double heard_now = heard_.frame + (steady_s - heard_.steady_s) * rate_hz_;
-    const double offset = session_s - heard_now / rate_hz_;
-    if (!synced_) estimates_.clear();
-    estimates_.emplace_back(steady_s, offset);
-    while (!estimates_.empty() && estimates_.front().first < steady_s - kSyncWindow_s) estimates_.pop_front();
-    // The source's position moves once per device update while time goes on, so a
-    // measurement is never ahead of the truth and the freshest ones give the
-    // smallest offset: the minimum over the window is the best estimate.
-    double best = offset;
-    for (const auto& e : estimates_) best = std::min(best, e.second);
-    if (!synced_ || std::fabs(best - offset_s_) > kSyncTolerance_s) {
-        offset_s_ = best;
-        synced_ = true;
-    }
+    clock_.update(heard_.frame, heard_.steady_s, session_s, steady_s, rate_hz_);
 }
 
 void LiveMusicStream::run() {
     std::unique_lock lock(mutex_);
     while (!stop_) {
         const MusicState state = state_;
-        const double offset = offset_s_;
-        const bool synced = synced_;
+        const double offset = clock_.offset_s();
+        const bool synced = clock_.synced();
         lock.unlock();
         // Until the stream's clock is measured, a running session's music waits.
         MusicState s = state;

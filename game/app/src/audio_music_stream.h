@@ -10,13 +10,13 @@
 // (AL_SOFT_source_latency). sync() turns that into the stream's clock offset.
 #include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 #include "highstep/app/music_renderer.h"
+#include "music_clock.h"
 
 namespace highstep::app {
 
@@ -29,6 +29,9 @@ public:
     void set_state(const MusicState& state);
     // Queues music so that output frames before `frame` (and a chunk more) have it.
     void feed_until(long long frame);
+    // Stream frame 0 is session time `offset_s` (re-anchored only beyond 2 ms, so
+    // rounding to the output's frames never moves the music).
+    void follow(double offset_s);
 
 private:
     std::unique_ptr<MusicSourceFeed> feed_;
@@ -59,10 +62,8 @@ private:
     std::condition_variable wake_;
     bool stop_ = false;
     MusicState state_;            // guarded by mutex_
-    double offset_s_ = 0.0;       // guarded: the stream's clock offset the thread applies
-    bool synced_ = false;         // guarded: offset_s_ was measured since the music started running
+    StreamClock clock_;           // guarded: the stream's clock offset the thread applies
     Heard heard_;                 // guarded: the thread's latest measurement
-    std::deque<std::pair<double, double>> estimates_;  // game thread only: (steady_s, offset_s)
     std::atomic<double> latency_s_{0.0};
     std::thread thread_;
 };

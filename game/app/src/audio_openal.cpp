@@ -1,7 +1,7 @@
 // The one file that includes the OpenAL headers (STYLE.md: only the audio file
-// sees AL/al.h). Mono buffers, one per Sound, built once from sounds.cpp; a small
-// pool of sources so overlapping sounds (a click under a judgement) both play; one
-// streaming source for the music (audio_music_stream.h).
+// sees AL/al.h). Mono buffers, one per Sound, rendered once from the effects file
+// (sound_render.h); a small pool of sources so overlapping sounds (a click under a
+// judgement) both play; one streaming source for the music (audio_music_stream.h).
 #include <AL/al.h>
 #include <AL/alc.h>
 #include <AL/alext.h>
@@ -10,11 +10,13 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
 #include "audio_music_stream.h"
 #include "highstep/app/audio.h"
+#include "highstep/app/sound_render.h"
 
 namespace highstep::app {
 
@@ -39,7 +41,9 @@ private:
 // Everything after a device is open: context, buffers, sources, play().
 class Mixer {
 public:
-    Mixer(ALCdevice* device, const ALCint* attributes, const AudioSettings& settings) : device_(device) {
+    // `sounds`: the effects' PCM, or none (the effects are then silent).
+    Mixer(ALCdevice* device, const ALCint* attributes, const AudioSettings& settings, const SoundBank* sounds)
+        : device_(device), has_sounds_(sounds != nullptr) {
         context_ = alcCreateContext(device_, attributes);
         if (!context_ || alcMakeContextCurrent(context_) != ALC_TRUE) {
             if (context_) alcDestroyContext(context_);
@@ -48,8 +52,8 @@ public:
         }
         alListenerf(AL_GAIN, settings.master_gain);
         alGenBuffers(kSoundCount, buffers_.data());
-        for (int i = 0; i < kSoundCount; ++i) {
-            const std::vector<float> pcm = synthesize(static_cast<Sound>(i), settings.rate_hz);
+        for (int i = 0; sounds && i < kSoundCount; ++i) {
+            const std::vector<float>& pcm = (*sounds)[static_cast<std::size_t>(i)];
             std::vector<ALshort> s16(pcm.size());
             for (std::size_t k = 0; k < pcm.size(); ++k) {
                 s16[k] = static_cast<ALshort>(std::lround(std::clamp(pcm[k], -1.0f, 1.0f) * 32767.0f));
@@ -68,6 +72,7 @@ public:
     Mixer(const Mixer&) = delete;
     Mixer& operator=(const Mixer&) = delete;
 
+    bool has_sounds() const { return has_sounds_; }
     void set_effects_gain(float gain) { effects_gain_ = std::clamp(gain, 0.0f, 1.0f); }
     void set_listener_gain(float gain) {
         alcMakeContextCurrent(context_);
@@ -75,7 +80,7 @@ public:
     }
 
     void play(Sound sound, float pan, float gain) {
-        if (effects_gain_ <= 0.0f) return;
+        if (!has_sounds_ || effects_gain_ <= 0.0f) return;
         alcMakeContextCurrent(context_);
         // A free source, else the one that has played longest (oldest sound is cut).
         ALuint chosen = sources_[next_];
@@ -109,6 +114,7 @@ private:
     std::array<ALuint, kSoundCount> buffers_{};
     std::array<ALuint, kSources> sources_{};
     int next_ = 0;
+    bool has_sounds_ = false;
     float effects_gain_ = 1.0f;
 };
 
@@ -128,15 +134,42 @@ private:
     Volumes volumes_;
 };
 
+std::filesystem::path soundfont_of(const AudioSettings& settings) {
+    return settings.soundfont.empty() ? find_soundfont() : settings.soundfont;
+}
+constexpr const char* kNoSoundFont = "no General MIDI SoundFont found (install timgm6mb-soundfont)";
+
+// The effects rendered from their file, or why there are none (the game then
+// plays without them: a missing or bad file is never a crash).
+std::optional<SoundBank> open_effects(const AudioSettings& settings, std::string& status) {
+    if (settings.effects.empty()) {
+        status = "sound effects: off";
+        return std::nullopt;
+    }
+    const std::filesystem::path font = soundfont_of(settings);
+    if (font.empty()) {
+        status = std::string("sound effects: ").append(kNoSoundFont);
+        return std::nullopt;
+    }
+    try {
+        SoundBank bank = render_sounds(load_sounds_file(settings.effects), font, settings.rate_hz);
+        status = std::string("sound effects: ").append(settings.effects.string());
+        return bank;
+    } catch (const SoundsError& e) {
+        status = std::string("sound effects: off: ").append(e.what());
+        return std::nullopt;
+    }
+}
+
 // The music renderer, or why there is none (no SoundFont, FluidSynth failed).
 std::unique_ptr<MusicRenderer> open_music(const AudioSettings& settings, std::string& status) {
     if (!settings.music) {
         status = "music: off";
         return nullptr;
     }
-    const std::filesystem::path font = settings.soundfont.empty() ? find_soundfont() : settings.soundfont;
+    const std::filesystem::path font = soundfont_of(settings);
     if (font.empty()) {
-        status = "music: no General MIDI SoundFont found (install timgm6mb-soundfont)";
+        status = std::string("music: ").append(kNoSoundFont);
         return nullptr;
     }
     try {
@@ -153,8 +186,9 @@ class DeviceAudio final : public Audio {
 public:
     DeviceAudio(ALCdevice* device, const AudioSettings& settings) : device_(device), settings_(settings) {
         const ALCint attributes[] = {ALC_FREQUENCY, settings.rate_hz, 0};
+        const std::optional<SoundBank> sounds = open_effects(settings, effects_status_);
         try {
-            mixer_ = std::make_unique<Mixer>(device_, attributes, settings);
+            mixer_ = std::make_unique<Mixer>(device_, attributes, settings, sounds ? &*sounds : nullptr);
         } catch (...) {
             alcCloseDevice(device_);
             throw;
@@ -187,6 +221,8 @@ public:
     }
     bool has_music() const override { return music_ != nullptr; }
     const std::string& music_status() const override { return music_status_; }
+    bool has_effects() const override { return mixer_->has_sounds(); }
+    const std::string& effects_status() const override { return effects_status_; }
     double output_latency_s() const override { return music_ ? music_->latency_s() : 0.0; }
 private:
     ALCdevice* device_;
@@ -196,6 +232,7 @@ private:
     VolumeControl volumes_;
     std::string status_;
     std::string music_status_;
+    std::string effects_status_;
 };
 
 class LoopbackAudioImpl final : public LoopbackAudio {
@@ -211,8 +248,9 @@ public:
         if (!device_) throw std::runtime_error("OpenAL could not open a loopback device");
         const ALCint attributes[] = {ALC_FORMAT_CHANNELS_SOFT, ALC_STEREO_SOFT, ALC_FORMAT_TYPE_SOFT, ALC_FLOAT_SOFT,
                                      ALC_FREQUENCY, rate_hz_, 0};
+        const std::optional<SoundBank> sounds = open_effects(settings, effects_status_);
         try {
-            mixer_ = std::make_unique<Mixer>(device_, attributes, settings);
+            mixer_ = std::make_unique<Mixer>(device_, attributes, settings, sounds ? &*sounds : nullptr);
             if (auto renderer = open_music(settings, music_status_)) {
                 music_ = std::make_unique<SteppedMusicStream>(std::move(renderer), settings.rate_hz);
             }
@@ -239,6 +277,12 @@ public:
     }
     bool has_music() const override { return music_ != nullptr; }
     const std::string& music_status() const override { return music_status_; }
+    bool has_effects() const override { return mixer_->has_sounds(); }
+    const std::string& effects_status() const override { return effects_status_; }
+    void sync_music(double session_s, double) override {
+        // The frames rendered so far are the output's clock: frame n is n / rate s.
+        if (music_) music_->follow(session_s - static_cast<double>(rendered_) / rate_hz_);
+    }
     void render(std::span<float> stereo) override {
         const auto frames = static_cast<long long>(stereo.size() / 2);
         // The music stream is fed ahead of the mix, and starts with frame 0: its
@@ -267,6 +311,7 @@ private:
     long long rendered_ = 0;
     std::string status_;
     std::string music_status_;
+    std::string effects_status_;
 };
 
 }  // namespace

@@ -13,6 +13,8 @@
 #include "gfx.h"
 #include "highstep/app/audio.h"
 #include "highstep/app/music_follow.h"
+#include "highstep/app/sound_file.h"
+#include "highstep/app/soundtrack.h"
 #include "highstep/app/fixed_step.h"
 #include "highstep/app/image_file.h"
 #include "highstep/app/scene_stack.h"
@@ -126,6 +128,9 @@ private:
     std::unique_ptr<TextRenderer> text_;
     std::unique_ptr<Gfx> gfx_;
     std::unique_ptr<Audio> audio_;
+    LoopbackAudio* recording_ = nullptr;   // --audio-out: audio_, rendered into wav_ each frame
+    std::unique_ptr<WavWriter> wav_;
+    std::vector<float> wav_pcm_;
     std::unique_ptr<BoardLink> board_;
     std::unique_ptr<store::Database> db_;
     SceneStack scenes_;
@@ -177,13 +182,25 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
 
     AudioSettings audio_settings;
     audio_settings.enabled = !options.mute;
-    audio_ = open_audio(audio_settings);
+    audio_settings.effects = effects_file_in(assets_dir_beside(options.levels_dir));
+    if (options.audio_out) {
+        // Everything the game plays, rendered in step with the game clock into a WAV
+        // (the same mixer through ALC_SOFT_loopback) instead of a sound device.
+        auto loopback = open_loopback_audio(audio_settings);
+        wav_ = std::make_unique<WavWriter>(*options.audio_out, loopback->rate_hz());
+        recording_ = loopback.get();
+        audio_ = std::move(loopback);
+    } else {
+        audio_ = open_audio(audio_settings);
+    }
     // Said once: on stderr now and on screen as a toast.
     if (!audio_->active()) std::fprintf(stderr, "highstep: %s\n", audio_->status().c_str());
+    if (audio_->active() && !audio_->has_effects()) std::fprintf(stderr, "highstep: %s\n", audio_->effects_status().c_str());
 
     board_ = std::make_unique<BoardLink>(std::move(board.source), board.sim);
     ctx_ = std::make_unique<AppContext>(scenes_, *audio_, *board_);
     if (!audio_->active()) ctx_->toast(audio_->status());
+    else if (!audio_->has_effects()) ctx_->toast(audio_->effects_status());
     // The music sits in assets/ beside the levels folder.
     ctx_->music = load_music_library(assets_dir_beside(options.levels_dir) / "music");
     for (const auto& problem : ctx_->music.errors) std::fprintf(stderr, "highstep: %s\n", problem.c_str());
@@ -387,6 +404,12 @@ int GameApp::run() {
         ctx_->now_s = game_now;
         ctx_->wall_s = wall;
         follow_player_sound();
+        if (recording_) {
+            // Up to now: what the scenes play in this frame starts at this frame's time.
+            recording_->render_until(game_now, wav_pcm_);
+            wav_->write(wav_pcm_);
+            wav_pcm_.clear();
+        }
 
         if (script_) {
             if (auto code = script_->run_frame(*this)) {
@@ -463,6 +486,7 @@ int GameApp::run() {
             if (spent < kMinFrame_s) SDL_Delay(static_cast<Uint32>((kMinFrame_s - spent) * 1000.0));
         }
     }
+    if (wav_) wav_->close();
     return exit_code_;
 }
 

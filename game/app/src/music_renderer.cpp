@@ -17,6 +17,8 @@
 #include <map>
 #include <vector>
 
+#include "fluid_quiet.h"
+
 namespace highstep::app {
 
 namespace {
@@ -32,18 +34,6 @@ struct NoteEvent {
 };
 
 long long floor_mod(long long a, long long m) { return ((a % m) + m) % m; }
-
-void quiet_fluid_logs() {
-    // FluidSynth's warnings and chatter (e.g. about a SoundFont's unusual presets)
-    // would land in the middle of the program's own output.
-    static const bool once = [] {
-        fluid_set_log_function(FLUID_WARN, nullptr, nullptr);
-        fluid_set_log_function(FLUID_INFO, nullptr, nullptr);
-        fluid_set_log_function(FLUID_DBG, nullptr, nullptr);
-        return true;
-    }();
-    (void)once;
-}
 
 }  // namespace
 

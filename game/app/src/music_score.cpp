@@ -4,26 +4,24 @@
 
 #include <algorithm>
 #include <cmath>
-#include <charconv>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <optional>
-#include <sstream>
+
+#include "asset_text.h"
 
 namespace highstep::app {
 
 namespace {
 
+using asset_text::Line;
+using asset_text::parse_int;
+using asset_text::parse_key;
+using asset_text::parse_number;
+using asset_text::split_lines;
+
 constexpr std::uintmax_t kMaxMusicBytes = 256 * 1024;  // a track is a few kilobytes
 constexpr double kMinTempo_bpm = 40.0;
 constexpr double kMaxTempo_bpm = 180.0;
-
-struct Line {
-    int number = 0;
-    std::vector<std::string> words;
-    std::string rest_after_first;  // the text after the first word (titles)
-};
 
 class Reader {
 public:
@@ -37,56 +35,6 @@ private:
     std::string source_;
 };
 
-std::vector<Line> split_lines(std::string_view text) {
-    std::vector<Line> out;
-    int number = 0;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        const std::size_t end = std::min(text.find('\n', pos), text.size());
-        std::string_view raw = text.substr(pos, end - pos);
-        ++number;
-        pos = end + 1;
-        // A comment is a word starting with '#' (a '#' inside a word is a sharp: F#2).
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-            if (raw[i] == '#' && (i == 0 || raw[i - 1] == ' ' || raw[i - 1] == '\t')) {
-                raw = raw.substr(0, i);
-                break;
-            }
-        }
-        Line line;
-        line.number = number;
-        std::istringstream words{std::string(raw)};
-        for (std::string w; words >> w;) line.words.push_back(w);
-        if (line.words.empty()) {
-            if (end == text.size()) break;
-            continue;
-        }
-        const std::size_t first = raw.find(line.words[0]) + line.words[0].size();
-        std::string rest(raw.substr(first));
-        rest.erase(0, rest.find_first_not_of(" \t\r"));
-        rest.erase(rest.find_last_not_of(" \t\r") + 1);
-        line.rest_after_first = rest;
-        out.push_back(std::move(line));
-        if (end == text.size()) break;
-    }
-    return out;
-}
-
-std::optional<int> parse_int(std::string_view s) {
-    int v = 0;
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
-std::optional<double> parse_number(std::string_view s) {
-    const std::string text(s);
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
-
 // "1", "1/2", "1/3", "0.25": a step's length in beats.
 std::optional<double> parse_fraction(std::string_view s) {
     const std::size_t slash = s.find('/');
@@ -95,27 +43,6 @@ std::optional<double> parse_fraction(std::string_view s) {
     const auto b = parse_int(s.substr(slash + 1));
     if (!a || !b || *a <= 0 || *b <= 0) return std::nullopt;
     return static_cast<double>(*a) / *b;
-}
-
-// "C4" (60), "F#2", "Bb1", "C-1" (0), or a MIDI key number "36".
-std::optional<int> parse_key(std::string_view s) {
-    if (s.empty()) return std::nullopt;
-    if (std::isdigit(static_cast<unsigned char>(s[0]))) {
-        const auto k = parse_int(s);
-        if (!k || *k < 0 || *k > 127) return std::nullopt;
-        return k;
-    }
-    static constexpr int kSemitone[] = {9, 11, 0, 2, 4, 5, 7};  // A B C D E F G
-    const char letter = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    if (letter < 'A' || letter > 'G') return std::nullopt;
-    int key = kSemitone[letter - 'A'];
-    std::size_t i = 1;
-    if (i < s.size() && (s[i] == '#' || s[i] == 'b')) key += s[i++] == '#' ? 1 : -1;
-    const auto octave = parse_int(s.substr(i));
-    if (!octave) return std::nullopt;
-    key += 12 * (*octave + 1);
-    if (key < 0 || key > 127) return std::nullopt;
-    return key;
 }
 
 const std::vector<std::string>& known_uses() {
@@ -408,15 +335,10 @@ bool MusicTrack::is_for(std::string_view use) const {
 MusicTrack parse_music(std::string_view text, const std::string& source) { return Parser(text, source).run(); }
 
 MusicTrack load_music_file(const std::filesystem::path& path) {
-    const std::string name = path.string();
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) throw MusicError(name + ":0: no such file");
-    const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (ec || size > kMaxMusicBytes) throw MusicError(name + ":0: too large for a music file");
-    std::ifstream in(path, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in && !in.eof()) throw MusicError(name + ":0: cannot be read");
-    return parse_music(text, name);
+    std::string error;
+    const auto text = asset_text::read_file(path, kMaxMusicBytes, error);
+    if (!text) throw MusicError(error);
+    return parse_music(*text, path.string());
 }
 
 MusicLibrary load_music_library(const std::filesystem::path& dir) {

@@ -47,6 +47,7 @@ Soundtrack play_with_soundtrack(const core::Level& level, const std::vector<Boar
     audio_settings.rate_hz = options.rate_hz;  // master gain as in the game: what the player hears
     audio_settings.music = options.track != nullptr;
     audio_settings.soundfont = options.soundfont;
+    audio_settings.effects = options.effects;
     auto audio = open_loopback_audio(audio_settings);
     audio->set_volumes(options.volumes);
     SessionMusic music(audio->has_music() ? options.track : nullptr);
@@ -54,6 +55,8 @@ Soundtrack play_with_soundtrack(const core::Level& level, const std::vector<Boar
 
     Soundtrack out;
     out.music_status = audio->music_status();
+    out.has_effects = audio->has_effects();
+    out.effects_status = audio->effects_status();
     // The same calls in the same order as core::run_headless().
     core::Session session(level, settings);
     for (const BoardSample& s : samples) {

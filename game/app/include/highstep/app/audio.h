@@ -4,12 +4,19 @@
 // caller's buffer through the ALC_SOFT_loopback extension (tests, --audio-out). With
 // no sound device the game gets a silent Audio and a one-line notice to show the player.
 //
+// The effects (sounds.h) are defined in assets/sounds/effects.sounds and rendered
+// once, when the audio opens, with FluidSynth and the SoundFont the music uses
+// (sound_render.h). A missing or bad file, or no SoundFont: the effects are silent
+// and effects_status() says why (one notice), the music still plays.
+//
 // Music (music_renderer.h) is one more OpenAL source, a stream: FluidSynth renders
 // it on the audio's own thread (live) or in step with render() (loopback), so the
 // game thread never synthesises. Its clock is the session's: sync_music() tells the
 // live stream what session time it is, and the stream shifts itself so that the
 // music the player *hears* now (after the device's reported latency) is the music
-// of now. Loopback needs no sync: its sample n is n / rate seconds on the session's clock.
+// of now. Loopback: its sample n is n / rate seconds on the session's clock, unless
+// sync_music() says otherwise (the window's --audio-out, where a session starts
+// after the title and stops for pauses: the stream is re-anchored to it).
 #include <filesystem>
 #include <memory>
 #include <span>
@@ -27,6 +34,7 @@ struct AudioSettings {
     bool enabled = true;        // false: silent without trying a device (e.g. --mute)
     bool music = true;          // false: no FluidSynth, no music stream
     std::filesystem::path soundfont;  // empty: find_soundfont()
+    std::filesystem::path effects;    // the effects file (effects_file_in(assets)); empty: no effects
 };
 
 // A player's sound settings (stored with the player).
@@ -54,6 +62,9 @@ public:
     // True when music can play (a SoundFont was found and loaded).
     virtual bool has_music() const = 0;
     virtual const std::string& music_status() const = 0;  // why not, or which SoundFont
+    // True when the effects file was read and rendered; else effects_status() says why.
+    virtual bool has_effects() const { return false; }
+    virtual const std::string& effects_status() const { return status(); }
     // The output latency the device reports (AL_SOFT_source_latency), seconds; 0 if unknown.
     virtual double output_latency_s() const { return 0.0; }
 };

@@ -49,6 +49,7 @@ struct GameOptions {
     std::optional<std::string> player;             // start as this player (created if new)
     bool simulated = false;                        // never look for a real board
     bool mute = false;                             // no sound device
+    std::optional<std::filesystem::path> audio_out; // render the sound into this WAV, not a device (tests)
     bool fullscreen = false;
     int width = 1280;                              // window size, pixels
     int height = 720;

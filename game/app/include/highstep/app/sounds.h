@@ -1,7 +1,9 @@
 #pragma once
-// Every sound the game makes, synthesised in code (no sample files to ship or
-// license). Pure: each function returns mono float PCM in [-1, 1].
-#include <vector>
+// Every sound effect the game makes, by name. What each one sounds like is not
+// here: assets/sounds/effects.sounds defines it (sound_file.h, docs/sounds.md) and
+// FluidSynth renders it (sound_render.h).
+#include <optional>
+#include <string_view>
 
 namespace highstep::app {
 
@@ -23,12 +25,7 @@ enum class Sound {
 };
 inline constexpr int kSoundCount = 14;
 
-const char* to_string(Sound sound);
-
-// PCM for one sound at `rate_hz` samples per second.
-std::vector<float> synthesize(Sound sound, int rate_hz);
-
-// The click's length and pitch, exposed so tests can look for it in rendered audio.
-inline constexpr double kClickLength_s = 0.035;
+const char* to_string(Sound sound);            // the name the effects file uses
+std::optional<Sound> sound_named(std::string_view name);
 
 }  // namespace highstep::app

@@ -20,12 +20,15 @@ struct SoundtrackOptions {
     Volumes volumes;
     std::shared_ptr<const MusicTrack> track;  // null: no music (the metronome clicks instead)
     std::filesystem::path soundfont;          // empty: find_soundfont()
+    std::filesystem::path effects;            // the effects file; empty or bad: no cues (effects_status says)
     double tail_s = 3.0;                      // rendered after the session ends (the fanfare)
 };
 
 struct Soundtrack {
     core::SessionResult result;   // identical to run_headless() on the same input
     std::string music_status;     // which SoundFont, or why there was no music
+    bool has_effects = false;     // the cues were heard
+    std::string effects_status;   // why not
 };
 
 // Writes the soundtrack to `wav` as it is rendered (a long session never sits in
