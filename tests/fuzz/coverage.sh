@@ -20,7 +20,7 @@ build="$1"; corpus="$2"; out="$3"; shift 3
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=(fuzz_recording fuzz_wii_reports fuzz_wii_calibration fuzz_raw_log fuzz_board_map
-             fuzz_level fuzz_challenge_file fuzz_synth_script fuzz_app_script fuzz_music fuzz_image)
+             fuzz_level fuzz_challenge_file fuzz_synth_script fuzz_app_script fuzz_music fuzz_image fuzz_sounds)
 fi
 
 # The parser source files each target is there to exercise (the table's rows).
@@ -34,8 +34,9 @@ declare -A parsers=(
     [fuzz_challenge_file]="game/store/src/challenge_file.cpp game/store/src/json_locate.cpp game/store/src/text_checks.cpp"
     [fuzz_synth_script]="input/synth/src/script_parser.cpp"
     [fuzz_app_script]="game/app/src/script.cpp"
-    [fuzz_music]="game/app/src/music_score.cpp"
+    [fuzz_music]="game/app/src/music_score.cpp game/app/src/asset_text.cpp"
     [fuzz_image]="game/app/src/image_file.cpp"
+    [fuzz_sounds]="game/app/src/sound_file.cpp game/app/src/asset_text.cpp"
 )
 
 # llvm-profdata and llvm-cov of clang's own version (Debian: package llvm-14 / llvm).
