@@ -89,6 +89,20 @@ write(d, "generic.hidlog", "# highstep hidlog v1\n# board: generic\n" +
 d = target("fuzz_level")
 for f in sorted((root / "levels").glob("*.json")):
     shutil.copy(f, d / f.name)
+# The stability references no shipped level sets: the source coverage of the first
+# campaigns (tests/fuzz/coverage.sh) showed mutation never invents those keys.
+reference = {"good_velocity_mm_s": 8, "poor_velocity_mm_s": 40, "good_rms_mm": 3, "poor_rms_mm": 15,
+             "good_ellipse_mm2": 100, "poor_ellipse_mm2": 2500}
+level = json.loads((root / "levels" / "hill-1.json").read_text())
+level["id"] = "hill-references"
+level["scoring"]["two_feet"] = reference
+level["scoring"]["one_foot"] = {k: v * 3 for k, v in reference.items()}
+write(d, "hill-references.json", json.dumps(level, indent=1))
+level = json.loads((root / "levels" / "tower-3.json").read_text())
+level["id"] = "tower-references"
+level["program"]["tempo_bpm"] = 0
+level.setdefault("scoring", {})["one_foot"] = {k: v * 3 for k, v in reference.items()}
+write(d, "tower-references.json", json.dumps(level, indent=1))
 
 d = target("fuzz_board_map")
 for f in sorted((root / "input" / "hid" / "boards").glob("*.json")):
