@@ -60,6 +60,18 @@ struct Shot {
             for (int x = x0; x < x1; ++x) n += at(x, y) == want;
         return n;
     }
+    // Pixels whose every channel is below `level` (dark backings and outlines, whatever
+    // the colour blended under them).
+    int darker_than(int level, int x0, int y0, int x1, int y1) const {
+        int n = 0;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x) {
+                const std::uint32_t p = at(x, y);
+                n += static_cast<int>((p >> 16) & 0xFF) < level && static_cast<int>((p >> 8) & 0xFF) < level &&
+                     static_cast<int>(p & 0xFF) < level;
+            }
+        return n;
+    }
     int differing(const Shot& o, int x0, int y0, int x1, int y1) const {
         int n = 0;
         for (int y = y0; y < y1; ++y)

@@ -133,6 +133,10 @@ quit
     const int judged = contact.count(palette::perfect, 400, 180, 880, 300) + contact.count(palette::good, 400, 180, 880, 300) +
                        contact.count(palette::ok, 400, 180, 880, 300) + contact.count(palette::miss, 400, 180, 880, 300);
     EXPECT_GT(judged, 300) << "the judgement at the contact";
+    // Text over the sky is readable on pale clouds too: the word has a dark outline and
+    // the line under it ("+400   49 ms late") sits on a dark pill (the sky is lighter).
+    EXPECT_GT(contact.darker_than(80, 440, 200, 840, 290), 1500) << "the judgement's dark outline";
+    EXPECT_GT(contact.darker_than(80, 540, 288, 740, 312), 2500) << "the pill under the judgement's detail";
     // The climber changed pose between the contact and the top (it rose onto the ledge).
     EXPECT_GT(contact.differing(top, 300, 200, 980, 520), 200);
 }

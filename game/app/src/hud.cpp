@@ -14,6 +14,7 @@ constexpr float kBoardHalfW_mm = 216.5f;  // sensor rectangle of the Wii board, 
 constexpr float kBoardHalfD_mm = 119.0f;
 constexpr float kPi = std::numbers::pi_v<float>;
 constexpr Color kPanel = palette::hud_panel;  // opaque: see palette.h
+constexpr float kSkyBacking = 0.72f;          // the pill under text over the sky: clouds show through a little
 
 // Where the panels sit, shared by the drawing and the covers.
 struct HudPanels {
@@ -49,6 +50,17 @@ void draw_footprint(Gfx& gfx, float cx, float cy, float w, float h, Color c) {
     // Heel and forefoot as two overlapping ovals: reads as a foot at any size.
     gfx.fill_circle(cx, cy + h * 0.22f, w * 0.42f, c);
     gfx.fill_round_rect({cx - w / 2, cy - h / 2, w, h * 0.62f}, w / 2, c);
+}
+
+// Text drawn straight over the sky sits on a dark see-through pill: white and grey
+// text over the pale clouds could not be read. The pill fades with the text.
+void text_on_sky(Gfx& gfx, const std::string& s, float x, float y, float size, Color c, FontStyle style) {
+    if (s.empty()) return;
+    const SDL_FPoint m = gfx.measure(s, size, style);
+    const float pad_x = size * 0.6f, h = size * 1.5f;
+    gfx.fill_round_rect({x - m.x / 2 - pad_x, y - h / 2, m.x + 2 * pad_x, h}, h / 2,
+                        kPanel.with_alpha(static_cast<std::uint8_t>(c.a * kSkyBacking)));
+    gfx.text(s, x, y, size, c, Align::center, VAlign::middle, style);
 }
 
 void stat_label(Gfx& gfx, float x, float y, const std::string& label, const std::string& value, Color vc) {
@@ -307,9 +319,14 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         // that did not become a rep, its judgement withdrawn.
         const std::string word = p.timed ? judgement_word(p.judgement) : format_value("+%.0f", p.points);
         const Color color = p.taken_back ? palette::text_dim : p.timed ? judgement_color(p.judgement) : palette::perfect;
-        gfx.text_zoomed(word, gfx.dx(640) + gfx.u(3), gfx.dy(y) + gfx.u(3), gfx.u(64), grow,
-                        palette::text_dark.with_alpha(static_cast<std::uint8_t>(alpha / 2)), Align::center,
-                        VAlign::middle, FontStyle::bold);
+        // A dark outline all round (gold on a pale cloud had only a soft shadow).
+        const float o = gfx.u(2.5f);
+        const SDL_FPoint around[] = {{-o, -o}, {o, -o}, {-o, o}, {o, o}, {0, 1.6f * o}};
+        for (const SDL_FPoint d : around) {
+            gfx.text_zoomed(word, gfx.dx(640) + d.x, gfx.dy(y) + d.y, gfx.u(64), grow,
+                            palette::text_dark.with_alpha(static_cast<std::uint8_t>(alpha * 0.85f)), Align::center,
+                            VAlign::middle, FontStyle::bold);
+        }
         gfx.text_zoomed(word, gfx.dx(640), gfx.dy(y), gfx.u(64), grow, color.with_alpha(alpha), Align::center,
                         VAlign::middle, FontStyle::bold);
         if (p.taken_back) {
@@ -323,8 +340,8 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
                             (p.error_ms >= 0 ? format_value("%.0f ms late", p.error_ms)
                                              : format_value("%.0f ms early", -p.error_ms))
                          : "hold scored";
-        gfx.text(detail, gfx.dx(640), gfx.dy(y + 50), gfx.u(20), palette::text.with_alpha(alpha), Align::center,
-                 VAlign::middle);
+        text_on_sky(gfx, detail, gfx.dx(640), gfx.dy(y + 50), gfx.u(20), palette::text.with_alpha(alpha),
+                    FontStyle::regular);
     }
     if (h.settle) {
         // The rest of the rep, settled once the movement is over: smaller, under the judgement.
@@ -347,11 +364,10 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         };
         if (st.hold_s > 0.0) add(format_value("hold %.1f s", st.hold_s));
         if (st.has_stability) add(format_value("steady %.0f", st.stability));
-        gfx.text(what, gfx.dx(640), gfx.dy(338), gfx.u(22), c.with_alpha(alpha), Align::center, VAlign::middle,
-                 FontStyle::bold);
+        text_on_sky(gfx, what, gfx.dx(640), gfx.dy(338), gfx.u(22), c.with_alpha(alpha), FontStyle::bold);
         // format_value, not "+" + std::to_string(): GCC 12 warns falsely on the latter at -O3.
-        gfx.text(format_value("+%.0f", st.added_points) + format_value("  (rep %.0f)", st.points), gfx.dx(640),
-                 gfx.dy(364), gfx.u(16), palette::text_dim.with_alpha(alpha), Align::center, VAlign::middle);
+        text_on_sky(gfx, format_value("+%.0f", st.added_points) + format_value("  (rep %.0f)", st.points), gfx.dx(640),
+                    gfx.dy(368), gfx.u(16), palette::text.with_alpha(alpha), FontStyle::regular);
     }
 
     // ---- bottom-right: simulated board keys
