@@ -202,14 +202,15 @@ quit
     // Ada's second quick weigh-in: one row ("Step on", lit), no foot rows.
     EXPECT_GT(again.count(palette::panel_light, 700, 160, 1220, 240), 10000);
     EXPECT_LT(again.count(palette::panel, 700, 252, 1220, 332), 1000) << "no second row";
-    // After Ada's turn: her row lit, the gold "place 1 of 1" banner.
-    EXPECT_GT(after_ada.count(palette::perfect, 910, 330, 1240, 450), 20000);
+    // After Ada's turn: her row lit, the gold "place 1 of 1" banner (under the three
+    // items: Next player, Change or delete, Back).
+    EXPECT_GT(after_ada.count(palette::perfect, 910, 402, 1240, 522), 20000);
     // The final board: Ada first in white, Bob second in gold (the player who just
     // played), his place in the banner.
     EXPECT_GT(final_board.count(palette::text, 110, 192, 300, 220), 100);
     EXPECT_LT(final_board.count(palette::perfect, 110, 192, 300, 220), 20);
     EXPECT_GT(final_board.count(palette::perfect, 110, 240, 300, 268), 100);
-    EXPECT_GT(final_board.count(palette::perfect, 910, 330, 1240, 450), 20000);
+    EXPECT_GT(final_board.count(palette::perfect, 910, 402, 1240, 522), 20000);
 }
 
 TEST_F(ChallengeScreenTest, ASprintStartTurnRacesTheStoredGhostAndBeatsIt) {
@@ -223,15 +224,7 @@ TEST_F(ChallengeScreenTest, ASprintStartTurnRacesTheStoredGhostAndBeatsIt) {
     ASSERT_EQ(cli("players add Bob"), 0);
     // Bob (second in the list) takes the turn and makes four knee drives; the
     // ghost made one. With the level's pace the rival would run 8 m per rep.
-    const std::string script = R"(
-# Title: Play, Learn the moves, Today's plan, Progress, Challenges
-key Down
-key Down
-key Down
-key Down
-key Return
-wait_scene challenges
-key Return
+    const std::string script = highstep::app::testing::kTitleToChallenges + R"(key Return
 wait_scene challenge
 key Return
 wait_scene players
@@ -297,15 +290,7 @@ quit
 }
 
 TEST_F(ChallengeScreenTest, AnEmptyListSaysHowToCreateAChallenge) {
-    const std::string script = R"(
-# Title: Play, Learn the moves, Today's plan, Progress, Challenges
-key Down
-key Down
-key Down
-key Down
-key Return
-wait_scene challenges
-wait_probe challenges == 0
+    const std::string script = highstep::app::testing::kTitleToChallenges + R"(wait_probe challenges == 0
 wait 0.3
 screenshot empty.bmp
 key Escape

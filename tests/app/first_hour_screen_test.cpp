@@ -140,15 +140,7 @@ quit
 }
 
 TEST_F(FirstHour, AChallengeIsMadeInTheWindow) {
-    const std::string script = R"(
-wait_scene title
-key Down
-key Down
-key Down
-key Down
-key Return
-wait_scene challenges
-wait_probe challenges == 0
+    const std::string script = highstep::app::testing::kTitleToChallenges + R"(wait_probe challenges == 0
 key Return
 wait_scene new_challenge
 text Family Cup
@@ -188,6 +180,90 @@ quit
     EXPECT_EQ(c->level_ids[0], "hill-2");
     EXPECT_EQ(c->level_ids[1], "hill-3");
     EXPECT_EQ(highstep::store::day_after(c->starts_day, 4), c->ends_day) << "five days, today included";
+}
+
+// A challenge is changed in the window (its name, levels and days), and deleted
+// only when Enter is pressed a second time (Esc in between keeps it).
+TEST_F(FirstHour, AChallengeIsChangedAndDeletedInTheWindow) {
+    namespace store = highstep::store;
+    std::int64_t id = 0;
+    {
+        store::Database db(dir_ / "test.db");
+        store::Challenge c;
+        c.name = "Family Cup";
+        c.level_ids = {"hill-2", "hill-3"};
+        c.starts_day = store::local_day(store::now_unix_s());
+        c.ends_day = store::day_after(c.starts_day, 4);
+        id = store::create_challenge(db, c);
+    }
+    const std::string open_it = highstep::app::testing::kTitleToChallenges + R"(key Return
+wait_scene challenge
+wait_probe can_change == 1
+key Down
+key Return
+wait_scene edit_challenge
+)";
+    const std::string change = open_it + R"(wait_probe levels == 2
+wait_probe days == 5
+key BackSpace
+key BackSpace
+key BackSpace
+text Clan
+key Return
+wait_probe row == 1
+key Return
+wait_probe levels == 3
+key Up
+key Up
+key Up
+key Up
+wait_probe row == 9
+key Right
+key Right
+wait_probe days == 7
+wait 0.3
+screenshot change.bmp
+key Down
+key Return
+wait_scene challenge
+wait_probe levels == 3
+wait 0.3
+screenshot changed.bmp
+quit
+)";
+    ASSERT_EQ(run(change), 0) << err_;
+    {
+        store::Database db(dir_ / "test.db");
+        const auto c = store::get_challenge(db, id);
+        ASSERT_TRUE(c);
+        EXPECT_EQ(c->name, "Family Clan");
+        // The challenge's own order kept, the newly ticked level last.
+        EXPECT_EQ(c->level_ids, (std::vector<std::string>{"hill-2", "hill-3", "hill-1"}));
+        EXPECT_EQ(store::day_after(c->starts_day, 6), c->ends_day) << "seven days from the same start";
+    }
+    const std::string remove = open_it + R"(key Up
+wait_probe row == 11
+key Return
+wait_probe confirm_delete == 1
+wait 0.3
+screenshot confirm.bmp
+key Escape
+wait_probe confirm_delete == 0
+expect_scene edit_challenge
+key Return
+wait_probe confirm_delete == 1
+key Return
+wait_scene challenges
+wait_probe challenges == 0
+quit
+)";
+    ASSERT_EQ(run(remove), 0) << err_;
+    store::Database db(dir_ / "test.db");
+    EXPECT_FALSE(store::get_challenge(db, id));
+    Shot form(shot("change")), confirm(shot("confirm"));
+    ASSERT_TRUE(form.ok() && confirm.ok());
+    // The delete row asks in the miss colour's tag; the form's hints sit at the bottom.
+    EXPECT_GT(confirm.count(palette::miss, 230, 100, 260, 660), 150) << "the delete row's red tag";
 }
 
 }  // namespace

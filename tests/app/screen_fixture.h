@@ -37,6 +37,17 @@ key a
 key d
 )" + kLearnFeet;
 
+// From the title to the challenge list (title: Play, Learn the moves, Today's plan,
+// Progress, Challenges).
+inline const std::string kTitleToChallenges = R"(wait_scene title
+key Down
+key Down
+key Down
+key Down
+key Return
+wait_scene challenges
+)";
+
 struct Shot {
     SDL_Surface* s = nullptr;
     explicit Shot(const fs::path& p) {

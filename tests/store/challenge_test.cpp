@@ -160,5 +160,85 @@ TEST_F(ChallengeTest, RenamingTheHouseholdRenamesItsEntries) {
     EXPECT_THROW(set_household_name(db, "bad\x07name"), StoreError);
 }
 
+TEST_F(ChallengeTest, UpdateChangesNameLevelsRulesAndDatesAndKeepsEntries) {
+    const auto id = create_challenge(db, weekend());
+    turn(id, ada, "hill-1", 100, 10, kJan10);
+    turn(id, bob, "tower-1", 80, 10, kJan10);
+    const Challenge before = *get_challenge(db, id);
+    Challenge c = before;
+    c.name = "Spring cup";
+    c.level_ids = {"sprint-1", "hill-1"};  // tower-1 out, sprint-1 in, a new order
+    c.ends_day = "2026-02-28";
+    c.rules.attempts_per_level = 0;
+    c.uid = make_uid();  // not changeable: the same challenge everywhere
+    update_challenge(db, c);
+    const Challenge after = *get_challenge(db, id);
+    EXPECT_EQ(after.name, "Spring cup");
+    EXPECT_EQ(after.level_ids, (std::vector<std::string>{"sprint-1", "hill-1"}));
+    EXPECT_EQ(after.ends_day, "2026-02-28");
+    EXPECT_EQ(after.starts_day, before.starts_day);
+    EXPECT_EQ(after.rules.attempts_per_level, 0);
+    EXPECT_EQ(after.uid, before.uid);
+    EXPECT_EQ(after.household, before.household);
+    EXPECT_EQ(after.created_unix_s, before.created_unix_s);
+    // Both entries are kept; only Ada's level is still on the leaderboard.
+    EXPECT_EQ(challenge_entries(db, id).size(), 2u);
+    const auto board = leaderboard(db, id);
+    ASSERT_EQ(board.size(), 1u);
+    EXPECT_EQ(board[0].player_name, "Ada");
+    // Putting the level back brings Bob's run back.
+    c.level_ids = {"hill-1", "tower-1"};
+    update_challenge(db, c);
+    EXPECT_EQ(leaderboard(db, id).size(), 2u);
+}
+
+TEST_F(ChallengeTest, AnUpdateThatFailsChangesNothing) {
+    const auto id = create_challenge(db, weekend());
+    const Challenge before = *get_challenge(db, id);
+    Challenge c = before;
+    c.name = "Changed";
+    c.level_ids = {"hill-1", "hill-1"};  // listed twice: refused after nothing was written
+    EXPECT_THROW(update_challenge(db, c), StoreError);
+    c.level_ids = {};
+    EXPECT_THROW(update_challenge(db, c), StoreError);
+    c.level_ids = {"hill-1"};
+    c.ends_day = "2025-12-31";  // before it starts
+    EXPECT_THROW(update_challenge(db, c), StoreError);
+    c.id = id + 100;
+    c.ends_day = before.ends_day;
+    EXPECT_THROW(update_challenge(db, c), StoreError);
+    const Challenge after = *get_challenge(db, id);
+    EXPECT_EQ(after.name, before.name);
+    EXPECT_EQ(after.level_ids, before.level_ids);
+    EXPECT_EQ(after.ends_day, before.ends_day);
+}
+
+TEST_F(ChallengeTest, AChallengeFromAnotherHouseholdCannotBeChanged) {
+    Challenge theirs = weekend();
+    theirs.household = "The Babbages";
+    const auto id = create_challenge(db, theirs);
+    Challenge c = *get_challenge(db, id);
+    c.name = "Ours now";
+    EXPECT_THROW(update_challenge(db, c), StoreError);
+    EXPECT_EQ(get_challenge(db, id)->name, "Weekend cup");
+}
+
+TEST_F(ChallengeTest, DeleteTakesTheEntriesAndKeepsTheSessions) {
+    const auto id = create_challenge(db, weekend());
+    const auto other = create_challenge(db, weekend());
+    turn(id, ada, "hill-1", 100, 10, kJan10);
+    turn(other, bob, "hill-1", 90, 10, kJan10);
+    EXPECT_TRUE(delete_challenge(db, id));
+    EXPECT_FALSE(get_challenge(db, id));
+    EXPECT_FALSE(delete_challenge(db, id));
+    EXPECT_EQ(query_int(db_path, "SELECT COUNT(*) FROM challenge_entries"), 1);
+    const std::string levels_left =
+        std::string{"SELECT COUNT(*) FROM challenge_levels WHERE challenge_id = "}.append(std::to_string(id));
+    EXPECT_EQ(query_int(db_path, levels_left.c_str()), 0);
+    EXPECT_EQ(query_int(db_path, "SELECT COUNT(*) FROM sessions WHERE state = 'finished'"), 2);
+    EXPECT_EQ(query_int(db_path, "SELECT COUNT(*) FROM sessions WHERE challenge_id IS NULL"), 1);
+    EXPECT_EQ(leaderboard(db, other).size(), 1u);
+}
+
 }  // namespace
 }  // namespace highstep::store::testing

@@ -136,6 +136,19 @@ std::int64_t insert_challenge_entry(Database& db, const ChallengeEntry& e, bool*
     return sqlite3_last_insert_rowid(db.handle());
 }
 
+namespace {
+
+// The challenge's levels in their order (the caller's transaction).
+void insert_challenge_levels(Database& db, std::int64_t id, const std::vector<std::string>& level_ids) {
+    sql::Statement level(db, "INSERT INTO challenge_levels (challenge_id, position, level_id) VALUES (?1, ?2, ?3)");
+    for (std::size_t i = 0; i < level_ids.size(); ++i) {
+        level.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, level_ids[i]);
+        level.run();
+    }
+}
+
+}  // namespace
+
 std::int64_t insert_challenge(Database& db, const Challenge& in) {
     Challenge c = in;
     if (c.household.empty()) c.household = household_name(db);
@@ -154,11 +167,7 @@ std::int64_t insert_challenge(Database& db, const Challenge& in) {
         .bind(9, c.created_unix_s ? c.created_unix_s : now_unix_s());
     insert.run();
     const std::int64_t id = sqlite3_last_insert_rowid(db.handle());
-    sql::Statement level(db, "INSERT INTO challenge_levels (challenge_id, position, level_id) VALUES (?1, ?2, ?3)");
-    for (std::size_t i = 0; i < c.level_ids.size(); ++i) {
-        level.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, c.level_ids[i]);
-        level.run();
-    }
+    insert_challenge_levels(db, id, c.level_ids);
     return id;
 }
 
@@ -172,6 +181,49 @@ std::int64_t create_challenge(Database& db, const Challenge& c) {
     const std::int64_t id = insert_challenge(db, c);
     tx.commit();
     return id;
+}
+
+void update_challenge(Database& db, const Challenge& in) {
+    sql::Transaction tx(db);
+    const std::optional<Challenge> stored = get_challenge(db, in.id);
+    if (!stored) throw StoreError("there is no challenge with id " + std::to_string(in.id));
+    if (stored->household != household_name(db)) {
+        throw StoreError("challenge \"" + stored->name + "\" was made by " + stored->household +
+                         ": only they can change it");
+    }
+    Challenge c = in;
+    c.uid = stored->uid;
+    c.household = stored->household;
+    c.created_unix_s = stored->created_unix_s;
+    if (std::string why = validate_challenge(c); !why.empty()) throw StoreError(why);
+    sql::Statement update(db,
+                          "UPDATE challenges SET name = ?1, mode = ?2, attempts_per_level = ?3, weigh_in_each_turn = ?4, "
+                          "starts_day = ?5, ends_day = ?6 WHERE id = ?7");
+    update.bind(1, c.name)
+        .bind(2, to_string(c.rules.mode))
+        .bind(3, c.rules.attempts_per_level)
+        .bind(4, c.rules.weigh_in_each_turn)
+        .bind(5, c.starts_day)
+        .bind(6, c.ends_day)
+        .bind(7, c.id);
+    update.run();
+    sql::Statement clear(db, "DELETE FROM challenge_levels WHERE challenge_id = ?1");
+    clear.bind(1, c.id);
+    clear.run();
+    insert_challenge_levels(db, c.id, c.level_ids);
+    tx.commit();
+}
+
+bool delete_challenge(Database& db, std::int64_t id) {
+    // The levels and entries go with it (ON DELETE CASCADE); its sessions are
+    // kept with challenge_id set to NULL (ON DELETE SET NULL).
+    sql::Transaction tx(db);
+    sql::Statement del(db, "DELETE FROM challenges WHERE id = ?1");
+    del.bind(1, id);
+    del.run();
+    const bool deleted = sqlite3_changes(db.handle()) > 0;
+    tx.commit();
+    return deleted;
 }
 
 namespace {
@@ -297,6 +349,11 @@ std::vector<LeaderboardRow> leaderboard(Database& db, std::int64_t challenge_id)
     for (const ChallengeEntry& e : entries) {
         const std::string day = local_day(e.finished_unix_s);
         if (day < challenge->starts_day || day > challenge->ends_day) continue;  // outside the dates
+        // A level taken out of the challenge (update_challenge): its runs are kept, not counted.
+        if (std::find(challenge->level_ids.begin(), challenge->level_ids.end(), e.level_id) ==
+            challenge->level_ids.end()) {
+            continue;
+        }
         const Key key{e.player_name, e.household};
         int& n = attempts[key][e.level_id];
         if (challenge->rules.attempts_per_level > 0 && n >= challenge->rules.attempts_per_level) continue;

@@ -1,14 +1,17 @@
 // One challenge: its rules and dates, the leaderboard (best counted run per level
 // summed; ties to the steadier player, as store::leaderboard ranks them), and
 // "Take a turn". After a turn the player's row is lit with their place, and
-// "Next player" hands the board on (hot-seat).
+// "Next player" hands the board on (hot-seat). "Change or delete" (only for the
+// household's own challenges) opens the challenge's form.
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "board_link.h"
 #include "format_value.h"
 #include "gfx.h"
 #include "highstep/store/session_log.h"
+#include "scenes/challenge_scenes.h"
 #include "scenes/challenge_turn.h"
 #include "scenes/scenes.h"
 #include "widgets.h"
@@ -22,19 +25,27 @@ constexpr int kRowsShown = 9;
 class ChallengeScene final : public Scene {
 public:
     ChallengeScene(AppContext& ctx, store::Challenge challenge) : ctx_(ctx), challenge_(std::move(challenge)) {
-        for (const std::string& id : challenge_.level_ids) {
-            const auto it = std::find_if(ctx_.levels.begin(), ctx_.levels.end(),
-                                         [&](const core::Level& l) { return l.id == id; });
-            if (it == ctx_.levels.end()) {
-                problem_ = "Level '" + id + "' is not installed here: turns cannot be played";
-            } else {
-                levels_.push_back(*it);
+        find_levels();
+        reload();
+    }
+    std::string_view id() const override { return "challenge"; }
+    void on_resume() override {
+        // Back from changing it: read it again; deleted, back to the list.
+        if (ctx_.db && challenge_.id != 0) {
+            try {
+                const std::optional<store::Challenge> now = store::get_challenge(*ctx_.db, challenge_.id);
+                if (!now) {
+                    ctx_.scenes.pop();
+                    return;
+                }
+                challenge_ = *now;
+                find_levels();
+            } catch (const std::exception& e) {
+                ctx_.toast(std::string("Could not read the challenge: ") + e.what());
             }
         }
         reload();
     }
-    std::string_view id() const override { return "challenge"; }
-    void on_resume() override { reload(); }
     void step(double dt_s) override { t_s_ += dt_s; }
 
     std::string probe(std::string_view key) const override {
@@ -42,6 +53,8 @@ public:
         if (key == "first" && !rows_.empty()) return rows_[0].player_name;
         if (key == "second" && rows_.size() > 1) return rows_[1].player_name;
         if (key == "place") return std::to_string(turn_place());
+        if (key == "levels") return std::to_string(challenge_.level_ids.size());
+        if (key == "can_change") return can_change() ? "1" : "0";
         return {};
     }
 
@@ -50,6 +63,8 @@ public:
         if (in != MenuInput::chosen) return in == MenuInput::used;
         if (menu_.selected == 0) {  // (disabled when a level is missing)
             start_turn();
+        } else if (menu_.selected == 1 && can_change()) {
+            ctx_.scenes.push(make_edit_challenge_scene(ctx_, challenge_));
         } else {
             ctx_.scenes.pop();
         }
@@ -64,8 +79,9 @@ public:
         }
         draw_screen_title(gfx, challenge_.name, rules + " · " + challenge_dates_text(challenge_, today_));
         draw_leaderboard(gfx, gfx.drect(40, 140, 840, 500));
-        menu_.draw(gfx, 910, 150, 330, 2, t_s_);
-        float y = 330;
+        const int rows = static_cast<int>(menu_.items.size());
+        menu_.draw(gfx, 910, 150, 330, rows, t_s_);
+        float y = 150 + menu_.row_h * static_cast<float>(rows) + 30;
         if (const int place = turn_place(); place > 0) {
             const SDL_FRect r = gfx.drect(910, y, 330, 120);
             gfx.fill_round_rect(r, gfx.u(14), palette::perfect);
@@ -173,8 +189,27 @@ private:
         menu_.items.push_back({after_turn ? "Next player" : "Take a turn",
                                problem_.empty() ? "who plays, weigh-in, every level" : "a level is missing",
                                problem_.empty(), palette::action});
+        if (can_change()) menu_.items.push_back({"Change or delete", "name, levels, days", true, palette::accent});
         menu_.items.push_back({"Back to challenges", "", true, palette::text_dim});
-        menu_.selected = problem_.empty() ? 0 : 1;
+        menu_.selected = problem_.empty() ? 0 : static_cast<int>(menu_.items.size()) - 1;
+    }
+
+    // Only the household that made a challenge changes it (store::update_challenge):
+    // copies imported elsewhere would no longer agree.
+    bool can_change() const { return ctx_.db && !household_.empty() && challenge_.household == household_; }
+
+    void find_levels() {
+        levels_.clear();
+        problem_.clear();
+        for (const std::string& id : challenge_.level_ids) {
+            const auto it = std::find_if(ctx_.levels.begin(), ctx_.levels.end(),
+                                         [&](const core::Level& l) { return l.id == id; });
+            if (it == ctx_.levels.end()) {
+                problem_ = "Level '" + id + "' is not installed here: turns cannot be played";
+            } else {
+                levels_.push_back(*it);
+            }
+        }
     }
 
     void start_turn() {

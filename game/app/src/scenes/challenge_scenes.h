@@ -7,8 +7,8 @@
 //       player's place → Next player → players ...
 //
 // Challenges are made in the window (New challenge, at the end of the list) or on
-// the command line (`highstep challenge create`); the window lists them, plays
-// turns and shows the leaderboard. Each level of a turn
+// the command line (`highstep challenge create`); the window lists them, changes
+// or deletes the household's own, plays turns and shows the leaderboard. Each level of a turn
 // is stored by the play scene exactly as `highstep play --challenge` stores a run
 // (store::SessionRecorder with the challenge's id, the run's recording as its
 // ghost), so the leaderboard and challenge files see no difference.
@@ -35,5 +35,7 @@ struct ChallengeLevelPlay {
 std::unique_ptr<Scene> make_challenge_list_scene(AppContext& ctx);
 // Makes a challenge in the window: name, levels, days; back to the list.
 std::unique_ptr<Scene> make_new_challenge_scene(AppContext& ctx);
+// Changes a stored challenge (name, levels, days) or deletes it after asking again.
+std::unique_ptr<Scene> make_edit_challenge_scene(AppContext& ctx, const store::Challenge& challenge);
 
 }  // namespace highstep::app

@@ -81,6 +81,15 @@ std::string check_challenge_level(const Challenge& challenge, std::string_view l
 
 // Stores a new challenge (uid made here if empty); returns its id. Throws StoreError.
 std::int64_t create_challenge(Database& db, const Challenge& challenge);
+// Changes a stored challenge (found by challenge.id): its name, levels, rules and
+// dates, in one transaction. Its uid, household and creation time stay. Entries
+// on a level taken out are kept (off the leaderboard; back if it is put back).
+// Throws StoreError for a bad challenge, an unknown id, or one another household
+// made (its copies elsewhere would no longer agree).
+void update_challenge(Database& db, const Challenge& challenge);
+// Deletes a challenge with its levels and entries (sessions played for it stay,
+// no longer in a challenge). False when there is no such challenge.
+bool delete_challenge(Database& db, std::int64_t id);
 std::vector<Challenge> list_challenges(Database& db);                 // newest first
 std::optional<Challenge> get_challenge(Database& db, std::int64_t id);
 // By exact name or by uid (or a unique uid prefix of >= 6 digits).
