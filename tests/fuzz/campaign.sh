@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A long fuzzing campaign (docs/hardening.md): each target in turn, one at a time,
-# at the lowest priority, until it has run RUNS inputs or MAX_S seconds passed.
+# at the lowest priority (HIGHSTEP_FUZZ_NICE, default 19), until it has run RUNS inputs
+# or MAX_S seconds passed.
 #   tests/fuzz/campaign.sh BUILD_DIR OUT_DIR [RUNS [MAX_S [TARGET...]]]
 # The growing corpus and the log of each target go to OUT_DIR/<target>/ and
 # OUT_DIR/<target>.log (crash inputs to OUT_DIR/<target>-crash-*); the seeds in
@@ -26,7 +27,7 @@ status=0
 for t in "${targets[@]}"; do
     mkdir -p "$out/$t"
     echo "== $t ($(date -u +%H:%M:%S))"
-    nice -n 19 "$build/tests/fuzz/$t" -runs="$runs" -max_total_time="$max_s" -timeout="$timeout_s" -rss_limit_mb=2048 \
+    nice -n "${HIGHSTEP_FUZZ_NICE:-19}" "$build/tests/fuzz/$t" -runs="$runs" -max_total_time="$max_s" -timeout="$timeout_s" -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$out/$t-" "$out/$t" "$root/tests/fuzz/corpus/$t" \
         >"$out/$t.log" 2>&1 || { status=1; echo "   FAILED: see $out/$t.log"; }
     grep -E "^#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb" "$out/$t.log" | sed 's/^/   /'
