@@ -137,9 +137,12 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
     while (history_.size() > 2 && (f.t_s - history_.front().t_s > kHistoryS || history_.size() > kMaxHistory)) {
         history_.pop_front();
     }
-    auto side_of = [&](double uu) -> std::optional<Side> {
-        if (!f.cop_valid || std::fabs(uu) < settings_.side_u) return std::nullopt;
-        return uu > 0.0 ? Side::right : Side::left;
+    // A landing foot's side: where its load sits, else (a foot landing near the middle
+    // with load enough for a CoP) the CoP's side of the stance centre.
+    auto foot_side = [&]() -> std::optional<Side> {
+        if (const std::optional<Side> side = landing_side(f)) return side;
+        if (!f.cop_valid || std::fabs(u) < settings_.side_u) return std::nullopt;
+        return u > 0.0 ? Side::right : Side::left;
     };
 
     // Until a steady stretch has shown the board's noise, a noisy board's first second
@@ -169,8 +172,7 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         two_feet_since_s_.reset();
         single_.reset();
         const double contact_s = onset_s(std::max(1.0, 3.0 * f.noise_kg));
-        std::optional<Side> side = landing_side(f);
-        if (!side) side = side_of(u);
+        const std::optional<Side> side = foot_side();
         if (side) emit(out, PhaseType::foot_down, contact_s, side);
         else unsided_contact_s_ = contact_s;
         return;
@@ -186,8 +188,7 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         return;
     }
     if (unsided_contact_s_) {
-        const std::optional<Side> side = landing_side(f);
-        emit(out, PhaseType::foot_down, *unsided_contact_s_, side ? side : side_of(u));
+        emit(out, PhaseType::foot_down, *unsided_contact_s_, foot_side());
         unsided_contact_s_.reset();
     }
     if (f.total_kg > visit_max_kg_) {
