@@ -385,22 +385,27 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
 
     // ---- the board is gone: everything stops until it is back
     if (h.paused_board_lost) {
-        gfx.fill_rect({0, 0, gfx.width(), gfx.height()}, kPanel);
-        const SDL_FRect r = gfx.drect(340, 230, 600, 262);
-        gfx.fill_round_rect(r, gfx.u(20), palette::panel);
-        gfx.text("Reconnect your board", r.x + r.w / 2, r.y + gfx.u(60), gfx.u(40), palette::warning, Align::center,
-                 VAlign::middle, FontStyle::bold);
-        gfx.text("Press the red SYNC button under the battery cover.", r.x + r.w / 2, r.y + gfx.u(120), gfx.u(19),
-                 palette::text, Align::center, VAlign::middle);
-        gfx.text("The game is paused and resumes where it stopped.", r.x + r.w / 2, r.y + gfx.u(152), gfx.u(19),
-                 palette::text_dim, Align::center, VAlign::middle);
-        const double dots = std::fmod(extras.anim_s * 2.0, 3.0);
-        gfx.text(dots < 1 ? "searching ." : dots < 2 ? "searching . ." : "searching . . .", r.x + r.w / 2,
-                 r.y + gfx.u(196), gfx.u(17), palette::accent, Align::center, VAlign::middle);
         // The way out without the board: every other input can open the pause menu.
-        gfx.text("Esc / P, or Start on a gamepad: pause menu (restart, quit)", r.x + r.w / 2, r.y + gfx.u(234),
-                 gfx.u(16), palette::text_dim, Align::center, VAlign::middle);
+        draw_board_lost_notice(gfx, extras.anim_s, "The game is paused and resumes where it stopped.",
+                               "Esc / P, or Start on a gamepad: pause menu (restart, quit)");
     }
+}
+
+void draw_board_lost_notice(Gfx& gfx, double anim_s, std::string_view what_waits, std::string_view way_out) {
+    gfx.fill_rect({0, 0, gfx.width(), gfx.height()}, kPanel);
+    const SDL_FRect r = gfx.drect(340, 230, 600, 262);
+    gfx.fill_round_rect(r, gfx.u(20), palette::panel);
+    gfx.text("Reconnect your board", r.x + r.w / 2, r.y + gfx.u(60), gfx.u(40), palette::warning, Align::center,
+             VAlign::middle, FontStyle::bold);
+    gfx.text("Press the red SYNC button under the battery cover.", r.x + r.w / 2, r.y + gfx.u(120), gfx.u(19),
+             palette::text, Align::center, VAlign::middle);
+    gfx.text(what_waits, r.x + r.w / 2, r.y + gfx.u(152), gfx.u(19), palette::text_dim, Align::center,
+             VAlign::middle);
+    const double dots = std::fmod(anim_s * 2.0, 3.0);
+    gfx.text(dots < 1 ? "searching ." : dots < 2 ? "searching . ." : "searching . . .", r.x + r.w / 2,
+             r.y + gfx.u(196), gfx.u(17), palette::accent, Align::center, VAlign::middle);
+    gfx.text(way_out, r.x + r.w / 2, r.y + gfx.u(234), gfx.u(16), palette::text_dim, Align::center,
+             VAlign::middle);
 }
 
 }  // namespace highstep::app

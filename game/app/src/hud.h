@@ -6,6 +6,7 @@
 // "Reconnect your board" pause. Also the board picture the weigh-in uses.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "gfx.h"
 #include "highstep/core/level/level.h"
@@ -61,6 +62,10 @@ void draw_hud(Gfx& gfx, const core::HudState& hud, const core::Level& level, con
 // window while the board is lost. Draw the world after this and drop the covers
 // before draw_hud.
 void cover_hud(Gfx& gfx, const core::HudState& hud, const HudExtras& extras);
+// The "Reconnect your board" panel over a dimmed window: the play pause, and the
+// board check while the board is out. `what_waits` says what happens to the screen
+// meanwhile, `way_out` how to leave it without the board.
+void draw_board_lost_notice(Gfx& gfx, double anim_s, std::string_view what_waits, std::string_view way_out);
 
 // Judgement words as the player sees them, and their colours.
 const char* judgement_word(core::Judgement judgement);

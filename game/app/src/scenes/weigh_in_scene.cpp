@@ -69,11 +69,25 @@ public:
         if (key == "stage") return std::to_string(static_cast<int>(stage_));
         if (key == "weight_kg") return std::to_string(weight_kg_);
         if (key == "left_pct") return std::to_string(weight_share(ctx_.board.frame()).left_pct);
+        if (key == "board_lost") return board_lost_ ? "1" : "0";
+        if (key == "progress") return std::to_string(progress_);
         return {};
     }
 
     void frame(double now_s) override {
         now_s_ = now_s;
+        const bool lost = ctx_.board.state() == SourceState::lost;
+        if (lost && !board_lost_) ctx_.audio.play(Sound::board_lost);
+        board_lost_ = lost;
+        if (lost) {
+            // The stage starts again when the board is back: a still stretch or a
+            // tare must not join readings from before and after the gap (the
+            // player may have stepped off or on meanwhile).
+            readings_.clear();
+            progress_ = 0.0;
+            message_.clear();
+            return;
+        }
         if (ctx_.board.samples().empty()) return;
         const auto raw = ctx_.board.recent_raw_mean(1);
         readings_.push_back({now_s, static_cast<double>(raw[0] + raw[1] + raw[2] + raw[3]), ctx_.board.frame()});
@@ -167,6 +181,12 @@ public:
                      Align::center, VAlign::middle, FontStyle::bold);
         } else if (!message_.empty()) {
             gfx.text(message_, gfx.dx(960), gfx.dy(560), gfx.u(18), palette::warning, Align::center, VAlign::middle);
+        }
+        if (board_lost_) {
+            draw_board_lost_notice(gfx, anim_s_, "This step starts again when the board is back.",
+                                   mode_ == WeighInMode::full ? "Esc: back to the player list   ·   Enter: skip the check"
+                                                              : "Esc: back to the challenge   ·   Enter: skip the check");
+            return;
         }
         std::vector<std::string> help;
         if (ctx_.board.simulated()) help = {"A / D foot on-off", "Q / E knee up", "arrows lean"};
@@ -338,6 +358,7 @@ private:
     double progress_ = 0.0;
     double now_s_ = 0.0, stage_since_s_ = 0.0, anim_s_ = 0.0;
     std::string message_;
+    bool board_lost_ = false;
     bool finished_ = false;
 };
 
