@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 
 #include "highstep/core/level/level_file.h"
@@ -227,13 +228,16 @@ synth::SynthSession generated(const std::string& script, int reps, std::uint64_t
 
 namespace {
 // Plays samples the way the game loop does: in batches, advancing to 60 Hz frame times.
-SessionResult play_live(const Level& level, const std::vector<BoardSample>& samples) {
+// `each_frame` sees the session after every frame, as the screen draws it.
+SessionResult play_live(const Level& level, const std::vector<BoardSample>& samples,
+                        const std::function<void(const Session&)>& each_frame = {}) {
     SessionSettings settings;
     Session live(level, settings);
     std::size_t i = 0;
     for (double frame_s = samples.front().t_s; i < samples.size(); frame_s += 1.0 / 60.0) {
         while (i < samples.size() && samples[i].t_s <= frame_s) live.push_sample(samples[i++]);
         live.advance_to(frame_s);
+        if (each_frame) each_frame(live);
     }
     live.advance_to(samples.back().t_s + settings.step_s);
     live.finish();
@@ -282,33 +286,22 @@ TEST(Session, TheTopMeterShowsTheSteadinessTheRepStores) {
     const std::filesystem::path root = HIGHSTEP_SOURCE_DIR;
     const Level l = load_level_file(root / "levels" / "hill-1.json");
     const Recording rec = read_recording(root / "tests" / "data" / "golden" / "hill-1-full-program.csv");
-    SessionSettings settings;
-    Session live(l, settings);
     std::vector<double> shown;       // steadiness values shown at the top of the rep in progress
     std::vector<double> last_shown;  // per stored rep: the last of them
     std::vector<double> lowest_shown;
     std::size_t stored = 0;
-    auto stored_reps = [&] {
-        std::size_t n = 0;
-        for (const auto& set : live.result().sets) n += set.reps.size();
-        return n;
-    };
-    std::size_t i = 0;
-    const auto& samples = rec.samples;
-    for (double frame_s = samples.front().t_s; i < samples.size(); frame_s += 1.0 / 60.0) {
-        while (i < samples.size() && samples[i].t_s <= frame_s) live.push_sample(samples[i++]);
-        live.advance_to(frame_s);
+    const SessionResult result = play_live(l, rec.samples, [&](const Session& live) {
         const HudState& hud = live.hud();
         if (hud.meter == MeterKind::steadiness) shown.push_back(hud.meter_value);
-        const std::size_t n = stored_reps();
+        std::size_t n = 0;
+        for (const auto& set : live.result().sets) n += set.reps.size();
         if (n > stored) {
             stored = n;
             last_shown.push_back(shown.empty() ? -1.0 : shown.back());
             lowest_shown.push_back(shown.empty() ? -1.0 : *std::min_element(shown.begin(), shown.end()));
             shown.clear();
         }
-    }
-    const SessionResult result = live.result();
+    });
     std::vector<const RepScore*> reps;
     for (const auto& set : result.sets) {
         for (const RepScore& r : set.reps) reps.push_back(&r);
