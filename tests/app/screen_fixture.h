@@ -37,6 +37,16 @@ key a
 key d
 )" + kLearnFeet;
 
+// From the title past the board check (skipped with Enter, the session then weighs
+// the player as it plays) into the first level of the list, playing.
+inline const std::string kTitleToFirstLevel = R"(key Return
+wait_scene weigh_in
+key Return
+wait_scene levels
+key Return
+wait_scene play
+)";
+
 // From the title to the challenge list (title: Play, Learn the moves, Today's plan,
 // Progress, Challenges).
 inline const std::string kTitleToChallenges = R"(wait_scene title

@@ -62,13 +62,7 @@ TEST_F(ScreenTest, PlayingARecordingMovesTheRepCounterAndTheHudIsDrawn) {
     const fs::path replay = fs::path(HIGHSTEP_TEST_DATA_DIR) / "golden" / "hill-1-full-program.csv";
     ASSERT_TRUE(fs::exists(replay)) << replay;
     const std::string script = R"(
-key Return
-wait_scene weigh_in
-key Return
-wait_scene levels
-key Return
-wait_scene play
-wait 0.5
+)" + highstep::app::testing::kTitleToFirstLevel + R"(wait 0.5
 screenshot play_start.bmp
 wait_probe reps >= 1 30
 wait 0.4
@@ -111,13 +105,7 @@ TEST_F(ScreenTest, AStepUpIsJudgedAndMirroredWithinTwoFramesOfTheContact) {
     const fs::path replay = fs::path(HIGHSTEP_TEST_DATA_DIR) / "golden" / "hill-1-full-program.csv";
     ASSERT_TRUE(fs::exists(replay)) << replay;
     const std::string script = R"(
-key Return
-wait_scene weigh_in
-key Return
-wait_scene levels
-key Return
-wait_scene play
-wait_probe contacts >= 1 30
+)" + highstep::app::testing::kTitleToFirstLevel + R"(wait_probe contacts >= 1 30
 screenshot contact1.bmp
 wait_probe foot_on_next == 1 0.05
 wait_probe climb_stage == 2 5
@@ -150,13 +138,7 @@ TEST_F(ScreenTest, AKneeDriveIsJudgedAsTheFootLeaves) {
     fs::create_directories(levels);
     fs::copy_file(fs::path(HIGHSTEP_SOURCE_DIR) / "levels" / "sprint-1.json", levels / "sprint-1.json");
     const std::string script = R"(
-key Return
-wait_scene weigh_in
-key Return
-wait_scene levels
-key Return
-wait_scene play
-wait_probe contacts >= 1 40
+)" + highstep::app::testing::kTitleToFirstLevel + R"(wait_probe contacts >= 1 40
 screenshot drive1.bmp
 wait_probe popup == 1 0.05
 wait_probe contacts >= 2 40

@@ -45,13 +45,7 @@ screenshot title_full.bmp
 key F11
 wait 1.0
 screenshot title_back.bmp
-key Return
-wait_scene weigh_in
-key Return
-wait_scene levels
-key Return
-wait_scene play
-wait 1.0
+)" + highstep::app::testing::kTitleToFirstLevel + R"(wait 1.0
 key Escape
 wait_scene pause
 wait 0.5
