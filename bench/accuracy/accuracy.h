@@ -134,5 +134,8 @@ Tally run_suite(const std::vector<SuiteCase>& suite);
 
 double percentile(std::vector<double> values, double p);  // p in [0, 1], linear interpolation; 0 if empty
 void print_table(std::ostream& out, const std::string& title, const Tally& tally);
+// Prints the session of `suite` with this seed sample by sample (frames, events as they
+// come, truth, gaps); false if the suite has no such session.
+bool trace_case(const std::vector<SuiteCase>& suite, std::uint64_t seed);
 
 }  // namespace highstep::accuracy

@@ -3,9 +3,10 @@
 // error of matched events (median and 95th percentile of |detected − true| of the
 // start / contact time, and the median signed error as the bias).
 //
-//   accuracy_report [--suite clean|noisy|both|unstill] [--sessions N] [--seed S] [--misses N] [--dump DIR]
+//   accuracy_report [--suite clean|noisy|both|unstill] [--sessions N] [--seed S] [--misses N] [--dump DIR] [--trace SEED]
 // --dump writes each session with a missed or invented event as DIR/<suite>-<seed>.csv
 // and its truth as DIR/<suite>-<seed>.truth.json, to replay with `highstep analyze`.
+// --trace prints the session with that seed (the seed=... of a miss) frame by frame instead.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -25,7 +26,7 @@ namespace {
 using namespace highstep;
 
 constexpr const char* kUsage =
-    "usage: accuracy_report [--suite clean|noisy|both|unstill] [--sessions N] [--seed S] [--misses N] [--dump DIR]\n";
+    "usage: accuracy_report [--suite clean|noisy|both|unstill] [--sessions N] [--seed S] [--misses N] [--dump DIR] [--trace SEED]\n";
 
 long parse_whole(const char* option, const char* text, long lo, long hi) {
     char* end = nullptr;
@@ -79,6 +80,7 @@ int main(int argc, char** argv) {
     std::string which = "both", dump_dir;
     long sessions = 24, misses = 20;
     unsigned long long seed = 1;
+    long trace = -1;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--help" || a == "-h") {
@@ -95,6 +97,7 @@ int main(int argc, char** argv) {
         else if (a == "--seed") seed = static_cast<unsigned long long>(parse_whole("--seed", v, 0, 1000000000));
         else if (a == "--misses") misses = parse_whole("--misses", v, 0, 100000);
         else if (a == "--dump") dump_dir = v;
+        else if (a == "--trace") trace = parse_whole("--trace", v, 0, 2000000000);
         else {
             std::fprintf(stderr, "accuracy_report: unknown option '%s'\n%s", a.c_str(), kUsage);
             return 2;
@@ -111,6 +114,10 @@ int main(int argc, char** argv) {
         if (which == "both" && kind == accuracy::SuiteKind::unstill) continue;
         if (which != "both" && which != accuracy::to_string(kind)) continue;
         const auto suite = accuracy::make_suite(kind, static_cast<int>(sessions), seed);
+        if (trace >= 0) {
+            if (accuracy::trace_case(suite, static_cast<std::uint64_t>(trace))) return 0;
+            continue;
+        }
         const accuracy::Tally tally = accuracy::run_suite(suite);
         std::cout << '\n';
         accuracy::print_table(std::cout, std::string(accuracy::to_string(kind)) + " suite (seed " +
@@ -118,6 +125,10 @@ int main(int argc, char** argv) {
         print_misses(tally, misses);
         if (!dump_dir.empty()) dump_cases(suite, tally, dump_dir, accuracy::to_string(kind));
         std::cout.flush();
+    }
+    if (trace >= 0) {
+        std::fprintf(stderr, "accuracy_report: no session with seed %ld in these suites\n", trace);
+        return 1;
     }
     return 0;
 }

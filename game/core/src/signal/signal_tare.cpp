@@ -11,6 +11,11 @@
 // estimator does) is under 0.4 kg sd and the two halves agree. A board's own drift is
 // far slower; a foot resting on the board moves by kilograms, and the first contact of
 // someone stepping on makes the window's end rise, so the zero is the window before it.
+// Until a first zero is taken the board reads its factory calibration, kilograms off on
+// a home-built or drifted board: then half of min_s of steady empty board will do (a
+// recording whose empty start a data gap cut short read 4-6 kg of offsets as a foot on
+// the board, and the person's stepping on and off were lost). A recording's first
+// sample is no foot leaving the board.
 #include "signal/signal_tare.h"
 
 #include "signal/window_stats.h"
@@ -23,6 +28,7 @@ constexpr std::size_t kMinSamples = 8;
 constexpr std::size_t kMaxSamples = 512;  // bounded even if time stands still
 // The first moments below max_kg are a foot leaving the board, not the empty board.
 constexpr double kSettleS = 0.25;
+constexpr double kFirstShare = 0.5;  // before any zero is known, this share of min_s will do
 }  // namespace
 
 bool AutoTare::steady() const {
@@ -44,7 +50,8 @@ void AutoTare::push(double t_s, const SensorLoads& raw) {
     if (t_s < settle_until_s_) return;
     window_.push_back({t_s, raw, total});
     while (window_.size() > kMaxSamples || (window_.size() > 1 && t_s - window_.front().t_s > min_s_)) window_.pop_front();
-    if (window_.size() < kMinSamples || t_s - window_.front().t_s < 0.9 * min_s_) return;
+    const double need_s = tared_ ? min_s_ : kFirstShare * min_s_;
+    if (window_.size() < kMinSamples || t_s - window_.front().t_s < 0.9 * need_s) return;
     if (!steady()) {
         restart();  // the empty reading changed (or someone is stepping on): a new stretch
         return;

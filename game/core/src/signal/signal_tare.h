@@ -37,7 +37,7 @@ private:
     bool tared_ = false;
     std::deque<Point> window_;      // the empty board's last min_s
     double settle_until_s_ = -1e9;  // after a load: a foot still leaving
-    bool loaded_ = true;            // the last sample was above max_kg (or none yet)
+    bool loaded_ = false;           // the last sample was above max_kg (none yet: nothing left the board)
     std::size_t stretch_n_ = 0;     // the current steady stretch: its samples, summed
     SensorLoads stretch_sum_{};
 };
