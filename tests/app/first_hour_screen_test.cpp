@@ -139,6 +139,46 @@ quit
     EXPECT_GT(summary.count(palette::good, 330, 260, 390, 480), 3 * 1000);
 }
 
+// Hill Climb's coach line ("Step off the board to begin") and the "Ledge N / 24" label
+// above it: at every window size the label stays whole with the coach's pill shown
+// (the pill was drawn over it). The label's white text above the pill's first row is
+// counted with and without the pill; the pill must be there and cover none of it.
+TEST_F(FirstHour, TheCoachLineLeavesTheLedgeLabelWholeAtEverySize) {
+    const std::string script = "wait_scene title\n" + highstep::app::testing::kTitleToFirstLevel + R"(
+# the board check's skip toast goes after 4 s
+wait 4.5
+screenshot plain.bmp
+key a
+key d
+wait_probe coach == 1 20
+wait 0.3
+screenshot coach.bmp
+quit
+)";
+    screen_ = "1920x1200";
+    for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1280, 720}, {800, 600}, {1600, 500}, {700, 1100}, {1920, 1080}}) {
+        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h));
+        window_ = std::to_string(w) + "x" + std::to_string(h);
+        ASSERT_EQ(run(script, "--player Kim"), 0) << err_;
+        Shot plain(shot("plain")), coach(shot("coach"));
+        ASSERT_TRUE(plain.ok() && coach.ok());
+        ASSERT_EQ(coach.s->w, w);
+        // The window's middle band, where the label and the pill are centred.
+        const float unit = std::min(w / 1280.0f, h / 720.0f);
+        const int x0 = w / 2 - static_cast<int>(110 * unit), x1 = w / 2 + static_cast<int>(110 * unit);
+        // The pill's first row: a row of the band that is mostly its orange (the
+        // climber, in the same orange, is narrow).
+        int pill_top = -1;
+        for (int y = 0; y < h / 2 && pill_top < 0; ++y) {
+            if (coach.count(palette::action, x0, y, x1, y + 1) > (x1 - x0) * 3 / 4) pill_top = y;
+        }
+        ASSERT_GT(pill_top, 0) << "the coach's pill is shown";
+        const int label_plain = plain.count(palette::text, x0, 0, x1, pill_top);
+        EXPECT_GT(label_plain, 100) << "the label's words are above the pill";
+        EXPECT_EQ(coach.count(palette::text, x0, 0, x1, pill_top), label_plain) << "the pill covers none of the label";
+    }
+}
+
 TEST_F(FirstHour, AChallengeIsMadeInTheWindow) {
     const std::string script = highstep::app::testing::kTitleToChallenges + R"(wait_probe challenges == 0
 key Return

@@ -288,12 +288,18 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
 
     // ---- centre: count-in, rest, pop-ups
     if (h.phase == core::Phase::count_in && h.count_in_remaining_s > 0) {
-        // Above the runner's head: the panel is opaque.
-        gfx.fill_round_rect(gfx.drect(440, 180, 400, 180), gfx.u(24), kPanel);
-        gfx.text("Get ready", gfx.dx(640), gfx.dy(218), gfx.u(30), palette::text, Align::center, VAlign::middle,
-                 FontStyle::bold);
-        gfx.text(std::to_string(static_cast<int>(std::ceil(h.count_in_remaining_s))), gfx.dx(640), gfx.dy(294),
-                 gfx.u(86), palette::action, Align::center, VAlign::middle, FontStyle::bold);
+        // Above the runner's head: the panel is opaque. Under a coach's line it keeps its
+        // bottom edge and grows smaller, so it does not come down over the runner.
+        SDL_FRect r = gfx.drect(440, 180, 400, 180);
+        const float bottom = r.y + r.h;
+        r.y = std::max(r.y, extras.count_in_min_top_px);
+        r.h = std::max(gfx.u(120), bottom - r.y);
+        const float k = r.h / gfx.u(180);
+        gfx.fill_round_rect(r, gfx.u(24) * k, kPanel);
+        gfx.text("Get ready", gfx.dx(640), r.y + gfx.u(38) * k, gfx.u(30) * k, palette::text, Align::center,
+                 VAlign::middle, FontStyle::bold);
+        gfx.text(std::to_string(static_cast<int>(std::ceil(h.count_in_remaining_s))), gfx.dx(640),
+                 r.y + gfx.u(114) * k, gfx.u(86) * k, palette::action, Align::center, VAlign::middle, FontStyle::bold);
     } else if (h.phase == core::Phase::rest) {
         const float cx = gfx.dx(640), cy = gfx.dy(300);
         gfx.fill_circle(cx, cy, gfx.u(110), kPanel);

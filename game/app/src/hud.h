@@ -55,6 +55,9 @@ struct HudExtras {
     bool simulated_board = false;   // show the simulated board's key help
     bool show_key_help = true;
     double anim_s = 0.0;            // wall-ish time for animations that run while paused
+    // The count-in's panel starts no higher than this (pixels): the coach's line sits
+    // under the level's label and the count-in moves down out of its way.
+    float count_in_min_top_px = 0.0f;
 };
 
 void draw_hud(Gfx& gfx, const core::HudState& hud, const core::Level& level, const HudExtras& extras);

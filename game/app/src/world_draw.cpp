@@ -401,6 +401,14 @@ void rival_off_screen(Gfx& gfx, const Camera& cam, const core::WorldView& v, con
 
 }  // namespace
 
+SDL_FRect world_label_rect(const Gfx& gfx, core::LevelType type, float text_w_px) {
+    // The balance tower stands in the middle of the window, so its label goes to the left.
+    const bool tower = type == core::LevelType::balance_tower;
+    const float centre_x = gfx.dx(tower ? 250.0f : 640.0f);
+    const float centre_y = gfx.u(tower ? 168.0f : 150.0f);  // from the window's top, as the top panels
+    return {centre_x - text_w_px / 2 - gfx.u(16), centre_y - gfx.u(19), text_w_px + gfx.u(32), gfx.u(38)};
+}
+
 float draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView& current, double alpha,
                  core::LevelType type, double t_s, const std::string& ghost_label) {
     Camera cam;
@@ -462,16 +470,12 @@ float draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldVie
         }
     }
     // Level-specific markers on top of the world, on a pill so clouds never hide them.
-    // The balance tower stands in the middle of the window, so its label goes to the left.
-    const bool tower = type == core::LevelType::balance_tower;
     constexpr double kStartedM = 0.05;  // the sprinter has moved off the start line
-    const float label_x = tower ? 250.0f : 640.0f, label_y = tower ? 168.0f : 150.0f;
-    auto label = [&gfx, label_x, label_y](const std::string& s, Color c) {
+    auto label = [&gfx, type](const std::string& s, Color c) {
         const SDL_FPoint size = gfx.measure(s, gfx.u(22), FontStyle::bold);
-        gfx.fill_round_rect({gfx.dx(label_x) - size.x / 2 - gfx.u(16), gfx.dy(label_y) - gfx.u(19),
-                             size.x + gfx.u(32), gfx.u(38)},
-                            gfx.u(19), palette::hud_panel);
-        gfx.text(s, gfx.dx(label_x), gfx.dy(label_y), gfx.u(22), c, Align::center, VAlign::middle, FontStyle::bold);
+        const SDL_FRect r = world_label_rect(gfx, type, size.x);
+        gfx.fill_round_rect(r, r.h / 2, palette::hud_panel);
+        gfx.text(s, r.x + r.w / 2, r.y + r.h / 2, gfx.u(22), c, Align::center, VAlign::middle, FontStyle::bold);
     };
     if (type == core::LevelType::hill_climb && current.ledges > 0) {
         label("Ledge " + std::to_string(current.ledge) + " / " + std::to_string(current.ledges), palette::text);

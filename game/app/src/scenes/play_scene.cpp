@@ -178,6 +178,11 @@ public:
         extras.level_title = level_.title;
         extras.simulated_board = ctx_.board.simulated();
         extras.anim_s = ctx_.now_s;
+        std::optional<SDL_FRect> coach_pill;
+        if (coach_line_) {
+            coach_pill = coach_rect(gfx, coach_line_->text);
+            extras.count_in_min_top_px = coach_pill->y + coach_pill->h + gfx.u(8);
+        }
         // The world is drawn around the HUD's panels, not under them.
         const std::size_t mark = gfx.covers_mark();
         cover_hud(gfx, session_.hud(), extras);
@@ -186,7 +191,7 @@ public:
         if (runner_px_ > 0.0f) min_runner_px_ = min_runner_px_ > 0.0f ? std::min(min_runner_px_, runner_px_) : runner_px_;
         gfx.drop_covers(mark);
         draw_hud(gfx, session_.hud(), level_, extras);
-        if (coach_line_) draw_coach_line(gfx, coach_line_->text);
+        if (coach_line_) draw_coach_line(gfx, *coach_pill, coach_line_->text);
         if (finished_at_s_) draw_finish(gfx);
     }
 
@@ -209,14 +214,21 @@ private:
         return ctx_.audio.has_music() && music_.track() && !ctx_.volumes.muted && ctx_.volumes.music > 0.0f;
     }
 
-    // The coach's prompt on a pill between the top panels and the count-in.
-    void draw_coach_line(Gfx& gfx, const std::string& text) {
-        const float size = gfx.u(19);
-        const SDL_FPoint m = gfx.measure(text, size, FontStyle::bold);
-        const float w = std::min(m.x + gfx.u(40), gfx.u(1240));
-        const SDL_FRect r{gfx.dx(640) - w / 2, gfx.dy(140), w, gfx.u(36)};
+    // The coach's prompt on a pill under the level's label ("Ledge 3 / 24"), which it
+    // covered before; the count-in moves down under it.
+    // In a narrow window the words shrink to fit it.
+    static float coach_text_px(Gfx& gfx, const std::string& text) {
+        return fit_size(gfx, text, gfx.u(19), gfx.width() - gfx.u(56), FontStyle::bold);
+    }
+    SDL_FRect coach_rect(Gfx& gfx, const std::string& text) const {
+        const SDL_FPoint m = gfx.measure(text, coach_text_px(gfx, text), FontStyle::bold);
+        const float w = m.x + gfx.u(40);
+        return {gfx.width() / 2 - w / 2, world_label_bottom_px(gfx, level_.type) + gfx.u(6), w, gfx.u(34)};
+    }
+    void draw_coach_line(Gfx& gfx, const SDL_FRect& r, const std::string& text) {
         gfx.fill_round_rect(r, r.h / 2, palette::action);
-        gfx.text(text, gfx.dx(640), r.y + r.h / 2, size, palette::text_dark, Align::center, VAlign::middle, FontStyle::bold);
+        gfx.text(text, r.x + r.w / 2, r.y + r.h / 2, coach_text_px(gfx, text), palette::text_dark, Align::center,
+                 VAlign::middle, FontStyle::bold);
     }
 
     // The end of the level: a celebration at the summit / finish line, above the
