@@ -5,6 +5,8 @@
 // exercise done on the simulated board before the first level.
 #include "screen_fixture.h"
 
+#include "highstep/app/game_app.h"
+
 #include "highstep/store/challenge.h"
 #include "highstep/store/database.h"
 #include "highstep/store/session_log.h"
@@ -13,6 +15,7 @@ namespace {
 
 using highstep::app::testing::ScreenTest;
 using highstep::app::testing::Shot;
+namespace fs = std::filesystem;
 namespace palette = highstep::app::palette;
 
 class FirstHour : public ScreenTest {};
@@ -177,6 +180,35 @@ quit
         EXPECT_GT(label_plain, 100) << "the label's words are above the pill";
         EXPECT_EQ(coach.count(palette::text, x0, 0, x1, pill_top), label_plain) << "the pill covers none of the label";
     }
+}
+
+// Levels from a folder outside the data folder: the sounds, the music and the window
+// icon still come from the data folder (--data-dir), not from "assets/" beside that
+// folder (which does not exist: the game warned three times and ran silent).
+TEST_F(FirstHour, LevelsFromElsewhereTakeTheAssetsFromTheDataFolder) {
+    namespace app = highstep::app;
+    const fs::path elsewhere = dir_ / "elsewhere" / "levels";
+    fs::create_directories(elsewhere);
+    fs::copy_file(fs::path(HIGHSTEP_SOURCE_DIR) / "levels" / "hill-1.json", elsewhere / "hill-1.json");
+    app::GameOptions o;
+    o.levels_dir = elsewhere;
+    o.data_dir = HIGHSTEP_SOURCE_DIR;
+    EXPECT_EQ(app::game_assets_dir(o), fs::path(HIGHSTEP_SOURCE_DIR) / "assets");
+    o.data_dir.clear();  // --levels and no data folder found: beside the levels is all there is
+    EXPECT_EQ(app::game_assets_dir(o), dir_ / "elsewhere" / "assets");
+
+    const std::string script = R"(
+wait_scene title
+wait 0.5
+quit
+)";
+    // ALSOFT_DRIVERS=null still opens a device, so the effects and the music are loaded.
+    const std::string args = "--levels '" + elsewhere.string() + "' --data-dir '" + HIGHSTEP_SOURCE_DIR + "'";
+    ASSERT_EQ(run(script, args), 0) << err_;
+    EXPECT_EQ(err_.find("elsewhere"), std::string::npos) << err_;
+    EXPECT_EQ(err_.find("effects"), std::string::npos) << err_;
+    EXPECT_EQ(err_.find("music"), std::string::npos) << err_;
+    EXPECT_EQ(err_.find("icon"), std::string::npos) << err_;
 }
 
 TEST_F(FirstHour, AChallengeIsMadeInTheWindow) {

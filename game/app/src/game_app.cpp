@@ -35,6 +35,10 @@
 
 namespace highstep::app {
 
+std::filesystem::path game_assets_dir(const GameOptions& options) {
+    return options.data_dir.empty() ? assets_dir_beside(options.levels_dir) : options.data_dir / "assets";
+}
+
 namespace {
 
 // The icon from assets/images (a bad or missing file: said once, no icon).
@@ -158,7 +162,7 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
                                options.height, flags);
     if (!window_) throw std::runtime_error(std::string("cannot create the game window: ") + SDL_GetError());
     SDL_SetWindowMinimumSize(window_, 640, 360);
-    set_window_icon(window_, assets_dir_beside(options.levels_dir) / "images" / "icon.image");
+    set_window_icon(window_, game_assets_dir(options) / "images" / "icon.image");
     if (options.software_renderer) {
         // Present the software frame straight to the window (XShm), not through a
         // GL texture: under Xvfb that GL is llvmpipe and costs more than drawing.
@@ -182,7 +186,7 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
 
     AudioSettings audio_settings;
     audio_settings.enabled = !options.mute;
-    audio_settings.effects = effects_file_in(assets_dir_beside(options.levels_dir));
+    audio_settings.effects = effects_file_in(game_assets_dir(options));
     if (options.audio_out) {
         // Everything the game plays, rendered in step with the game clock into a WAV
         // (the same mixer through ALC_SOFT_loopback) instead of a sound device.
@@ -201,8 +205,7 @@ GameApp::GameApp(const GameOptions& options, BoardChoice board, std::optional<Sc
     ctx_ = std::make_unique<AppContext>(scenes_, *audio_, *board_);
     if (!audio_->active()) ctx_->toast(audio_->status());
     else if (!audio_->has_effects()) ctx_->toast(audio_->effects_status());
-    // The music sits in assets/ beside the levels folder.
-    ctx_->music = load_music_library(assets_dir_beside(options.levels_dir) / "music");
+    ctx_->music = load_music_library(game_assets_dir(options) / "music");
     for (const auto& problem : ctx_->music.errors) std::fprintf(stderr, "highstep: %s\n", problem.c_str());
     if (audio_->active() && !audio_->has_music()) std::fprintf(stderr, "highstep: %s\n", audio_->music_status().c_str());
     ctx_->menu_track = shared_track(ctx_->music, "menu");

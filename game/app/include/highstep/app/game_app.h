@@ -59,6 +59,11 @@ struct GameOptions {
     FrameObserver* observer = nullptr;             // told about every frame (benchmarks)
 };
 
+// The game's assets/ (sound effects, music, the window icon): the data folder's
+// (--data-dir, HIGHSTEP_DATA_DIR, the usual lookup), wherever --levels points; beside
+// the levels folder only when no data folder is known (--levels without one).
+std::filesystem::path game_assets_dir(const GameOptions& options);
+
 // Where the board comes from and what to tell the player about it.
 struct BoardChoice {
     std::unique_ptr<SampleSource> source;
