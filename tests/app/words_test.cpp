@@ -63,6 +63,37 @@ TEST(Words, TheBoardCheckSaysWhereTheWeightIs) {
     EXPECT_EQ(weight_share_text(-0.03, weight_share(0.4, 0.0, 0.0, 100.0)), "on the board: 0.0 kg") << "empty: no shares";
 }
 
+// The board check's load bars and the line under them tell the same thing: a player
+// on the left foot loads the board's left sensor pair by about three quarters (the
+// foot is 100 mm from the centre of a 433 mm board), and the bars showed those pairs
+// ("49 / 19") over "left 100 % · right 0 %".
+TEST(Words, TheBoardCheckBarsAndItsLineShowTheSameLoads) {
+    struct Case {
+        double left_pair_kg, right_pair_kg, cop_x_mm, centre_x_mm;
+    };
+    for (const Case c : {Case{49.0, 19.0, -100.0, 0.0}, Case{13.0, 5.0, -96.0, 0.0}, Case{30.0, 40.0, 35.0, 10.0},
+                         Case{34.0, 34.0, 0.0, 0.0}}) {
+        SCOPED_TRACE(c.cop_x_mm);
+        core::SignalFrame f;
+        f.cop_valid = true;
+        f.left_kg = c.left_pair_kg;
+        f.right_kg = c.right_pair_kg;
+        f.total_kg = c.left_pair_kg + c.right_pair_kg;
+        f.cop_x_mm = c.cop_x_mm;
+        f.stance_centre_x_mm = c.centre_x_mm;
+        f.half_stance_mm = 100.0;
+        const BoardPicture pic = board_check_picture(f, 68.0);
+        EXPECT_NEAR(pic.left_kg + pic.right_kg, f.total_kg, 1e-9) << "the bars add up to what the board reads";
+        // The line's left share, read back from its words.
+        const std::string line = weight_share_text(f.total_kg, weight_share(f));
+        const auto at = line.find("left ");
+        ASSERT_NE(at, std::string::npos) << line;
+        const int line_left_pct = std::stoi(line.substr(at + 5));
+        EXPECT_EQ(static_cast<int>(std::lround(100.0 * pic.left_kg / f.total_kg)), line_left_pct) << line;
+        EXPECT_EQ(pic.highlight_left, 100.0 * pic.left_kg / f.total_kg >= kFootLoadedPct);
+    }
+}
+
 TEST(Words, AFootTakenOffWhileStandingIsLiftedOnTheBoardCheck) {
     synth::SimControls c;
     c.left_foot_on = true;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "highstep/core/signal/signal.h"
+#include "hud.h"
 
 namespace highstep::app {
 
@@ -27,5 +28,11 @@ inline WeightShare weight_share(const core::SignalFrame& f) {
     return f.cop_valid ? weight_share(f.total_kg, f.cop_x_mm, f.stance_centre_x_mm, f.half_stance_mm) : WeightShare{};
 }
 std::string weight_share_text(double total_kg, const WeightShare& share);
+
+// The board check's picture: the CoP, the footprints lit where the weight is, and the
+// load bars as each foot's load by the same measure as the line under the picture
+// (the total times the foot's share). The bars showed the left and right sensor
+// pairs: "13 / 5" over "left 98 % · right 2 %" for a player on the left foot.
+BoardPicture board_check_picture(const core::SignalFrame& f, double body_weight_kg);
 
 }  // namespace highstep::app

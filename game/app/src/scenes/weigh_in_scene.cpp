@@ -135,16 +135,12 @@ public:
         const SDL_FRect panel = gfx.drect(60, 150, 600, 440);
         draw_panel(gfx, panel);
         const core::SignalFrame& f = ctx_.board.frame();
-        BoardPicture pic = board_picture_of(f);
-        pic.body_weight_kg = weight_kg_;
         // The footprints light where the weight is; the foot the stage asks for has a ring.
-        const WeightShare share = weight_share(f);
-        pic.highlight_left = share.left_pct >= kFootLoadedPct;
-        pic.highlight_right = share.right_pct >= kFootLoadedPct;
+        BoardPicture pic = board_check_picture(f, weight_kg_);
         pic.ask_left = stage_ == Stage::left_foot || stage_ == Stage::step_on;
         pic.ask_right = stage_ == Stage::right_foot || stage_ == Stage::step_on;
         draw_board_picture(gfx, gfx.drect(90, 200, 540, 300), pic, anim_s_);
-        gfx.text(weight_share_text(f.total_kg, share), gfx.dx(360), gfx.dy(560), gfx.u(20), palette::text_dim,
+        gfx.text(weight_share_text(f.total_kg, weight_share(f)), gfx.dx(360), gfx.dy(560), gfx.u(20), palette::text_dim,
                  Align::center, VAlign::middle);
         char buf[96];
 
