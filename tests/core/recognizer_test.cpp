@@ -121,8 +121,10 @@ TEST(Recognizer, FirstRepKneeDriveWithoutStandingFirst) {
         EXPECT_EQ(kds[0].side, lead);
         EXPECT_NEAR(kds[0].start_s, 2.5, 0.05);   // the push-off began
         EXPECT_NEAR(kds[0].end_s, 4.5, 0.04);     // the lowering began
-        // Full weight on the lead leg from 2.67 s (0.8 BW on the push-off) to 4.5 s.
-        EXPECT_NEAR(kds[0].hold_s, 1.83, 0.06);
+        // On the lead leg alone from 2.73 s (the board carries the whole weight on the
+        // push-off: the other foot has left the floor) to 4.5 s. (Before the recording was
+        // judged again under the weight learned at the top, 1.83 s, from 0.8 BW.)
+        EXPECT_NEAR(kds[0].hold_s, 1.77, 0.06);
         EXPECT_NEAR(kds[0].peak_bw, 1.2, 0.06);
         EXPECT_TRUE(only<OneLegHoldEvent>(events).empty());
         EXPECT_TRUE(only<StepOnEvent>(events).empty());

@@ -1,5 +1,19 @@
 // The online recogniser: the signal pipeline feeding the detectors, sample by sample.
+//
+// Judged again once the body weight is known. Without a weigh-in the body weight is
+// learned from the first steady full load, and until then no stance is more than
+// "partial": a player who never stands still first (straight into a step-up, onto one leg
+// half a second after stepping on, a data gap over the first rest) does a whole rep
+// before it is known, and the rep is lost. A person's weight does not change in the
+// meantime: so the recogniser keeps the samples from its start until the weight is
+// first known, then runs them all again from the start with that weight (as a weigh-in
+// would have given it), and sends what that run finds and the first did not send.
+// Movement phases are not sent again: they were answers in their own moment.
 #include "highstep/core/recognise/recognizer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include "recognise/detect_single_leg.h"
 #include "recognise/detect_steps.h"
@@ -7,16 +21,118 @@
 
 namespace highstep::core {
 
-struct Recognizer::Impl {
-    explicit Impl(const SignalSettings& settings) : signal(settings), phases(settings) {}
+namespace {
+// Samples kept for judging again, at most (two minutes at 100 Hz): a recording whose
+// weight is not known by then is judged as it comes.
+constexpr std::size_t kMaxKeptSamples = 12000;
+// An event found again within this of one of the same kind already sent is that one.
+constexpr double kSameEventS = 0.1;
+
+bool same_event(const Event& a, const Event& b) {
+    return a.index() == b.index() && std::fabs(event_time_s(a) - event_time_s(b)) <= kSameEventS;
+}
+}  // namespace
+
+namespace {
+struct Pipeline {
+    explicit Pipeline(const SignalSettings& settings) : signal(settings), phases(settings) {}
     SignalProcessor signal;
     detail::PhaseTracker phases;
-    std::vector<MovementPhase> dropped_phases;  // push() without a phase list
     detail::SingleLegDetector single_leg;
     detail::StepDetector steps;
     Stance previous = Stance::off;
-    bool finished = false;
+
+    // One sample through everything; false if the signal processor dropped it.
+    bool push(const BoardSample& sample, std::vector<Event>& out, std::vector<MovementPhase>& phase_out) {
+        const std::size_t before = out.size();
+        const SignalFrame& frame = signal.push(sample);
+        if (!signal.last_accepted()) return false;  // time went back, or a broken load
+        phases.push(frame, phase_out);
+        single_leg.push(frame, previous, out);
+        if (const auto foot = single_leg.take_foot()) signal.observe_foot(foot->side, foot->x_mm);
+        for (std::size_t i = before; i < out.size(); ++i) {
+            if (const auto* kd = std::get_if<KneeDriveEvent>(&out[i])) steps.note_knee_drive(*kd);
+        }
+        steps.push(frame, previous, out);
+        previous = frame.stance;
+        return true;
+    }
 };
+}  // namespace
+
+struct Recognizer::Impl {
+    explicit Impl(const SignalSettings& settings) : live(settings) {}
+    Pipeline live;
+    std::vector<MovementPhase> dropped_phases;  // push() without a phase list
+    bool finished = false;
+    // Until the body weight is first known: the pipeline as it was before the first
+    // sample, the samples since, and the events sent meanwhile.
+    bool judge_again = true;  // false once done (or given a weigh-in, or too long)
+    std::optional<Pipeline> start;
+    std::vector<BoardSample> kept;
+    std::vector<Event> sent;
+    // Sent before the weight was known and not found again yet (a step_on sent while the
+    // first run waited for a top it could not tell): not sent twice when it is.
+    std::vector<Event> sent_early;
+
+    std::size_t push(const BoardSample& sample, std::vector<Event>& out, std::vector<MovementPhase>& phases);
+    // Drops from out[from..] the events already sent early.
+    void drop_sent_early(std::vector<Event>& out, std::size_t from);
+    void forget_start() {
+        start.reset();
+        kept.clear();
+        sent.clear();
+    }
+};
+
+std::size_t Recognizer::Impl::push(const BoardSample& sample, std::vector<Event>& out,
+                                   std::vector<MovementPhase>& phases) {
+    const std::size_t before = out.size();
+    if (judge_again && !start && live.signal.body_weight_kg() <= 0.0) start = live;
+    if (!live.push(sample, out, phases)) return 0;
+    if (!start) {
+        drop_sent_early(out, before);
+        return out.size() - before;
+    }
+    kept.push_back(sample);
+    const double bw_kg = live.signal.body_weight_kg();
+    if (bw_kg <= 0.0) {
+        sent.insert(sent.end(), out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
+        if (kept.size() > kMaxKeptSamples) {
+            judge_again = false;
+            forget_start();
+        }
+        return out.size() - before;
+    }
+    // The weight is known from this sample on: everything since the start again, with it.
+    out.resize(before);
+    Pipeline again = std::move(*start);
+    again.signal.assume_body_weight_kg(bw_kg);
+    std::vector<Event> found;
+    std::vector<MovementPhase> phases_again;
+    for (const BoardSample& s : kept) again.push(s, found, phases_again);
+    sent_early = std::move(sent);
+    out.insert(out.end(), found.begin(), found.end());
+    drop_sent_early(out, before);
+    live = std::move(again);
+    judge_again = false;
+    forget_start();
+    return out.size() - before;
+}
+
+void Recognizer::Impl::drop_sent_early(std::vector<Event>& out, std::size_t from) {
+    if (sent_early.empty()) return;
+    for (std::size_t i = from; i < out.size();) {
+        const auto same = std::find_if(sent_early.begin(), sent_early.end(),
+                                       [&](const Event& e) { return same_event(e, out[i]); });
+        if (same == sent_early.end()) {
+            ++i;
+            continue;
+        }
+        sent_early.erase(same);
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+}
 
 Recognizer::Recognizer(const SignalSettings& settings) : impl_(std::make_unique<Impl>(settings)) {}
 Recognizer::~Recognizer() = default;
@@ -29,32 +145,31 @@ std::size_t Recognizer::push(const BoardSample& sample, std::vector<Event>& out)
 }
 
 std::size_t Recognizer::push(const BoardSample& sample, std::vector<Event>& out, std::vector<MovementPhase>& phases) {
-    const std::size_t before = out.size();
-    const SignalFrame& frame = impl_->signal.push(sample);
-    if (!impl_->signal.last_accepted()) return 0;  // time went back, or a broken load
-    impl_->phases.push(frame, phases);
-    impl_->single_leg.push(frame, impl_->previous, out);
-    if (const auto foot = impl_->single_leg.take_foot()) impl_->signal.observe_foot(foot->side, foot->x_mm);
-    for (std::size_t i = before; i < out.size(); ++i) {
-        if (const auto* kd = std::get_if<KneeDriveEvent>(&out[i])) impl_->steps.note_knee_drive(*kd);
-    }
-    impl_->steps.push(frame, impl_->previous, out);
-    impl_->previous = frame.stance;
-    return out.size() - before;
+    return impl_->push(sample, out, phases);
 }
 
 std::size_t Recognizer::finish(std::vector<Event>& out) {
     const std::size_t before = out.size();
     if (impl_->finished) return 0;
     impl_->finished = true;
-    impl_->single_leg.finish(out);
-    impl_->steps.finish(out);
+    impl_->live.single_leg.finish(out);
+    impl_->live.steps.finish(out);
+    impl_->drop_sent_early(out, before);
     return out.size() - before;
 }
 
-const SignalFrame& Recognizer::frame() const { return impl_->signal.frame(); }
-double Recognizer::body_weight_kg() const { return impl_->signal.body_weight_kg(); }
-void Recognizer::set_body_weight_kg(double kg) { impl_->signal.set_body_weight_kg(kg); }
-void Recognizer::set_tare(float tl, float tr, float bl, float br) { impl_->signal.set_tare(tl, tr, bl, br); }
+const SignalFrame& Recognizer::frame() const { return impl_->live.signal.frame(); }
+double Recognizer::body_weight_kg() const { return impl_->live.signal.body_weight_kg(); }
+void Recognizer::set_body_weight_kg(double kg) {
+    // A weigh-in: the weight is known from the start, nothing to judge again.
+    impl_->live.signal.set_body_weight_kg(kg);
+    impl_->judge_again = false;
+    impl_->forget_start();
+}
+void Recognizer::set_tare(float tl, float tr, float bl, float br) {
+    // From here on: samples before it were read with another zero.
+    impl_->live.signal.set_tare(tl, tr, bl, br);
+    impl_->forget_start();
+}
 
 }  // namespace highstep::core

@@ -112,6 +112,11 @@ SignalProcessor::SignalProcessor(const SignalSettings& settings) : impl_(std::ma
 SignalProcessor::~SignalProcessor() = default;
 SignalProcessor::SignalProcessor(SignalProcessor&&) noexcept = default;
 SignalProcessor& SignalProcessor::operator=(SignalProcessor&&) noexcept = default;
+SignalProcessor::SignalProcessor(const SignalProcessor& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+SignalProcessor& SignalProcessor::operator=(const SignalProcessor& other) {
+    if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
+    return *this;
+}
 
 const SignalFrame& SignalProcessor::push(const BoardSample& sample) { return impl_->push(sample); }
 const SignalFrame& SignalProcessor::frame() const { return impl_->frame; }
@@ -119,6 +124,7 @@ bool SignalProcessor::last_accepted() const { return impl_->accepted; }
 const SignalSettings& SignalProcessor::settings() const { return impl_->settings; }
 double SignalProcessor::body_weight_kg() const { return impl_->weight.body_weight_kg(); }
 void SignalProcessor::set_body_weight_kg(double kg) { impl_->weight.fix(kg); }
+void SignalProcessor::assume_body_weight_kg(double kg) { impl_->weight.assume(kg); }
 void SignalProcessor::observe_foot(Stance side, double x_mm) { impl_->stance.observe_foot(side, x_mm); }
 void SignalProcessor::set_tare(float tl, float tr, float bl, float br) {
     impl_->tare.set({tl, tr, bl, br});

@@ -49,6 +49,12 @@ void BodyWeightEstimator::fix(double kg) {
     fixed_ = kg > 0.0;
 }
 
+void BodyWeightEstimator::assume(double kg) {
+    if (fixed_ || kg <= 0.0) return;
+    body_weight_kg_ = kg;
+    pending_ = false;
+}
+
 void BodyWeightEstimator::push(double t_s, double total_kg) {
     const double dt_s = window_.empty() ? 0.0 : std::max(0.0, t_s - last_t_s_);
     last_t_s_ = t_s;

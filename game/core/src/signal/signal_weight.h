@@ -13,6 +13,7 @@ public:
     double noise_kg() const { return noise_kg_; }              // sd of one sample's total
     bool noise_known() const { return noise_known_; }         // noise_kg() was measured
     void fix(double kg);                                      // weigh-in: stop estimating
+    void assume(double kg);                                   // known from later data: refine it
 
 private:
     struct Point {

@@ -83,6 +83,8 @@ public:
     ~SignalProcessor();
     SignalProcessor(SignalProcessor&&) noexcept;
     SignalProcessor& operator=(SignalProcessor&&) noexcept;
+    SignalProcessor(const SignalProcessor& other);  // the whole state: to run the same data again
+    SignalProcessor& operator=(const SignalProcessor& other);
 
     // Processes one sample (t_s must not go backwards; a sample that does is ignored).
     const SignalFrame& push(const BoardSample& sample);
@@ -92,6 +94,9 @@ public:
 
     double body_weight_kg() const;
     void set_body_weight_kg(double kg);  // from a weigh-in: fixes it
+    // A body weight learned later in the same data, for running it again from its start:
+    // the estimate from the first sample on, still refined (not fixed).
+    void assume_body_weight_kg(double kg);
     void set_tare(float tl, float tr, float bl, float br);  // zero offsets, kg per sensor
     // A foot seen carrying the player alone at CoP x (the recogniser's knee-drive holds):
     // where the feet are is learned from this too, unless the settings give them.
