@@ -22,6 +22,20 @@ BoardScript offset_board(double offset_mm) {
     return b;
 }
 
+// Feet 90 mm either side; a gap in the data from 0.1 s before the first foot (the one not
+// on `right`) steps on alone until both feet are down: what follows is appended to it.
+BoardScript gap_over_stepping_on(bool right) {
+    BoardScript b = offset_board(0.0);
+    b.left_foot_x_mm = -90.0;
+    b.right_foot_x_mm = 90.0;
+    b.noise_kg = 0.1;
+    HandPlayer p{b, 70.0};
+    b.gap_from_s = p.now() - 0.1;
+    p.one(0.15, !right, 0.4).wait(0.2).stand(0.3, 0.5);
+    b.gap_to_s = p.now();
+    return b;
+}
+
 }  // namespace
 
 TEST(UnsteadyStart, KneeDriveOnTheOtherFootRightAfterSteppingOn) {
@@ -152,14 +166,8 @@ TEST(UnsteadyStart, KneeDriveAfterAGapHidTheSteppingOn) {
     // drive, feet 90 mm either side: no foot was seen alone and there was no second of
     // still standing, so the rest is the centre (the feet assumed 100 mm either side).
     for (bool right : {false, true}) {
-        BoardScript b = offset_board(0.0);
-        b.left_foot_x_mm = -90.0;
-        b.right_foot_x_mm = 90.0;
-        b.noise_kg = 0.1;
+        BoardScript b = gap_over_stepping_on(right);
         HandPlayer p{b, 70.0};
-        b.gap_from_s = p.now() - 0.1;
-        p.one(0.15, !right, 0.4).wait(0.2).stand(0.3, 0.5);
-        b.gap_to_s = p.now();
         p.wait(0.3);
         const double shift_s = p.now();
         p.stand(0.2, right ? 0.9 : 0.1).one(0.15, right, 1.15).one(0.2, right, 1.0).wait(1.5);
@@ -226,5 +234,55 @@ TEST(UnsteadyStart, AKneeDriveOverBeforeTheWeightIsKnownIsJudgedOnceItIs) {
         EXPECT_EQ(only<StepOnEvent>(events).size(), 1u);   // sent once, not again when judged again
         EXPECT_EQ(only<StepOffEvent>(events).size(), 1u);
         EXPECT_TRUE(only<OneLegHoldEvent>(events).empty());
+    }
+}
+
+TEST(UnsteadyStart, AGapIsNoTimeSeenOnTwoFeet) {
+    // Stepping on with one foot, the player stands on both for 0.8 s (the centre half
+    // learned), then a 0.9 s gap in the data hides the shift onto the other foot, 80 mm
+    // from the board's middle (a 160 mm stance). The first sample after the gap stood for
+    // the whole gap in the centre's running mean: it dragged the centre onto that foot
+    // and called it learned, and the 2 s on one leg read as two feet.
+    for (bool first_right : {false, true}) {
+        BoardScript b = offset_board(0.0);
+        b.left_foot_x_mm = -80.0;
+        b.right_foot_x_mm = 80.0;
+        b.noise_kg = 0.1;
+        HandPlayer p{b, 90.0};
+        p.one(0.15, first_right, 0.4).wait(0.2).stand(0.3, 0.5).wait(0.8);
+        b.gap_from_s = p.now();
+        p.stand(0.6, first_right ? 0.0 : 1.0).wait(0.2);
+        b.gap_to_s = p.now() + 0.1;
+        const double on_s = p.now();
+        p.wait(2.0);
+        const double down_s = p.now();
+        p.stand(0.4, 0.5).wait(2.0).one(0.3, first_right, 0.5).one(0.2, first_right, 0.0).wait(2.0);
+        const auto events = recognise(b);
+        const auto holds = only<OneLegHoldEvent>(events);
+        ASSERT_EQ(holds.size(), 1u) << (first_right ? "right first" : "left first");
+        EXPECT_EQ(holds[0].side, first_right ? Side::left : Side::right);
+        EXPECT_LT(holds[0].start_s, on_s + 0.3);
+        EXPECT_NEAR(holds[0].end_s, down_s, 0.2);
+        EXPECT_TRUE(only<KneeDriveEvent>(events).empty());
+    }
+}
+
+TEST(UnsteadyStart, TheRestIsWatchedFromTheFirstSampleAfterAGap) {
+    // A 0.75 s gap hides the first foot stepping on and the second following; the data
+    // resumes with the player on both feet (feet 90 mm either side), still for 0.14 s, who
+    // then moves onto one leg over 0.4 s and holds it 2 s. Watched only once the stance had
+    // held for its 80 ms dwell, the rest was too short to be one (0.15 s), and with no foot
+    // seen alone and no rest the stance had nothing to be measured from: two feet.
+    for (bool right : {false, true}) {
+        BoardScript b = gap_over_stepping_on(right);
+        HandPlayer p{b, 70.0};
+        p.wait(0.14).stand(0.4, right ? 1.0 : 0.0);
+        const double on_s = p.now();
+        p.wait(2.0).stand(0.4, 0.5).wait(2.0).one(0.3, !right, 0.5).one(0.2, !right, 0.0).wait(2.0);
+        const auto holds = only<OneLegHoldEvent>(recognise(b));
+        ASSERT_EQ(holds.size(), 1u) << (right ? "right" : "left");
+        EXPECT_EQ(holds[0].side, right ? Side::right : Side::left);
+        EXPECT_NEAR(holds[0].start_s, on_s, 0.3);
+        EXPECT_NEAR(holds[0].end_s, on_s + 2.0, 0.3);
     }
 }

@@ -39,6 +39,7 @@ constexpr double kCentreTauS = 3.0;
 constexpr double kCentreSlowTauS = 10.0;
 constexpr double kCentreLearnU = 0.15;  // a lean is not the centre moving
 constexpr double kCentreSettleS = 0.3;
+constexpr double kGapS = 0.15;            // samples further apart than this have a gap between them
 constexpr double kSlowTauS = 0.25;        // a slower CoP: the fast one running ahead of it is a weight shift
 constexpr double kCentreStillMm = 12.0;   // ... by more than this (quiet sway is a few mm)
 constexpr double kCentreSeedS = 1.0;      // two-foot stance needed before one-leg stance is told by the centre
@@ -239,6 +240,7 @@ void StanceClassifier::push(const StanceInput& in) {
             x_slow_mm_ += (1.0 - std::exp(-dt_s / kSlowTauS)) * (in.cop_x_mm - x_slow_mm_);
         }
     }
+    if (dt_s > kGapS) data_since_s_ = in.t_s;
     last_t_s_ = in.t_s;
     cop_was_valid_ = in.cop_valid;
     if (bw_known_s_ < 0.0 && in.body_weight_kg > 0.0) bw_known_s_ = in.t_s;
@@ -288,9 +290,13 @@ void StanceClassifier::watch_rest(const StanceInput& in) {
     // After the lone foot, before the centre is learned: the CoP resting still away from
     // that foot and near the board's middle, the load up from what the lone foot carried,
     // is the player on two feet (the body weight may not be known yet: judged when used).
-    if (stance_ == Stance::off) rest_seen_ = false;  // each visit its own rest
+    // Watched from the first loaded sample, not only once the dwell has confirmed the
+    // stance: after a gap that hid the stepping on, the first samples may be all the rest
+    // there is before the player moves on.
+    const bool stepping_on = stance_ == Stance::off && candidate_ != Stance::off && candidate_samples_ > 0;
+    if (stance_ == Stance::off && !stepping_on) rest_seen_ = false;  // each visit its own rest
     const bool watching = !feet_known_ && centre_learned_s_ < kCentreSeedS && in.cop_valid &&
-                          (stance_ == Stance::partial || stance_ == Stance::both);
+                          (stance_ == Stance::partial || stance_ == Stance::both || stepping_on);
     const bool near_foot = foot_seen_ && std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_;
     if (watching && near_foot) near_foot_kg_ = total_s_kg_;
     // Only where the second foot came down on the way from the lone foot (the load rose
@@ -414,6 +420,11 @@ double StanceClassifier::empty_s(const StanceInput& in) const {
 void StanceClassifier::learn_centre(const StanceInput& in, double dt_s) {
     if (feet_known_ || stance_ != Stance::both || !in.cop_valid) return;
     if (in.t_s - since_s_ < kCentreSettleS) return;  // still moving into the stance
+    // Nor across a gap in the data: the time without data is no time seen on two feet,
+    // and the first sample after it would weigh as much as all of it (a single-leg stance
+    // begun in the gap dragged a half-learned centre 40 mm onto the foot in one sample),
+    // and the smoothed CoPs, restarted there, say nothing about stillness yet.
+    if (in.t_s - data_since_s_ < kCentreSettleS) return;
     // Nor while the weight is moving: without quiet standing first, the first two-foot
     // stances are a step-up's brief tops, whose ends shift the weight onto the lead leg.
     if (std::fabs(x_s_mm_ - x_slow_mm_) > kCentreStillMm) return;

@@ -96,6 +96,7 @@ private:
     // Lightly smoothed total and CoP x (30 ms): classification must not follow noise.
     bool primed_ = false;
     double last_t_s_ = 0.0;
+    double data_since_s_ = 0.0;   // first sample after the last gap in the data
     double total_s_kg_ = 0.0;
     double x_s_mm_ = 0.0;
     double x_slow_mm_ = 0.0;  // 0.25 s smoothed CoP x
