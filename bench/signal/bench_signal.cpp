@@ -4,8 +4,14 @@
 //   BM_SignalOnlyPerSample the signal processor alone (no recognisers)
 //   BM_ReadAndAnalyze      read_recording() + analyze() of a whole real recording
 //   BM_AnalyzeAllReal      analyze() over all real recordings already in memory
+//   BM_JudgeAgainSpike     the one sample whose push first knows the body weight (no
+//                          weigh-in), after N seconds on the board that never showed it:
+//                          the recogniser then runs every sample since its start again
+//                          (docs/signal.md), in that one push, i.e. in one frame
 // Time per iteration is the cost of one sample; items/s is samples per second.
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -124,6 +130,59 @@ void BM_AnalyzeAllReal(benchmark::State& state) {
     state.SetItemsProcessed(static_cast<std::int64_t>(samples));
 }
 BENCHMARK(BM_AnalyzeAllReal)->Unit(benchmark::kMillisecond);
+
+// 2 s of empty board, `unsteady_s` of a 70 kg player rocking side to side and bobbing
+// (never steady enough to weigh), then standing still: at 100 Hz.
+std::vector<BoardSample> unsteady_then_still(double unsteady_s) {
+    std::vector<BoardSample> out;
+    const double still_s = 6.0;
+    for (double t = 0.0; t < 2.0 + unsteady_s + still_s; t += 0.01) {
+        BoardSample s;
+        s.t_s = t;
+        double total = 0.2, right_share = 0.5;
+        if (t >= 2.0 && t < 2.0 + unsteady_s) {
+            total = 70.0 * (1.0 + 0.2 * std::sin(2.0 * M_PI * 0.9 * t));
+            right_share = 0.5 + 0.3 * std::sin(2.0 * M_PI * 0.37 * t);
+        } else if (t >= 2.0 + unsteady_s) {
+            total = 70.0 + 0.05 * std::sin(2.0 * M_PI * 3.1 * t);
+        }
+        s.tl = s.bl = static_cast<float>(total * (1.0 - right_share) / 2.0);
+        s.tr = s.br = static_cast<float>(total * right_share / 2.0);
+        out.push_back(s);
+    }
+    return out;
+}
+
+// The push that learns the weight, timed alone (manual time: the samples before it are
+// pushed untimed into a fresh recogniser each iteration).
+void BM_JudgeAgainSpike(benchmark::State& state) {
+    const std::vector<BoardSample> samples = unsteady_then_still(static_cast<double>(state.range(0)));
+    std::size_t known_at = 0;  // the push after which the weight is known (deterministic)
+    {
+        core::Recognizer r;
+        std::vector<core::Event> events;
+        while (known_at < samples.size() && r.body_weight_kg() <= 0.0) r.push(samples[known_at++], events);
+        if (r.body_weight_kg() <= 0.0) {
+            state.SkipWithError("the body weight was never learned");
+            return;
+        }
+        --known_at;
+    }
+    for (auto _ : state) {
+        core::Recognizer recognizer;
+        std::vector<core::Event> events;
+        for (std::size_t i = 0; i < known_at; ++i) recognizer.push(samples[i], events);
+        const auto start = std::chrono::steady_clock::now();
+        recognizer.push(samples[known_at], events);
+        const auto end = std::chrono::steady_clock::now();
+        benchmark::DoNotOptimize(events.size());
+        state.SetIterationTime(std::chrono::duration<double>(end - start).count());
+    }
+    state.counters["samples_kept"] = static_cast<double>(known_at);
+}
+// 20 s, 60 s and 115 s on the board before the weight is known (the recogniser keeps
+// at most two minutes at 100 Hz).
+BENCHMARK(BM_JudgeAgainSpike)->Arg(20)->Arg(60)->Arg(115)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
