@@ -286,3 +286,33 @@ TEST(UnsteadyStart, TheRestIsWatchedFromTheFirstSampleAfterAGap) {
         EXPECT_NEAR(holds[0].end_s, on_s + 2.0, 0.3);
     }
 }
+
+TEST(UnsteadyStart, ALeadFootSeenAloneOnlyAfterAGap) {
+    // A 0.35 s gap hides a step-up's contact; the data resumes with the lead foot alone on
+    // the board (0.35 BW, the other on the floor), the push-off follows and the player holds
+    // 1.2 s on the lead leg with the other knee driven up. The lead foot is 70 mm from the
+    // board's middle (feet 140 mm apart): not far out enough to be one leg by itself. With
+    // the 0.4 s in which a lone foot is looked for counted from the contact dated back into
+    // the gap, they were over before any data came: the top read as two feet (the centre
+    // learned on the lead foot), and the knee drive and the step-up were lost.
+    for (bool right : {false, true}) {
+        BoardScript b = offset_board(0.0);
+        b.left_foot_x_mm = -70.0;
+        b.right_foot_x_mm = 70.0;
+        b.noise_kg = 0.1;
+        b.gap_from_s = 1.9;
+        b.gap_to_s = 2.25;
+        HandPlayer p{b, 80.0};
+        p.one(0.1, right, 0.35).wait(0.45);
+        p.knee_top(right, 1.2, 0.8);
+        const auto events = recognise(b);
+        const auto drives = only<KneeDriveEvent>(events);
+        const auto ups = only<StepUpEvent>(events);
+        ASSERT_EQ(drives.size(), 1u) << (right ? "right" : "left");
+        EXPECT_EQ(drives[0].side, right ? Side::right : Side::left);
+        ASSERT_EQ(ups.size(), 1u) << (right ? "right" : "left");
+        EXPECT_EQ(ups[0].lead, right ? Side::right : Side::left);
+        EXPECT_TRUE(ups[0].ends_in_knee_drive);
+        EXPECT_TRUE(only<StepOnEvent>(events).empty());
+    }
+}

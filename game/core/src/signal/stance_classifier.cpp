@@ -329,8 +329,18 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     // From the first loaded sample on, not only once the dwell has confirmed "partial":
     // a light player's lead foot may stay still only for its first tenths of a second.
     const bool stepping_on = stance_ == Stance::off && candidate_ == Stance::partial && candidate_samples_ > 0;
-    const double on_since_s = stepping_on ? candidate_since_s_ : since_s_;
-    const bool candidate = (stance_ == Stance::partial || stepping_on) && in.cop_valid &&
+    if (stance_ == Stance::off && candidate_ != Stance::off && candidate_samples_ == 1) {
+        after_gap_ = data_since_s_ == in.t_s;  // the first loaded sample of a visit
+        loaded_from_s_ = in.t_s;
+    }
+    // When a gap hid the stepping on, the 0.4 s count from the first sample after it: the
+    // contact dated back into the gap closed them before any data came. But then both
+    // feet may have landed in the gap: only a load well under the body weight (known,
+    // perhaps from judging again) is a foot alone.
+    const bool unseen_contact = after_gap_ && (stepping_on || stance_ == Stance::partial);
+    const double on_since_s = stepping_on ? candidate_since_s_ : unseen_contact ? loaded_from_s_ : since_s_;
+    const bool light = !unseen_contact || (in.body_weight_kg > 0.0 && total_s_kg_ < kLoneFootMaxBw * in.body_weight_kg);
+    const bool candidate = (stance_ == Stance::partial || stepping_on) && in.cop_valid && light &&
                            in.t_s - on_since_s <= kLoneFootWindowS &&
                            total_s_kg_ >= std::max(on_threshold_kg(in), kLoneFootMinKg);
     if (!candidate) {

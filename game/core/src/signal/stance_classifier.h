@@ -97,6 +97,8 @@ private:
     bool primed_ = false;
     double last_t_s_ = 0.0;
     double data_since_s_ = 0.0;   // first sample after the last gap in the data
+    bool after_gap_ = false;      // this visit's first loaded sample came after a gap ...
+    double loaded_from_s_ = 0.0;  // ... at this time
     double total_s_kg_ = 0.0;
     double x_s_mm_ = 0.0;
     double x_slow_mm_ = 0.0;  // 0.25 s smoothed CoP x
