@@ -25,6 +25,10 @@ namespace {
 // Samples kept for judging again, at most (two minutes at 100 Hz): a recording whose
 // weight is not known by then is judged as it comes.
 constexpr std::size_t kMaxKeptSamples = 12000;
+// While nobody has been on the board since the start kept, the start moves up to the
+// present this often: an empty board has nothing to judge again, and minutes of it (a
+// menu before anyone steps on) would use up the samples kept and the time to run them.
+constexpr double kMoveEmptyStartS = 1.0;
 // An event found again within this of one of the same kind already sent is that one.
 constexpr double kSameEventS = 0.1;
 
@@ -71,6 +75,7 @@ struct Recognizer::Impl {
     std::optional<Pipeline> start;
     std::vector<BoardSample> kept;
     std::vector<Event> sent;
+    bool visited = false;  // someone was on the board since the start kept
     // Sent before the weight was known and not found again yet (a step_on sent while the
     // first run waited for a top it could not tell): not sent twice when it is.
     std::vector<Event> sent_early;
@@ -82,6 +87,7 @@ struct Recognizer::Impl {
         start.reset();
         kept.clear();
         sent.clear();
+        visited = false;
     }
 };
 
@@ -96,6 +102,13 @@ std::size_t Recognizer::Impl::push(const BoardSample& sample, std::vector<Event>
     }
     kept.push_back(sample);
     const double bw_kg = live.signal.body_weight_kg();
+    const Stance stance = live.signal.frame().stance;
+    visited = visited || stance != Stance::off;
+    if (bw_kg <= 0.0 && !visited && out.size() == before && sample.t_s - kept.front().t_s >= kMoveEmptyStartS) {
+        forget_start();
+        start = live;  // as it is after this sample: nothing before it to judge again
+        return 0;
+    }
     if (bw_kg <= 0.0) {
         sent.insert(sent.end(), out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
         if (kept.size() > kMaxKeptSamples) {
