@@ -332,3 +332,35 @@ TEST(UnsteadyStart, ALeadFootSeenAloneOnlyAfterAGap) {
         EXPECT_TRUE(only<StepOnEvent>(events).empty());
     }
 }
+
+TEST(UnsteadyStart, TwoSamplesOfEmptyBoardBetweenTwoGapsEndAVisit) {
+    // Two visits (step on, stand 5 s, step off), the empty board between them hidden by two
+    // gaps but for two samples reading nothing at all. Too few for the 80 ms dwell, they
+    // made the two visits one: one step on, one step off. No foot is on a board that reads
+    // under the level of any contact.
+    BoardScript b = offset_board(0.0);
+    b.noise_kg = 0.1;
+    HandPlayer p{b, 70.0};
+    for (int visit = 0; visit < 2; ++visit) {
+        p.one(0.15, false, 0.4).stand(0.15, 0.5).wait(5.0).one(0.15, true, 0.5).one(0.15, true, 0.0).wait(1.0);
+    }
+    // Visit 1 leaves the board at 7.6 s, visit 2 lands at 8.6 s.
+    std::vector<highstep::BoardSample> samples;
+    for (const highstep::BoardSample& s : b.samples()) {
+        const bool hidden = (s.t_s >= 7.3 && s.t_s < 7.795) || (s.t_s >= 7.815 && s.t_s < 8.75);
+        if (!hidden) samples.push_back(s);
+    }
+    Recognizer r;
+    std::vector<Event> events;
+    for (const highstep::BoardSample& s : samples) r.push(s, events);
+    r.finish(events);
+    const auto ons = only<StepOnEvent>(events);
+    const auto offs = only<StepOffEvent>(events);
+    ASSERT_EQ(ons.size(), 2u);
+    ASSERT_EQ(offs.size(), 2u);
+    EXPECT_NEAR(ons[0].t_s, 2.0, 0.1);
+    EXPECT_GE(offs[0].t_s, 7.3);   // in the first gap
+    EXPECT_LE(offs[0].t_s, 7.8);
+    EXPECT_GE(ons[1].t_s, 7.81);   // in the second
+    EXPECT_LE(ons[1].t_s, 8.75);
+}

@@ -264,9 +264,15 @@ void StanceClassifier::push(const StanceInput& in) {
             candidate_ = want;
             candidate_since_s_ = in.t_s;
             candidate_samples_ = 0;
+            empty_after_gap_ = want == Stance::off && in.t_s == data_since_s_;
         }
         ++candidate_samples_;
-        if (in.t_s - candidate_since_s_ >= settings_.dwell_s && candidate_samples_ >= kDwellSamples) {
+        // An empty board read right after a gap in the data, below the level of any contact
+        // on two samples in a row, is empty: the data around a visit's end may be that short
+        // (two samples of empty board between two gaps made two visits one).
+        empty_after_gap_ = empty_after_gap_ && in.total_kg < contact_level_kg(in);
+        const bool seen_empty = empty_after_gap_ && candidate_samples_ >= kDwellSamples - 1;
+        if ((in.t_s - candidate_since_s_ >= settings_.dwell_s && candidate_samples_ >= kDwellSamples) || seen_empty) {
             double since = candidate_since_s_;
             if (stance_ == Stance::off) since = onset_s(in);
             else if (want == Stance::off) since = empty_s(in);

@@ -111,6 +111,7 @@ private:
     Stance candidate_ = Stance::off;
     double candidate_since_s_ = 0.0;
     std::size_t candidate_samples_ = 0;
+    bool empty_after_gap_ = false;  // the candidate is an empty board read since a gap, under any contact
 
     struct Point {
         double t_s;
