@@ -69,7 +69,8 @@ wait_scene play
 wait 6
 quit
 )";
-    ASSERT_EQ(run(script, "--player Tester --replay '" + replay.string() + "' --levels '" + (data / "levels").string() +
+    // The data folder given: its assets are the ones used, wherever the levels are.
+    ASSERT_EQ(run(script, "--player Tester --replay '" + replay.string() + "' --data-dir '" + data.string() +
                               "' --audio-out '" + wav.string() + "'"),
               0)
         << err_;
