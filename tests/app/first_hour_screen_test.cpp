@@ -182,6 +182,40 @@ quit
     }
 }
 
+// A portrait window (700x1100) used to show the 16:9 layout fitted to its width: the
+// HUD at 0.55 of its size and the title's list small in the middle. Now the HUD's two
+// top panels fill the width, its metronome stands above the bottom corners' panels,
+// and the title's column fills the width.
+TEST_F(FirstHour, APortraitWindowIsFilledByTheHudAndTheTitle) {
+    const std::string script = R"(
+wait_scene title
+wait 0.5
+screenshot title.bmp
+)" + highstep::app::testing::kTitleToFirstLevel + R"(
+wait 1
+screenshot play.bmp
+quit
+)";
+    screen_ = "1920x1200";
+    window_ = "700x1100";
+    ASSERT_EQ(run(script, "--player Kim"), 0) << err_;
+    Shot title(shot("title")), play(shot("play"));
+    ASSERT_TRUE(title.ok() && play.ok());
+    const int w = 700, h = 1100;
+    // The top panels: a row under their words is panel from edge to edge but for the
+    // margins (0.62 of it before).
+    EXPECT_GT(play.count(palette::hud_panel, 0, 100, w, 101), w * 85 / 100);
+    // The bottom middle, between the board's panel and the key help, is the world's:
+    // the metronome panel is above them (it sat there before).
+    EXPECT_EQ(play.count(palette::hud_panel, w / 2 - 10, h - 100, w / 2 + 10, h - 10), 0);
+    EXPECT_GT(play.count(palette::hud_panel, w / 2 - 10, h / 2, w / 2 + 10, h - 100), 500) << "the metronome panel";
+    // The title's selected row ("Play"), its widest row of the selection's fill: 370 px
+    // of the window's 700 (219 before).
+    int widest = 0;
+    for (int y = 0; y < h; ++y) widest = std::max(widest, title.count(palette::panel_light, 0, y, w, y + 1));
+    EXPECT_GT(widest, 330);
+}
+
 // Levels from a folder outside the data folder: the sounds, the music and the window
 // icon still come from the data folder (--data-dir), not from "assets/" beside that
 // folder (which does not exist: the game warned three times and ran silent).

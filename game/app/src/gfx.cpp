@@ -39,7 +39,7 @@ void Gfx::begin_frame() {
     SDL_GetRendererOutputSize(renderer_, &w, &h);
     width_ = static_cast<float>(std::max(w, 1));
     height_ = static_cast<float>(std::max(h, 1));
-    unit_ = std::min(width_ / 1280.0f, height_ / 720.0f);
+    unit_ = window_unit();
 }
 
 void Gfx::clear(Color c) {

@@ -31,6 +31,18 @@ public:
     // Pixels per design unit: the screens are laid out for 1280x720 and scaled.
     float unit() const { return unit_; }
     float u(float design) const { return design * unit_; }
+    // Another scale for a part of the frame (the play HUD in a portrait window, see
+    // HudScale in hud.h); begin_frame sets the window's again.
+    void set_unit(float unit) { unit_ = unit; }
+    // In a portrait window (taller than wide) a screen laid out in a column narrower
+    // than the design (the title's logo and list) is drawn larger: its `design_w` units,
+    // centred on the design's middle, fill the window's width (the design's height
+    // still fits). Elsewhere nothing changes. Call at the start of the screen's draw.
+    void fit_design_width(float design_w) {
+        if (height_ > width_) unit_ = std::max(window_unit(), std::min(width_ / design_w, height_ / 720.0f));
+    }
+    // The window's own scale: the 1280x720 design fitted inside it.
+    float window_unit() const { return std::min(width_ / 1280.0f, height_ / 720.0f); }
     // Left edge of the 16:9 design area, centred in a wider window.
     float design_left() const { return (width_ - 1280.0f * unit_) / 2.0f; }
     float design_top() const { return (height_ - 720.0f * unit_) / 2.0f; }

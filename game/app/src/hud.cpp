@@ -37,8 +37,32 @@ HudPanels hud_panels(const Gfx& gfx, const HudExtras& extras) {
     move(p.board, -mx, my);
     move(p.beat, 0, my);
     if (p.keys) move(*p.keys, mx, my);
+    // Stacked: the metronome above the bottom corners' panels (the board's is the taller).
+    if (hud_stacked(gfx)) p.beat.y = p.board.y - gfx.u(12) - p.beat.h;
     return p;
 }
+
+constexpr float kTopRowW = 16 + 400 + 16 + 400 + 16;  // the two top panels side by side, design units
+
+}  // namespace
+
+bool hud_stacked(const Gfx& gfx) { return gfx.height() > gfx.width(); }
+
+float hud_unit(const Gfx& gfx) {
+    if (!hud_stacked(gfx)) return gfx.window_unit();
+    return std::min(gfx.width() / kTopRowW, gfx.height() / 720.0f);
+}
+
+ToastPlace play_toast_place(Gfx& gfx) {
+    const HudScale scale(gfx);
+    HudExtras extras;
+    extras.simulated_board = true;
+    const HudPanels p = hud_panels(gfx, extras);
+    if (hud_stacked(gfx)) return {p.beat.y - gfx.u(12) - gfx.u(38), -1, gfx.width() - gfx.u(32)};
+    return {p.top_left.y, 1, p.top_right.x - (p.top_left.x + p.top_left.w) - gfx.u(16)};
+}
+
+namespace {
 
 Color stability_color(double s) {
     if (s >= 75) return palette::good;
@@ -287,10 +311,15 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     }
 
     // ---- centre: count-in, rest, pop-ups
+    // In a stacked (portrait) HUD they keep to the top, under the level's label, as in
+    // a 16:9 window: the middle of a tall window is where the runner stands.
+    const float centre_shift = hud_stacked(gfx) ? -gfx.design_top() : 0.0f;
+    auto centre_y = [&gfx, centre_shift](float design_y) { return gfx.dy(design_y) + centre_shift; };
     if (h.phase == core::Phase::count_in && h.count_in_remaining_s > 0) {
         // Above the runner's head: the panel is opaque. Under a coach's line it keeps its
         // bottom edge and grows smaller, so it does not come down over the runner.
         SDL_FRect r = gfx.drect(440, 180, 400, 180);
+        r.y = centre_y(180);
         const float bottom = r.y + r.h;
         r.y = std::max(r.y, extras.count_in_min_top_px);
         r.h = std::max(gfx.u(120), bottom - r.y);
@@ -301,7 +330,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         gfx.text(std::to_string(static_cast<int>(std::ceil(h.count_in_remaining_s))), gfx.dx(640),
                  r.y + gfx.u(114) * k, gfx.u(86) * k, palette::action, Align::center, VAlign::middle, FontStyle::bold);
     } else if (h.phase == core::Phase::rest) {
-        const float cx = gfx.dx(640), cy = gfx.dy(300);
+        const float cx = gfx.dx(640), cy = centre_y(300);
         gfx.fill_circle(cx, cy, gfx.u(110), kPanel);
         const double total = std::max(1.0, level.program.rest_s);
         const float frac = static_cast<float>(std::clamp(h.rest_remaining_s / total, 0.0, 1.0));
@@ -329,16 +358,16 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         const float o = gfx.u(2.5f);
         const SDL_FPoint around[] = {{-o, -o}, {o, -o}, {-o, o}, {o, o}, {0, 1.6f * o}};
         for (const SDL_FPoint d : around) {
-            gfx.text_zoomed(word, gfx.dx(640) + d.x, gfx.dy(y) + d.y, gfx.u(64), grow,
+            gfx.text_zoomed(word, gfx.dx(640) + d.x, centre_y(y) + d.y, gfx.u(64), grow,
                             palette::text_dark.with_alpha(static_cast<std::uint8_t>(alpha * 0.85f)), Align::center,
                             VAlign::middle, FontStyle::bold);
         }
-        gfx.text_zoomed(word, gfx.dx(640), gfx.dy(y), gfx.u(64), grow, color.with_alpha(alpha), Align::center,
+        gfx.text_zoomed(word, gfx.dx(640), centre_y(y), gfx.u(64), grow, color.with_alpha(alpha), Align::center,
                         VAlign::middle, FontStyle::bold);
         if (p.taken_back) {
             // Struck through: the judgement no longer counts.
             const float w = gfx.u(64) * 0.3f * static_cast<float>(word.size());
-            gfx.fill_rect({gfx.dx(640) - w / 2, gfx.dy(y) - gfx.u(3), w, gfx.u(6)}, palette::miss.with_alpha(alpha));
+            gfx.fill_rect({gfx.dx(640) - w / 2, centre_y(y) - gfx.u(3), w, gfx.u(6)}, palette::miss.with_alpha(alpha));
         }
         const std::string detail =
             p.taken_back ? "taken back: no rep"
@@ -346,7 +375,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
                             (p.error_ms >= 0 ? format_value("%.0f ms late", p.error_ms)
                                              : format_value("%.0f ms early", -p.error_ms))
                          : "hold scored";
-        text_on_sky(gfx, detail, gfx.dx(640), gfx.dy(y + 50), gfx.u(20), palette::text.with_alpha(alpha),
+        text_on_sky(gfx, detail, gfx.dx(640), centre_y(y + 50), gfx.u(20), palette::text.with_alpha(alpha),
                     FontStyle::regular);
     }
     if (h.settle) {
@@ -370,10 +399,10 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         };
         if (st.hold_s > 0.0) add(format_value("hold %.1f s", st.hold_s));
         if (st.has_stability) add(format_value("steady %.0f", st.stability));
-        text_on_sky(gfx, what, gfx.dx(640), gfx.dy(338), gfx.u(22), c.with_alpha(alpha), FontStyle::bold);
+        text_on_sky(gfx, what, gfx.dx(640), centre_y(338), gfx.u(22), c.with_alpha(alpha), FontStyle::bold);
         // format_value, not "+" + std::to_string(): GCC 12 warns falsely on the latter at -O3.
         text_on_sky(gfx, format_value("+%.0f", st.added_points) + format_value("  (rep %.0f)", st.points), gfx.dx(640),
-                    gfx.dy(368), gfx.u(16), palette::text.with_alpha(alpha), FontStyle::regular);
+                    centre_y(368), gfx.u(16), palette::text.with_alpha(alpha), FontStyle::regular);
     }
 
     // ---- bottom-right: simulated board keys

@@ -60,6 +60,34 @@ struct HudExtras {
     float count_in_min_top_px = 0.0f;
 };
 
+// The play screen's scale. In a portrait window (taller than wide) the 16:9 design,
+// fitted to the width, left the HUD tiny (0.55 of its size at 700x1100) with empty sky
+// above and below: there the HUD is scaled so its two top panels fill the width, and
+// the metronome panel stands above the bottom corners' panels instead of between them.
+bool hud_stacked(const Gfx& gfx);
+float hud_unit(const Gfx& gfx);
+// Draws with the HUD's scale while it lives (the HUD, the level's label, the coach line).
+class HudScale {
+public:
+    explicit HudScale(Gfx& gfx) : gfx_(gfx), saved_(gfx.unit()) { gfx.set_unit(hud_unit(gfx)); }
+    ~HudScale() { gfx_.set_unit(saved_); }
+    HudScale(const HudScale&) = delete;
+    HudScale& operator=(const HudScale&) = delete;
+
+private:
+    Gfx& gfx_;
+    float saved_;
+};
+// Where the play screen's toasts start (pixels from the top) and which way they stack:
+// the top centre between the top panels, or in a portrait window above the stacked
+// metronome panel, growing upwards. `max_w_px` is the room they have.
+struct ToastPlace {
+    float y_px = 0;
+    float step_sign = 1;  // +1 down, -1 up
+    float max_w_px = 0;
+};
+ToastPlace play_toast_place(Gfx& gfx);
+
 void draw_hud(Gfx& gfx, const core::HudState& hud, const core::Level& level, const HudExtras& extras);
 // Adds covers (see Gfx) for what draw_hud paints opaque: its panels, or the whole
 // window while the board is lost. Draw the world after this and drop the covers

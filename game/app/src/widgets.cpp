@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "app_context.h"
 #include "board_link.h"
+#include "hud.h"
 
 namespace highstep::app {
 
@@ -56,8 +58,10 @@ void draw_hints(Gfx& gfx, const std::vector<std::string>& hints) {
     // At the window's bottom edge (in a tall window the design box ends mid-screen).
     const float bar_y = gfx.height() - gfx.u(40);
     gfx.fill_rect({0, bar_y, gfx.width(), gfx.height() - bar_y}, palette::background.with_alpha(200));
-    const std::string shown = elide(gfx, line, gfx.u(18), gfx.width() - gfx.u(20));
-    gfx.text(shown, gfx.width() / 2, bar_y + gfx.u(20), gfx.u(18), palette::text_dim, Align::center, VAlign::middle);
+    const float room = gfx.width() - gfx.u(20);
+    const float size = fit_size(gfx, line, gfx.u(18), room);  // a narrow window: smaller, then cut
+    gfx.text(elide(gfx, line, size, room), gfx.width() / 2, bar_y + gfx.u(20), size, palette::text_dim, Align::center,
+             VAlign::middle);
 }
 
 std::string elide(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style) {
@@ -89,28 +93,53 @@ void draw_toasts(Gfx& gfx, AppContext& ctx, bool at_bottom) {
     constexpr double kShow_s = 4.0;
     constexpr std::size_t kShown = 2;  // the newest two; older ones wait their turn out
     std::erase_if(ctx.toasts, [&](const AppContext::Toast& t) { return ctx.now_s - t.shown_at_s > kShow_s; });
-    // Menus keep their titles at the top: toasts sit above the key hints there. In
-    // play the top centre is free (the HUD's panels are in the corners).
-    float y = at_bottom ? 628 : 14;
-    const float step = at_bottom ? -46 : 46;
+    // Menus keep their titles at the top: toasts sit above the key hints there, at the
+    // window's bottom edge. In play they go between the HUD's top panels, in the room
+    // there is (they ran over the panels), or in a portrait window above its bottom panels.
+    std::optional<HudScale> hud_scale;  // in play, at the HUD's scale
+    if (!at_bottom) hud_scale.emplace(gfx);
+    const ToastPlace place = at_bottom ? ToastPlace{gfx.height() - gfx.u(720 - 628), -1, gfx.u(1180)} : play_toast_place(gfx);
+    // Stacking down from the first box's top edge, or up from its bottom edge.
+    float edge = place.step_sign > 0 ? place.y_px : place.y_px + gfx.u(38);
     const std::size_t first = ctx.toasts.size() > kShown ? ctx.toasts.size() - kShown : 0;
     for (std::size_t i = ctx.toasts.size(); i-- > first;) {
         const auto& t = ctx.toasts[i];
         const double age = ctx.now_s - t.shown_at_s;
         const double fade = std::clamp((kShow_s - age) / 0.6, 0.0, 1.0);
-        const std::string text = elide(gfx, t.text, gfx.u(19), gfx.u(1180));
-        const SDL_FPoint size = gfx.measure(text, gfx.u(19));
-        const SDL_FRect r{gfx.dx(640) - size.x / 2 - gfx.u(18), gfx.dy(y), size.x + gfx.u(36), gfx.u(38)};
+        const float room = place.max_w_px - gfx.u(36);
+        // Too long for one line in the room there is: two lines, cut at the space
+        // nearest the middle, rather than small print or a cut sentence.
+        std::vector<std::string> lines{t.text};
+        if (gfx.measure(t.text, gfx.u(19)).x > room) {
+            std::size_t cut = std::string::npos;
+            for (std::size_t k = t.text.find(' '); k != std::string::npos; k = t.text.find(' ', k + 1)) {
+                const auto off = [&](std::size_t c) { return c > t.text.size() / 2 ? c - t.text.size() / 2 : t.text.size() / 2 - c; };
+                if (cut == std::string::npos || off(k) < off(cut)) cut = k;
+            }
+            if (cut != std::string::npos) lines = {t.text.substr(0, cut), t.text.substr(cut + 1)};
+        }
+        float size_px = gfx.u(19), text_w = 0;
+        for (const auto& line : lines) size_px = std::min(size_px, fit_size(gfx, line, gfx.u(19), room));
+        for (auto& line : lines) {
+            line = elide(gfx, line, size_px, room);
+            text_w = std::max(text_w, gfx.measure(line, size_px).x);
+        }
+        const float line_h = gfx.u(24), h = gfx.u(38) + line_h * static_cast<float>(lines.size() - 1);
+        const float top = place.step_sign > 0 ? edge : edge - h;
+        const SDL_FRect r{gfx.width() / 2 - text_w / 2 - gfx.u(18), top, text_w + gfx.u(36), h};
         gfx.fill_round_rect(r, gfx.u(19), palette::panel_light.with_alpha(static_cast<std::uint8_t>(235 * fade)));
-        gfx.text(text, gfx.dx(640), r.y + r.h / 2, gfx.u(19),
-                 palette::text.with_alpha(static_cast<std::uint8_t>(255 * fade)), Align::center, VAlign::middle);
-        y += step;
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            gfx.text(lines[k], gfx.width() / 2, r.y + gfx.u(19) + line_h * static_cast<float>(k), size_px,
+                     palette::text.with_alpha(static_cast<std::uint8_t>(255 * fade)), Align::center, VAlign::middle);
+        }
+        edge += place.step_sign * (h + gfx.u(8));
     }
 }
 
 void draw_board_badge(Gfx& gfx, AppContext& ctx) {
-    // Bottom-right: a small board with the live CoP, so the player sees the board works.
-    const SDL_FRect r = gfx.drect(1130, 600, 130, 72);
+    // Bottom-right: a small board with the live CoP, so the player sees the board works;
+    // at the window's corner, above the key hints, whatever the window's shape.
+    const SDL_FRect r{gfx.width() - gfx.u(150), gfx.height() - gfx.u(120), gfx.u(130), gfx.u(72)};
     gfx.fill_round_rect(r, gfx.u(10), palette::panel_light);
     const SDL_FRect top = {r.x + gfx.u(8), r.y + gfx.u(8), r.w - gfx.u(16), r.h - gfx.u(16)};
     gfx.fill_round_rect(top, gfx.u(8), mix(palette::panel_light, palette::text, 0.15));
@@ -177,12 +206,14 @@ void Menu::draw(Gfx& gfx, float x, float y, float w, int visible, double t_s) co
         // The label ends before the side text ("Settings ▶") instead of under it.
         float label_room = r.w - gfx.u(46);
         if (sel && !it.side.empty()) label_room -= gfx.measure(it.side, gfx.u(17), FontStyle::bold).x + gfx.u(16);
+        // Packed rows (the title's seven) get smaller type, so label and detail never meet;
+        // a label without a detail there ("Quit") is as large as the others', not larger.
+        const bool packed = row < 70.0f;
         if (it.detail.empty()) {
-            gfx.text(elide(gfx, it.label, gfx.u(26), label_room, FontStyle::bold), r.x + gfx.u(28), r.y + r.h / 2,
-                     gfx.u(26), tc, Align::left, VAlign::middle, FontStyle::bold);
+            const float label_px = gfx.u(packed ? 20.0f : 26.0f);
+            gfx.text(elide(gfx, it.label, label_px, label_room, FontStyle::bold), r.x + gfx.u(28), r.y + r.h / 2,
+                     label_px, tc, Align::left, VAlign::middle, FontStyle::bold);
         } else {
-            // Packed rows (the title's seven) get smaller type, so label and detail never meet.
-            const bool packed = row < 70.0f;
             const float label_px = gfx.u(packed ? 20.0f : 24.0f), detail_px = gfx.u(packed ? 13.5f : 16.0f);
             const float inset = gfx.u(packed ? 5.0f : 8.0f);
             gfx.text(elide(gfx, it.label, label_px, label_room, FontStyle::bold), r.x + gfx.u(28), r.y + inset,

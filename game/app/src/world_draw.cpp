@@ -1,5 +1,7 @@
 #include "world_draw.h"
 
+#include "hud.h"
+
 #include "climber_draw.h"
 #include "format_value.h"
 
@@ -472,6 +474,7 @@ float draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldVie
     // Level-specific markers on top of the world, on a pill so clouds never hide them.
     constexpr double kStartedM = 0.05;  // the sprinter has moved off the start line
     auto label = [&gfx, type](const std::string& s, Color c) {
+        const HudScale scale(gfx);  // under the top panels, at their scale
         const SDL_FPoint size = gfx.measure(s, gfx.u(22), FontStyle::bold);
         const SDL_FRect r = world_label_rect(gfx, type, size.x);
         gfx.fill_round_rect(r, r.h / 2, palette::hud_panel);

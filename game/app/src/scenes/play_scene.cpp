@@ -179,17 +179,21 @@ public:
         extras.simulated_board = ctx_.board.simulated();
         extras.anim_s = ctx_.now_s;
         std::optional<SDL_FRect> coach_pill;
-        if (coach_line_) {
-            coach_pill = coach_rect(gfx, coach_line_->text);
-            extras.count_in_min_top_px = coach_pill->y + coach_pill->h + gfx.u(8);
-        }
         // The world is drawn around the HUD's panels, not under them.
         const std::size_t mark = gfx.covers_mark();
-        cover_hud(gfx, session_.hud(), extras);
+        {
+            const HudScale scale(gfx);
+            if (coach_line_) {
+                coach_pill = coach_rect(gfx, coach_line_->text);
+                extras.count_in_min_top_px = coach_pill->y + coach_pill->h + gfx.u(8);
+            }
+            cover_hud(gfx, session_.hud(), extras);
+        }
         runner_px_ = draw_world(gfx, previous_, current_, alpha, level_.type, session_.hud().t_s,
                                 challenge_ && challenge_->ghost ? challenge_->ghost_name : std::string());
         if (runner_px_ > 0.0f) min_runner_px_ = min_runner_px_ > 0.0f ? std::min(min_runner_px_, runner_px_) : runner_px_;
         gfx.drop_covers(mark);
+        const HudScale scale(gfx);
         draw_hud(gfx, session_.hud(), level_, extras);
         if (coach_line_) draw_coach_line(gfx, *coach_pill, coach_line_->text);
         if (finished_at_s_) draw_finish(gfx);
@@ -239,11 +243,12 @@ private:
         if (done) {
             // Confetti falling from the top: a fixed pattern, so screenshots repeat.
             const Color colours[] = {palette::perfect, palette::good, palette::left_leg, palette::right_leg, palette::miss};
+            // Over the whole window, whatever its shape (the fall is in 720ths of its height).
             for (int i = 0; i < 60; ++i) {
-                const float x = static_cast<float>((i * 211) % 1280);
+                const float x = static_cast<float>((i * 211) % 1280) / 1280.0f * gfx.width();
                 const float fall = static_cast<float>(std::fmod(age_s * (120.0 + (i * 37) % 90) + (i * 53) % 300, 720.0));
                 const float sway = static_cast<float>(std::sin(age_s * 3.0 + i) * 14.0);
-                gfx.fill_rect(gfx.drect(x + sway, fall - 20.0f, 9, 14), colours[i % 5]);
+                gfx.fill_rect({x + gfx.u(sway), (fall - 20.0f) / 720.0f * gfx.height(), gfx.u(9), gfx.u(14)}, colours[i % 5]);
             }
         }
         const char* headline = !done ? "Session over"
@@ -252,7 +257,10 @@ private:
                                : level_.type == core::LevelType::sprint_start ? "Over the finish line!"
                                                                               : "Tower complete!";
         // Running home there is nothing to press yet: the headline alone.
-        const SDL_FRect r = gfx.drect(440, 14, 400, running_home() ? 90 : 118);
+        // Between the top panels at the window's top edge; in a portrait window, where the
+        // panels fill the width, under the level's label.
+        SDL_FRect r = gfx.drect(440, 14, 400, running_home() ? 90 : 118);
+        r.y = hud_stacked(gfx) ? world_label_bottom_px(gfx, level_.type) + gfx.u(8) : gfx.u(14);
         gfx.fill_round_rect(r, gfx.u(20), palette::hud_panel);
         gfx.text(headline, r.x + r.w / 2, r.y + gfx.u(46), gfx.u(34), palette::perfect, Align::center, VAlign::middle,
                  FontStyle::bold);

@@ -69,6 +69,7 @@ public:
     }
 
     void draw(Gfx& gfx, double) override {
+        gfx.fit_design_width(760);  // the logo and the list, larger in a portrait window
         draw_backdrop(gfx, t_s_);
         draw_logo(gfx);
         // Up to seven entries between the logo and the player line.
