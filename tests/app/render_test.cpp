@@ -5,6 +5,7 @@
 #include "highstep/core/level/level_file.h"
 #include "highstep/core/session/session.h"
 #include "hud.h"
+#include "widgets.h"
 #include "world_draw.h"
 #include "offscreen.h"
 #include "text.h"
@@ -125,6 +126,27 @@ TEST(Text, CharactersDejaVuLacksComeFromTheFallbackFonts) {
     const SDL_FPoint size = s.gfx().measure("Yuki 日本 🙂", 30);
     EXPECT_LT(size.y, 60.0f);
     EXPECT_GT(size.x, s.gfx().measure("Yuki ", 30).x + 40.0f);
+}
+
+// The plan's reason ran out of its panel and was cut with "…" ("… to reb…"): it is
+// wrapped at spaces now, every line inside the room and no word lost.
+TEST(Text, WrapWordsKeepsEveryWordInsideTheWidth) {
+    Offscreen off;
+    Gfx& gfx = off.gfx();
+    const std::string reason =
+        "Last step-up session was hard (10 of 24 reps missed the beat): stay at 2 × 6 per leg to rebuild.";
+    const float room = 714.0f, size = 19.0f;
+    ASSERT_GT(gfx.measure(reason, size).x, room) << "one line would not fit";
+    const std::vector<std::string> lines = wrap_words(gfx, reason, size, room);
+    ASSERT_EQ(lines.size(), 2u);
+    std::string joined;
+    for (const std::string& line : lines) {
+        EXPECT_LE(gfx.measure(line, size).x, room) << line;
+        if (!joined.empty()) joined += ' ';
+        joined += line;
+    }
+    EXPECT_EQ(joined, reason);
+    EXPECT_EQ(wrap_words(gfx, "short", size, room), std::vector<std::string>{"short"});
 }
 
 TEST(Hud, DrawsTheBoardWithTheCopDotAndLoadBars) {

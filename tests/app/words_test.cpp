@@ -5,6 +5,7 @@
 
 #include "format_value.h"
 #include "input_map.h"
+#include "scenes/finish_words.h"
 #include "scenes/leg_balance.h"
 #include "weight_share.h"
 
@@ -92,6 +93,25 @@ TEST(Words, TheBoardCheckBarsAndItsLineShowTheSameLoads) {
         EXPECT_EQ(static_cast<int>(std::lround(100.0 * pic.left_kg / f.total_kg)), line_left_pct) << line;
         EXPECT_EQ(pic.highlight_left, 100.0 * pic.left_kg / f.total_kg >= kFootLoadedPct);
     }
+}
+
+// Found in the play-through: "Summit reached!" over "Ledge 14 / 24" (ten missed reps
+// left the climber lower), and "Personal best!" on a player's very first score.
+TEST(Words, TheEndOfALevelSaysWhatHappened) {
+    using core::LevelType;
+    EXPECT_EQ(finish_headline(LevelType::hill_climb, true, false, 24, 24), "Summit reached!");
+    EXPECT_EQ(finish_headline(LevelType::hill_climb, true, false, 14, 24), "Program complete!");
+    EXPECT_EQ(finish_headline(LevelType::hill_climb, false, false, 3, 24), "Session over");
+    EXPECT_EQ(finish_headline(LevelType::sprint_start, true, true, 0, 0), "Run home!");
+    EXPECT_EQ(finish_headline(LevelType::sprint_start, true, false, 0, 0), "Over the finish line!");
+    EXPECT_EQ(finish_headline(LevelType::balance_tower, true, false, 0, 0), "Tower complete!");
+    EXPECT_EQ(result_badge(true, false, false), "First score on this level!") << "nothing of theirs to beat yet";
+    EXPECT_EQ(result_badge(true, false, true), "Personal best!");
+    EXPECT_EQ(result_badge(true, true, false), "New level record!") << "beat the others on the first try";
+    EXPECT_EQ(result_badge(false, true, true), "New level record!");
+    EXPECT_EQ(result_badge(false, false, true), "");
+    EXPECT_STREQ(reps_label(true), "Holds");
+    EXPECT_STREQ(reps_label(false), "Reps");
 }
 
 TEST(Words, AFootTakenOffWhileStandingIsLiftedOnTheBoardCheck) {

@@ -103,9 +103,13 @@ TEST(ProgramTest, MovesUpStaysAndMovesDown) {
     EXPECT_NE(plan.reason.find("back to"), std::string::npos) << plan.reason;
     EXPECT_NE(plan.reason.find("hard (10 of 28 reps missed the beat)"), std::string::npos) << plan.reason;
 
-    // Never below the bottom rung or above the top one.
+    // Never below the bottom rung or above the top one; a hard session on the bottom
+    // rung stays there (nothing to go back to).
     h.push_back(session("2026-01-08", 0, 0, 0, 0, 20));
     EXPECT_EQ(plan_day(h, "2026-01-09", no_knee).rung, 0);
+    EXPECT_NE(plan_day(h, "2026-01-09", no_knee).reason.find("hard (20 of 20 reps missed the beat): stay at 2 x 6"),
+              std::string::npos)
+        << plan_day(h, "2026-01-09", no_knee).reason;
     const int top = static_cast<int>(program_ladder().size()) - 1;
     h.push_back(session("2026-01-09", top, 48, 48, 0, 0));
     EXPECT_EQ(plan_day(h, "2026-01-10", no_knee).rung, top);

@@ -64,6 +64,28 @@ void draw_hints(Gfx& gfx, const std::vector<std::string>& hints) {
              VAlign::middle);
 }
 
+std::vector<std::string> wrap_words(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t space = text.find(' ', at);
+        const std::string word = text.substr(at, space == std::string::npos ? std::string::npos : space - at);
+        at = space == std::string::npos ? text.size() : space + 1;
+        if (word.empty()) continue;
+        std::string longer = line.empty() ? word : line;
+        if (!line.empty()) longer.append(" ").append(word);
+        if (!line.empty() && gfx.measure(longer, size_px, style).x > max_w) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = longer;
+        }
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
 std::string elide(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style) {
     if (gfx.measure(text, size_px, style).x <= max_w) return text;
     std::string cut = text;

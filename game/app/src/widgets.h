@@ -29,6 +29,10 @@ void draw_board_badge(Gfx& gfx, AppContext& ctx);
 float fit_size(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style = FontStyle::regular);
 // `text` cut with "…" to fit `max_w` pixels (whole UTF-8 characters).
 std::string elide(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style = FontStyle::regular);
+// `text` cut into lines at spaces so each fits max_w (a word longer than that is a
+// line of its own, to be elided by the caller).
+std::vector<std::string> wrap_words(Gfx& gfx, const std::string& text, float size_px, float max_w,
+                                    FontStyle style = FontStyle::regular);
 // The way on from a screen that needs a player when none is chosen (plan, progress).
 void draw_choose_player_button(Gfx& gfx);
 

@@ -116,8 +116,10 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
         } else if (plan.last_verdict == Verdict::down) {
             // Say what was hard: the grades alone can look fine (a steady A on a
             // short session), so the player needs the cause.
-            plan.reason = "Last session was hard (" + verdict_cause(*last) + "): back to " + volume(ladder[plan.rung]) +
-                          " to rebuild.";
+            // "Step-up": the last session may have been another level (a balance tower
+            // graded A); "stay at" on the bottom rung, where there is nothing to go back to.
+            plan.reason = "Last step-up session was hard (" + verdict_cause(*last) + "): " +
+                          (plan.rung < was ? "back to " : "stay at ") + volume(ladder[plan.rung]) + " to rebuild.";
         } else {
             plan.reason = "Again " + volume(ladder[plan.rung]) + ": make every rep Great and steady to move up.";
         }

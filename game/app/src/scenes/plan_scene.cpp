@@ -96,19 +96,26 @@ public:
                                     : plan_.last_verdict == store::Verdict::down ? palette::miss
                                                                                  : palette::accent;
         gfx.fill_round_rect({why.x, why.y, gfx.u(8), why.h}, gfx.u(4), verdict_color);
-        // The reason on up to two lines inside its panel (a knee-drive day adds a sentence).
+        // The reason, wrapped inside its panel (its first sentence alone ran out of it and
+        // was cut with "…"); a knee-drive day's second sentence dimmer under it. Three
+        // lines fit; past that the type gets smaller.
         const float room = why.w - gfx.u(46);
         const auto cut = plan_.reason.find(". ");
-        if (gfx.measure(plan_.reason, gfx.u(19)).x > room && cut != std::string::npos) {
-            const std::string first = plan_.reason.substr(0, cut + 1), second = plan_.reason.substr(cut + 2);
-            gfx.text(elide(gfx, first, fit_size(gfx, first, gfx.u(18), room), room), why.x + gfx.u(26),
-                     why.y + why.h * 0.3f, fit_size(gfx, first, gfx.u(18), room), palette::text, Align::left, VAlign::middle);
-            gfx.text(elide(gfx, second, fit_size(gfx, second, gfx.u(16), room), room), why.x + gfx.u(26),
-                     why.y + why.h * 0.7f, fit_size(gfx, second, gfx.u(16), room), palette::text_dim, Align::left,
-                     VAlign::middle);
-        } else {
-            const float size = fit_size(gfx, plan_.reason, gfx.u(19), room);
-            gfx.text(elide(gfx, plan_.reason, size, room), why.x + gfx.u(26), why.y + why.h / 2, size, palette::text,
+        const std::string first = cut == std::string::npos ? plan_.reason : plan_.reason.substr(0, cut + 1);
+        const std::string second = cut == std::string::npos ? std::string() : plan_.reason.substr(cut + 2);
+        float size = gfx.u(19);
+        std::vector<std::string> lines, dim;
+        for (; size > gfx.u(12); size -= gfx.u(1)) {
+            lines = wrap_words(gfx, first, size, room);
+            dim = second.empty() ? std::vector<std::string>{} : wrap_words(gfx, second, size, room);
+            if (lines.size() + dim.size() <= (size > gfx.u(17.5f) ? 2u : 3u)) break;
+        }
+        const float line_h = size * 1.3f;
+        float y = why.y + why.h / 2 - line_h * static_cast<float>(lines.size() + dim.size()) / 2 + line_h / 2;
+        for (std::size_t i = 0; i < lines.size() + dim.size(); ++i, y += line_h) {
+            const bool is_dim = i >= lines.size();
+            const std::string& line = is_dim ? dim[i - lines.size()] : lines[i];
+            gfx.text(elide(gfx, line, size, room), why.x + gfx.u(26), y, size, is_dim ? palette::text_dim : palette::text,
                      Align::left, VAlign::middle);
         }
 

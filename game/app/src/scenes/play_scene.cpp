@@ -27,6 +27,7 @@
 #include "scenes/challenge_recording.h"
 #include "scenes/play_coach.h"
 #include "scenes/challenge_scenes.h"
+#include "scenes/finish_words.h"
 #include "scenes/scenes.h"
 #include "widgets.h"
 #include "world_draw.h"
@@ -251,11 +252,7 @@ private:
                 gfx.fill_rect({x + gfx.u(sway), (fall - 20.0f) / 720.0f * gfx.height(), gfx.u(9), gfx.u(14)}, colours[i % 5]);
             }
         }
-        const char* headline = !done ? "Session over"
-                               : level_.type == core::LevelType::hill_climb   ? "Summit reached!"
-                               : running_home()                               ? "Run home!"
-                               : level_.type == core::LevelType::sprint_start ? "Over the finish line!"
-                                                                              : "Tower complete!";
+        const std::string headline = finish_headline(level_.type, done, running_home(), current_.ledge, current_.ledges);
         // Running home there is nothing to press yet: the headline alone.
         // Between the top panels at the window's top edge; in a portrait window, where the
         // panels fill the width, under the level's label.

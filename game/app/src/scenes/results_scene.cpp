@@ -12,6 +12,7 @@
 #include "hud.h"
 #include "scenes/challenge_race_words.h"
 #include "scenes/challenge_scenes.h"
+#include "scenes/finish_words.h"
 #include "scenes/leg_balance.h"
 #include "scenes/scenes.h"
 #include "widgets.h"
@@ -95,12 +96,15 @@ public:
                  VAlign::middle, FontStyle::bold);
         gfx.text("of " + std::to_string(result_.max_score), cx, left.y + gfx.u(340), gfx.u(18), palette::text_dim,
                  Align::center, VAlign::middle);
-        if (outcome_ && (outcome_->personal_best || outcome_->level_record)) {
+        const std::string badge_words =
+            outcome_ ? result_badge(outcome_->personal_best, outcome_->level_record, outcome_->previous_best.has_value()) : "";
+        if (!badge_words.empty()) {
             const double pulse = 0.5 + 0.5 * std::sin(t_s_ * 5.0);
             const SDL_FRect badge = {left.x + gfx.u(30), left.y + gfx.u(380), left.w - gfx.u(60), gfx.u(56)};
             gfx.fill_round_rect(badge, gfx.u(12), mix(palette::action, palette::perfect, pulse));
-            gfx.text(outcome_->level_record ? "New level record!" : "Personal best!", badge.x + badge.w / 2,
-                     badge.y + badge.h / 2, gfx.u(24), palette::text_dark, Align::center, VAlign::middle, FontStyle::bold);
+            const float size = fit_size(gfx, badge_words, gfx.u(24), badge.w - gfx.u(20), FontStyle::bold);
+            gfx.text(badge_words, badge.x + badge.w / 2, badge.y + badge.h / 2, size, palette::text_dark, Align::center,
+                     VAlign::middle, FontStyle::bold);
         } else if (outcome_ && outcome_->previous_best) {
             gfx.text("your best: " + format_value("%.0f", *outcome_->previous_best), cx, left.y + gfx.u(408), gfx.u(18),
                      palette::text_dim, Align::center, VAlign::middle);
@@ -118,7 +122,8 @@ public:
             gfx.text(value, mid.x + mid.w - gfx.u(24), y, gfx.u(19), c, Align::right, VAlign::top, FontStyle::bold);
             y += gfx.u(32);
         };
-        row("Reps", std::to_string(result_.reps) + " / " + std::to_string(result_.reps_target));
+        row(reps_label(level_.type == core::LevelType::balance_tower),
+            std::to_string(result_.reps) + " / " + std::to_string(result_.reps_target));
         row("Best combo", std::to_string(result_.max_combo));
         if (level_.has_beat()) {
             row("Off the beat, on average", format_value("%.0f ms", result_.mean_abs_error_ms));
