@@ -216,6 +216,36 @@ quit
     EXPECT_GT(widest, 330);
 }
 
+// The player settings' ten rows ran 150 design units past the window's bottom: Save
+// and Cancel were chosen blind. Selected, Save is drawn inside the window now.
+TEST_F(FirstHour, ThePlayerSettingsShowSaveWhenItIsChosen) {
+    const std::string script = R"(
+wait_scene title
+key Return
+wait_scene weigh_in
+key Escape
+wait_scene players
+key Right
+wait_scene player_settings
+wait 0.3
+# Up from the first row wraps round to Cancel, then Save
+key Up
+key Up
+wait_probe row == 8
+wait 0.5
+screenshot save.bmp
+quit
+)";
+    ASSERT_EQ(run(script, "--player Kim"), 0) << err_;
+    Shot save(shot("save"));
+    ASSERT_TRUE(save.ok());
+    // The selected row's fill (panel_light), in the list's column above the key hints
+    // (before: 12 pixel rows of it showed at the window's bottom edge), and the list's
+    // top rows scrolled away from the selection.
+    EXPECT_GT(save.count(palette::panel_light, 90, 300, 710, 680), 20000);
+    EXPECT_LT(save.count(palette::panel_light, 90, 150, 710, 300), 5000);
+}
+
 // Levels from a folder outside the data folder: the sounds, the music and the window
 // icon still come from the data folder (--data-dir), not from "assets/" beside that
 // folder (which does not exist: the game warned three times and ran silent).

@@ -96,7 +96,9 @@ public:
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, t_s_);
         draw_screen_title(gfx, "Settings: " + edit_.name, "Saved when you choose Save · Esc leaves them as they were");
-        menu_.draw(gfx, 90, 150, 620, kRows, t_s_);
+        // Six rows show at a time (all ten ran past the window's bottom: Save and Cancel were
+        // never seen); the list scrolls with the selection, ▲ ▼ say there is more.
+        menu_.draw(gfx, 90, 162, 620, 6, t_s_);
         const SDL_FRect panel = gfx.drect(750, 150, 450, 430);  // clear of the board badge
         draw_panel(gfx, panel);
         switch (menu_.selected) {
