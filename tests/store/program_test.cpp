@@ -107,7 +107,7 @@ TEST(ProgramTest, MovesUpStaysAndMovesDown) {
     // rung stays there (nothing to go back to).
     h.push_back(session("2026-01-08", 0, 0, 0, 0, 20));
     EXPECT_EQ(plan_day(h, "2026-01-09", no_knee).rung, 0);
-    EXPECT_NE(plan_day(h, "2026-01-09", no_knee).reason.find("hard (20 of 20 reps missed the beat): stay at 2 x 6"),
+    EXPECT_NE(plan_day(h, "2026-01-09", no_knee).reason.find("hard (20 of 20 reps missed the beat): stay at 2 × 6"),
               std::string::npos)
         << plan_day(h, "2026-01-09", no_knee).reason;
     const int top = static_cast<int>(program_ladder().size()) - 1;
@@ -133,6 +133,11 @@ TEST(ProgramTest, KneeDriveOnceOrTwiceAWeekSpreadOut) {
     EXPECT_EQ(plan.items[1].kind, "knee_drive");
     EXPECT_EQ(plan.items[1].level_id, "hill-3");
     EXPECT_GE(plan.items[1].rest_s, 60.0);
+    // Volumes are written as every other screen writes them: sets × reps.
+    const std::string knee_volume = "Knee-drive day: " + std::to_string(plan.items[1].sets) + " × " +
+                                    std::to_string(plan.items[1].reps_per_leg) + " per leg";
+    EXPECT_NE(plan.reason.find(knee_volume), std::string::npos) << plan.reason;
+    EXPECT_EQ(plan.reason.find(" x "), std::string::npos) << plan.reason;
 
     h.push_back(session("2026-01-06", -1, 10, 0, 0, 0, 0, "knee_drive"));
     EXPECT_TRUE(plan_day(h, "2026-01-06").knee_drive_day);   // the rest of that day

@@ -71,7 +71,7 @@ namespace {
 
 std::string volume(const Rung& r) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%d x %d per leg", r.sets, r.reps_per_leg);
+    std::snprintf(buf, sizeof buf, "%d × %d per leg", r.sets, r.reps_per_leg);
     return buf;
 }
 
@@ -157,7 +157,7 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
         // The knee drive makes every rep harder: fewer reps, the same sets and rest.
         const int reps = std::clamp(rung.reps_per_leg - 2, 4, 8);
         // The reason names the rung's volume; today's list shows fewer reps, so say why.
-        plan.reason += " Knee-drive day: " + std::to_string(std::min(rung.sets, 3)) + " x " + std::to_string(reps) +
+        plan.reason += " Knee-drive day: " + std::to_string(std::min(rung.sets, 3)) + " × " + std::to_string(reps) +
                        " per leg, as the knee drive makes each rep harder.";
         plan.items.push_back({"knee_drive", settings.knee_drive_level_id, std::min(rung.sets, 3), reps, 0.0,
                               rung.rest_s,
