@@ -382,6 +382,41 @@ float keep_runner_readable(const Gfx& gfx, Camera& cam, const core::WorldView& p
     return static_cast<float>(h_m) * cam.scale;
 }
 
+// The balance tower (pivot, platform and the blocks on it) stays between the level's
+// label under the top panels and the metronome panel at the bottom, zoomed out if the
+// band is too short for it: at 1280x720 "Tower complete!" covered the top block, and
+// in a wide, low window (1600x500) the top block was cut off at the window's edge and
+// the metronome covered the platform.
+constexpr float kTowerTop = 192.0f;     // design px from the window's top: under the label
+constexpr float kTowerBottom = 128.0f;  // design px from the window's bottom: over the metronome
+
+void keep_tower_in_view(const Gfx& gfx, Camera& cam, const core::WorldView& view) {
+    double lo_m = 0.0, hi_m = 0.0;
+    bool any = false;
+    for (const BodyView& b : view.bodies) {
+        if (b.role != BodyRole::pivot && b.role != BodyRole::platform && b.role != BodyRole::block) continue;
+        const double reach_m = b.shape == core::ShapeKind::circle
+                                   ? b.radius_m
+                                   : std::fabs(b.half_w_m * std::sin(b.angle_rad)) + std::fabs(b.half_h_m * std::cos(b.angle_rad));
+        lo_m = any ? std::min(lo_m, b.y_m - reach_m) : b.y_m - reach_m;
+        hi_m = any ? std::max(hi_m, b.y_m + reach_m) : b.y_m + reach_m;
+        any = true;
+    }
+    if (!any || hi_m <= lo_m) return;
+    const float top_px = gfx.u(kTowerTop);
+    const float bottom_px = gfx.height() - gfx.u(kTowerBottom);
+    if (bottom_px <= top_px) return;
+    cam.scale = std::min(cam.scale, (bottom_px - top_px) / static_cast<float>(hi_m - lo_m));
+    const float top_y = cam.to_px(0.0, hi_m).y;
+    const float bottom_y = cam.to_px(0.0, lo_m).y;
+    // A larger centre height moves the world down the window.
+    if (top_y < top_px) {
+        cam.cy_m += (top_px - top_y) / cam.scale;
+    } else if (bottom_y > bottom_px) {
+        cam.cy_m -= (bottom_y - bottom_px) / cam.scale;
+    }
+}
+
 // A rival out of the window: an arrow at that edge with how far away it is.
 void rival_off_screen(Gfx& gfx, const Camera& cam, const core::WorldView& v, const std::string& ghost_label) {
     const float x = cam.to_px(v.ghost_x_m, 0.0).x;
@@ -408,7 +443,12 @@ SDL_FRect world_label_rect(const Gfx& gfx, core::LevelType type, float text_w_px
     const bool tower = type == core::LevelType::balance_tower;
     const float centre_x = gfx.dx(tower ? 250.0f : 640.0f);
     const float centre_y = gfx.u(tower ? 168.0f : 150.0f);  // from the window's top, as the top panels
-    return {centre_x - text_w_px / 2 - gfx.u(16), centre_y - gfx.u(19), text_w_px + gfx.u(32), gfx.u(38)};
+    SDL_FRect r{centre_x - text_w_px / 2 - gfx.u(16), centre_y - gfx.u(19), text_w_px + gfx.u(32), gfx.u(38)};
+    // In a window narrower than the design (a tall one) the tower's label would start
+    // left of the window: it keeps to the window's edges.
+    const float edge = gfx.u(12);
+    r.x = std::max(edge, std::min(r.x, gfx.width() - r.w - edge));
+    return r;
 }
 
 float draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldView& current, double alpha,
@@ -423,6 +463,7 @@ float draw_world(Gfx& gfx, const core::WorldView& previous, const core::WorldVie
     // The camera's point sits in the band between the HUD's top and bottom panels.
     cam.sy = gfx.height() * 0.44f;
     const float runner_px = keep_runner_readable(gfx, cam, previous, current, t);
+    if (type == core::LevelType::balance_tower) keep_tower_in_view(gfx, cam, current);
     std::vector<BodyView> visible;
     const bool same = previous.bodies.size() == current.bodies.size();
     for (std::size_t i = 0; i < current.bodies.size(); ++i) {
