@@ -79,8 +79,11 @@ TEST_F(ProgressTest, CalendarCountsEveryDayTrainedEvenUnfinished) {
     ASSERT_EQ(days.size(), 2u);
     EXPECT_EQ(days[0].day, "2026-01-06");
     EXPECT_EQ(days[0].sessions, 2);
+    EXPECT_EQ(days[0].finished, 2);
     EXPECT_DOUBLE_EQ(days[0].best_score, 700);
     EXPECT_EQ(days[1].day, "2026-01-10");
+    EXPECT_EQ(days[1].sessions, 1);
+    EXPECT_EQ(days[1].finished, 0) << "cut short";
     EXPECT_EQ(days[1].reps, 2);
     EXPECT_DOUBLE_EQ(days[1].best_score, 0);
 }

@@ -40,7 +40,7 @@ std::vector<TrainingDay> training_days(Database& db, std::int64_t player_id, std
                                        std::string_view to_day) {
     // Reps and holds stored count even for unfinished sessions: the work was done.
     sql::Statement q(db,
-                     "SELECT s.day, COUNT(*), "
+                     "SELECT s.day, COUNT(*), SUM(s.state = 'finished'), "
                      "SUM((SELECT COUNT(*) FROM reps r WHERE r.session_id = s.id) + "
                      "    (SELECT COUNT(*) FROM holds h WHERE h.session_id = s.id)), "
                      "MAX(CASE WHEN s.state = 'finished' THEN s.score ELSE 0 END) "
@@ -52,8 +52,9 @@ std::vector<TrainingDay> training_days(Database& db, std::int64_t player_id, std
         TrainingDay d;
         d.day = q.text(0);
         d.sessions = q.int32(1);
-        d.reps = q.int32(2);
-        d.best_score = q.real(3);
+        d.finished = q.int32(2);
+        d.reps = q.int32(3);
+        d.best_score = q.real(4);
         out.push_back(std::move(d));
     }
     return out;

@@ -2,7 +2,6 @@
 // finished sessions (score, sway speed, tempo accuracy, reps, left/right
 // symmetry), for all levels or one, and a calendar of the days they trained.
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 #include "calendar_view.h"
@@ -11,6 +10,7 @@
 #include "highstep/store/progress.h"
 #include "highstep/store/session_log.h"
 #include "line_chart.h"
+#include "progress_words.h"
 #include "scenes/scenes.h"
 #include "scenes/store_scenes.h"
 #include "widgets.h"
@@ -33,6 +33,12 @@ public:
         if (key == "days") return std::to_string(days_.size());
         if (key == "level") return level_filter_ < 0 ? "all" : levels_[static_cast<std::size_t>(level_filter_)];
         if (key == "month") return month_.first_day().substr(0, 7);
+        if (key == "charts_line") return charts_line();
+        if (key == "month_lines") {
+            std::string all;
+            for (const auto& l : month_lines()) all.append(all.empty() ? "" : " | ").append(l);
+            return all;
+        }
         return {};
     }
 
@@ -84,12 +90,7 @@ public:
                                     : std::vector<std::string>{"Esc back"});
             return;
         }
-        const std::string filter = level_filter_ < 0 ? "all levels" : level_name(levels_[static_cast<std::size_t>(level_filter_)]);
-        char subtitle[160];
-        std::snprintf(subtitle, sizeof subtitle, "%zu finished session%s on %s · %zu training day%s in %s",
-                      points_.size(), points_.size() == 1 ? "" : "s", filter.c_str(), days_.size(),
-                      days_.size() == 1 ? "" : "s", month_.title().c_str());
-        draw_screen_title(gfx, ctx_.player->player.name + "'s progress", subtitle);
+        draw_screen_title(gfx, ctx_.player->player.name + "'s progress", charts_line());
 
         const SDL_FRect charts = gfx.drect(40, 145, 820, 490);
         draw_panel(gfx, charts);
@@ -106,22 +107,15 @@ public:
 
         const SDL_FRect cal = gfx.drect(890, 145, 350, 490);
         draw_panel(gfx, cal);
-        draw_calendar(gfx, {cal.x + gfx.u(16), cal.y + gfx.u(16), cal.w - gfx.u(32), gfx.u(360)}, month_, days_, today_);
-        int reps = 0, sessions = 0;
-        for (const auto& d : days_) {
-            reps += d.reps;
-            sessions += d.sessions;
+        // The calendar at the height its cells need (a seventh of the width), the month's
+        // counts under it.
+        draw_calendar(gfx, {cal.x + gfx.u(16), cal.y + gfx.u(16), cal.w - gfx.u(32), gfx.u(330)}, month_, days_, today_);
+        float y = cal.y + gfx.u(360);
+        const auto lines = month_lines();
+        for (std::size_t i = 0; i < lines.size(); ++i, y += gfx.u(24)) {
+            const Color c = i == 0 ? palette::text : i + 1 == lines.size() ? palette::good : palette::text_dim;
+            gfx.text(lines[i], cal.x + gfx.u(24), y, gfx.u(16), c);
         }
-        float y = cal.y + gfx.u(392);
-        const auto line = [&](const std::string& text, Color c) {
-            gfx.text(text, cal.x + gfx.u(24), y, gfx.u(16), c);
-            y += gfx.u(26);
-        };
-        line(count_of(static_cast<long long>(days_.size()), "day", "days") + " trained this month", palette::text);
-        // All levels, finished or not: the title's count is finished sessions of one level.
-        line(count_of(sessions, "session", "sessions") + " (all levels), " + std::to_string(reps) + " reps and holds",
-             palette::text_dim);
-        line("last 7 days: " + count_of(days_this_week(), "day", "days") + " trained", palette::good);
         draw_hints(gfx, {"↑↓ level", "←→ month", "Esc back"});
     }
 
@@ -204,7 +198,13 @@ private:
         return "level " + id;
     }
 
-    int days_this_week() const { return static_cast<int>(week_days_.size()); }
+    std::string charts_line() const {
+        return progress_charts_line(points_.size(), level_filter_ < 0 ? std::string("All levels")
+                                                                      : level_name(levels_[static_cast<std::size_t>(level_filter_)]));
+    }
+    std::vector<std::string> month_lines() const {
+        return progress_month_lines(days_, static_cast<int>(week_days_.size()));
+    }
 
     AppContext& ctx_;
     std::string today_;

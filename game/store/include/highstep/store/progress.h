@@ -30,7 +30,8 @@ struct ProgressPoint {
 
 struct TrainingDay {
     std::string day;          // local "YYYY-MM-DD"
-    int sessions = 0;         // sessions started that day (finished or not)
+    int sessions = 0;         // sessions started that day (finished or ended early)
+    int finished = 0;         // of those, played to the end
     int reps = 0;             // reps and holds stored that day
     double best_score = 0.0;  // best finished score that day (0: none finished)
 };

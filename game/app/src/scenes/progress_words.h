@@ -1,0 +1,24 @@
+#pragma once
+// The progress screen's counts in words, kept apart from drawing so a test can hold
+// them to the store. One word means one thing on every screen: a session is one
+// play of a level, "finished" when it was played to the end (the results say
+// "Program complete"), "ended early" when it was left before (the results say
+// "Session ended early"; the plan counts it too). The charts have one point per
+// finished session of the level shown; the calendar counts every session of the
+// month on every level, both kinds, and says how many of each.
+#include <string>
+#include <vector>
+
+#include "highstep/store/progress.h"
+
+namespace highstep::app {
+
+// Under the title: what the charts show. "Foothills: 3 finished sessions in the charts".
+std::string progress_charts_line(std::size_t finished_sessions, const std::string& level_title);
+
+// Under the calendar, one string a line: days trained, the month's sessions on all
+// levels, how many finished and ended early, the reps and holds done, the last week.
+std::vector<std::string> progress_month_lines(const std::vector<store::TrainingDay>& month_days,
+                                              int days_in_last_week);
+
+}  // namespace highstep::app

@@ -1,0 +1,95 @@
+// The progress screen in-process over a real database holding finished sessions and
+// sessions ended early: its counts say what they count, in the words the results
+// use. The header said "3 finished sessions" over the charts while the calendar said
+// "5 sessions (all levels)" for the same play, with nothing to tell the two apart.
+#include <gtest/gtest.h>
+
+#include "app_harness.h"
+#include "highstep/core/level/level_file.h"
+#include "highstep/store/players.h"
+#include "highstep/store/session_log.h"
+#include "scenes/store_scenes.h"
+
+namespace highstep::app {
+namespace {
+
+using testing::AppHarness;
+
+PlayerProfile profile_of(const store::Player& p) {
+    PlayerProfile profile;
+    profile.player = p;
+    return profile;
+}
+
+// One session of `level_id` started now; finished with `score` unless `ended_early`
+// (then it keeps the two reps it stored).
+void play(store::Database& db, std::int64_t player_id, const std::string& level_id, bool ended_early,
+          double score = 1000.0) {
+    store::SessionStart s;
+    s.player_id = player_id;
+    s.level_id = level_id;
+    s.exercise = level_id.starts_with("tower") ? "balance" : "step_up";
+    s.started_unix_s = store::now_unix_s();
+    store::SessionLog log(db, s);
+    store::RepRecord rep;
+    log.add_rep(rep);
+    rep.rep_index = 1;
+    log.add_rep(rep);
+    if (ended_early) return;
+    store::SessionResult r;
+    r.score = score;
+    r.grade = "B";
+    r.reps = 2;
+    r.finished_unix_s = s.started_unix_s;
+    log.finish(r);
+}
+
+TEST(ProgressScreen, TheHeaderAndTheCalendarSayWhatTheyCount) {
+    AppHarness h;
+    h.ctx().levels = core::load_level_directory(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels").levels;
+    store::Player ada;
+    ada.name = "Ada";
+    ada.id = store::add_player(h.db(), ada);
+    play(h.db(), ada.id, "tower-1", false);  // first, so the screen opens on Foothills, played last
+    play(h.db(), ada.id, "hill-1", false);
+    play(h.db(), ada.id, "hill-1", true);
+    play(h.db(), ada.id, "hill-1", false);
+    play(h.db(), ada.id, "hill-1", true);
+    play(h.db(), ada.id, "hill-1", false);
+    h.ctx().player = profile_of(ada);
+    h.open(make_progress_scene(h.ctx()));
+    ASSERT_EQ(h.top(), "progress");
+
+    // The charts: one point per finished session of the level shown, and the header says so.
+    EXPECT_EQ(h.probe("level"), "hill-1");
+    EXPECT_EQ(h.probe("sessions"), "3");
+    EXPECT_EQ(h.probe("charts_line"), "Foothills: 3 finished sessions in the charts");
+    // The calendar: every session this month on every level, split the way the results
+    // name them ("Program complete" / "Session ended early").
+    EXPECT_EQ(h.probe("month_lines"),
+              "1 day trained this month | 6 sessions on all levels: | 4 finished, 2 ended early | "
+              "12 reps and holds done | last 7 days: 1 day trained");
+
+    h.act(Action::up);  // from the first level played to all levels
+    EXPECT_EQ(h.probe("level"), "all");
+    EXPECT_EQ(h.probe("charts_line"), "All levels: 4 finished sessions in the charts")
+        << "the same count as the calendar's 'finished' when all was played this month";
+}
+
+TEST(ProgressScreen, AMonthWithoutSessionsSaysSo) {
+    AppHarness h;
+    store::Player bo;
+    bo.name = "Bo";
+    bo.id = store::add_player(h.db(), bo);
+    play(h.db(), bo.id, "hill-1", true);
+    h.ctx().player = profile_of(bo);
+    h.open(make_progress_scene(h.ctx()));
+    EXPECT_EQ(h.probe("month_lines"),
+              "1 day trained this month | 1 session on all levels: | ended early | 2 reps and holds done | "
+              "last 7 days: 1 day trained");
+    h.act(Action::left);  // last month: nothing
+    EXPECT_EQ(h.probe("month_lines"), "0 days trained this month | no sessions this month | last 7 days: 1 day trained");
+}
+
+}  // namespace
+}  // namespace highstep::app
