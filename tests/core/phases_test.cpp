@@ -87,5 +87,69 @@ TEST(Phases, NoiseIsNoFootAndNoisyLandingsKeepTheirSide) {
     }
 }
 
+// A player who steps on with the left foot, stands with the weight `lean_mm` right of
+// the feet's midpoint (the feet 100 mm either side), then drives a knee up onto the right
+// leg: the weight shifts onto the right foot from 10 s and the left foot leaves at 10.3 s.
+// With `right_seen_alone`, the player first stepped off and on again right foot first.
+BoardScript drive_onto_the_right(double lean_mm, bool right_seen_alone) {
+    BoardScript b;
+    b.noise_kg = 0.01;
+    const double body_kg = 75.0;
+    const double right_kg = body_kg * (0.5 + lean_mm / 200.0);
+    const double left_kg = body_kg - right_kg;
+    b.add(0.0, 0, 0).add(1.0, 0, 0).add(1.3, 20, 0).add(1.8, 20, 0);  // the left foot alone
+    b.add(2.2, left_kg, right_kg);
+    if (right_seen_alone) {
+        b.add(5.0, left_kg, right_kg).add(5.5, 0, 0).add(6.0, 0, 0);
+        b.add(6.3, 0, 20).add(6.8, 0, 20).add(7.2, left_kg, right_kg);  // the right foot alone
+    }
+    b.add(10.0, left_kg, right_kg).add(10.3, 0, body_kg);
+    b.add(12.0, 0, body_kg).add(12.3, left_kg, right_kg).add(15.0, left_kg, right_kg);
+    b.add(15.5, 0, 0).add(16.5, 0, 0);
+    return b;
+}
+
+// The drive's single_leg phase: onto the right leg, known within two samples of the
+// left foot leaving (10.3 s), and not before the weight began to shift.
+void expect_the_left_foot_known_to_leave(const BoardScript& b) {
+    const auto singles = phases_of(b, core::PhaseType::single_leg);
+    ASSERT_EQ(singles.size(), 1u);
+    ASSERT_TRUE(singles[0].side.has_value());
+    EXPECT_EQ(*singles[0].side, core::Side::right);
+    EXPECT_LE(samples_between(b, 10.3, singles[0].emitted_s), 2);
+    EXPECT_GE(singles[0].emitted_s, 10.0);
+}
+
+// A drive onto a foot never seen alone: where that foot stands is only assumed (the seen
+// foot mirrored about the two-foot centre), 20 mm too far out when the player stands
+// 10 mm right of the feet's midpoint; on that foot the CoP then sits 0.82 of the assumed
+// way out. The foot's leaving is still known as it happens.
+TEST(Phases, AFootNeverSeenAloneIsKnownToLeaveAsItLeaves) {
+    expect_the_left_foot_known_to_leave(drive_onto_the_right(10.0, false));
+}
+
+// With both feet seen, each side is measured against its own foot: 20 mm right of the
+// feet's midpoint, the right foot is 80 mm from the centre and the left 120 mm, so their
+// mean (100 mm) would put the CoP on the right foot only 0.8 of the way out.
+TEST(Phases, EachFootIsMeasuredFromTheCentreOnItsOwnSide) {
+    expect_the_left_foot_known_to_leave(drive_onto_the_right(20.0, true));
+}
+
+// The top of a step-up lasts under a second: looking back a second from the trail foot's
+// leaving reaches into the rise, where the lead foot still carried the player alone. The
+// weight shift is dated where it left the rest at the top, not anywhere in that rest
+// (the session's steadiness window at the top ends there).
+TEST(Phases, AShortTopsWeightShiftIsDatedWhereItLeftTheRest) {
+    BoardScript b;
+    b.noise_kg = 0.01;
+    b.add(0.0, 0, 0).add(2.0, 0, 0).add(2.6, 75, 0);        // the lead (left) foot, then the rise
+    b.add(2.8, 37.5, 37.5).add(3.4, 37.5, 37.5);            // the top, on both feet
+    b.add(3.7, 75, 0).add(4.6, 0, 0).add(6.0, 0, 0);        // the trail foot leaves, lowering
+    const auto singles = phases_of(b, core::PhaseType::single_leg);
+    ASSERT_EQ(singles.size(), 1u);
+    EXPECT_EQ(singles[0].side, core::Side::left);
+    EXPECT_NEAR(singles[0].shift_start_s, 3.4, 0.05);
+}
+
 }  // namespace
 }  // namespace highstep::test

@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "recognise/rise_start.h"
 
@@ -52,6 +53,7 @@ namespace {
 constexpr double kHistoryS = 1.5;
 constexpr std::size_t kMaxHistory = 2048;  // bounded even if time stands still
 constexpr double kOffFraction = 0.6;       // of the contact level: empty again
+constexpr double kRestBandU = 0.1;         // a rest's CoP stays this near its lowest (of the way to a foot)
 }  // namespace
 
 PhaseTracker::PhaseTracker(const SignalSettings& signal, const PhaseSettings& settings)
@@ -83,6 +85,16 @@ double PhaseTracker::onset_s(double contact_kg) const {
     return std::clamp(t_cross - contact_kg / slope, a.t_s, t_cross);
 }
 
+double PhaseTracker::stance_u(const SignalFrame& f) {
+    // Each side against its own foot: with the weight off the feet's midpoint, the
+    // mean of the two would put one foot short of where it stands and the other beyond.
+    if (!f.cop_valid) return 0.0;
+    const double dx_mm = f.cop_x_mm - f.stance_centre_x_mm;
+    const double side_half_mm = dx_mm > 0.0 ? f.right_half_stance_mm : f.left_half_stance_mm;
+    const double half_mm = side_half_mm > 0.0 ? side_half_mm : f.half_stance_mm;
+    return half_mm > 0.0 ? dx_mm / half_mm : 0.0;
+}
+
 std::optional<Side> PhaseTracker::landing_side(const SignalFrame& f) const {
     // A foot that has just landed carries a load too small for the signal's CoP (that
     // waits for 5 % of body weight), but one foot's load still sits all on its own side.
@@ -99,7 +111,7 @@ std::optional<Side> PhaseTracker::landing_side(const SignalFrame& f) const {
     return out > 0.0 ? Side::right : Side::left;
 }
 
-double PhaseTracker::shift_start_s(Side side, double entry_s) const {
+double PhaseTracker::shift_start_s(Side side, double entry_s, double enter_u) const {
     const double toward = side == Side::right ? 1.0 : -1.0;
     // From a second before: the chord from there to the crossing lies above the CoP's
     // path where it rested (or came back from the last single-leg stance) and below it
@@ -111,8 +123,19 @@ double PhaseTracker::shift_start_s(Side side, double entry_s) const {
         if (p.t_s > entry_s) break;
         rise.push_back({p.t_s, toward * p.u});
     }
+    // A second may reach back into the movement before the rest (the end of a step-up's
+    // rise, the lead foot still loaded): a chord from there runs above the whole rest, and
+    // the noise of the rest, not the bend, decides. The chord starts where the rest began:
+    // the lowest point, and before it the points that sit near it.
+    if (!rise.empty()) {
+        const auto lowest = std::min_element(rise.begin(), rise.end(),
+                                             [](const TimedValue& a, const TimedValue& b) { return a.value < b.value; });
+        auto rest = lowest;
+        while (rest != rise.begin() && std::prev(rest)->value <= lowest->value + kRestBandU) --rest;
+        rise.erase(rise.begin(), rest);
+    }
     // The crossing itself ends the rise (it lies between two samples).
-    rise.push_back({entry_s, settings_.foot_off_u});
+    rise.push_back({entry_s, enter_u});
     return std::min(rise_start_s(rise, entry_s), entry_s);
 }
 
@@ -129,7 +152,7 @@ void PhaseTracker::emit(std::vector<MovementPhase>& out, PhaseType type, double 
 
 void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
     const double bw = f.body_weight_kg;
-    const double u = f.cop_valid && f.half_stance_mm > 0.0 ? (f.cop_x_mm - f.stance_centre_x_mm) / f.half_stance_mm : 0.0;
+    const double u = stance_u(f);
     const double prev_kg = history_.empty() ? 0.0 : history_.back().kg;
     const double prev_u = history_.empty() ? 0.0 : history_.back().u;
     now_s_ = f.t_s;
@@ -219,7 +242,6 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         }
         return;
     }
-    const double enter = settings_.foot_off_u;
     const double leave = signal_.single_leave;
     if (single_) {
         const double out_u = *single_ == Side::right ? u : -u;
@@ -236,13 +258,16 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         if (!two_feet_since_s_) two_feet_since_s_ = f.t_s;
         return;
     }
+    const bool toward_right = u > 0.0;
+    const double enter = (toward_right ? f.right_foot_seen : f.left_foot_seen) ? settings_.foot_off_u
+                                                                               : settings_.foot_off_unseen_u;
     if (std::fabs(u) >= enter) {
         if (two_feet_since_s_ && f.t_s - *two_feet_since_s_ >= settings_.two_feet_min_s) {
-            const Side side = u > 0.0 ? Side::right : Side::left;
+            const Side side = toward_right ? Side::right : Side::left;
             const double toward = side == Side::right ? 1.0 : -1.0;
             const double entry_s = crossing_s(toward * prev_u, toward * u, enter);
             single_ = side;
-            emit(out, PhaseType::single_leg, entry_s, side, shift_start_s(side, entry_s));
+            emit(out, PhaseType::single_leg, entry_s, side, shift_start_s(side, entry_s, enter));
         }
         two_feet_since_s_.reset();
     }

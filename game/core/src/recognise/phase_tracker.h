@@ -25,6 +25,7 @@ struct PhaseSettings {
     double contact_noise_sd = 4.0;
     double contact_unknown_noise_kg = 1.2;  // ... the level while the noise is not known yet
     double foot_off_u = 0.85;    // a foot left a two-foot stance: the CoP this share of the way to the other foot
+    double foot_off_unseen_u = 0.75;  // ... when that foot's place is assumed (mirrored), not seen
     double max_shift_s = 1.0;    // a weight shift onto one leg is looked for this far back
 };
 
@@ -41,10 +42,11 @@ private:
         double u;       // CoP: share of the way from the stance centre to a foot (+ right)
         bool cop_valid;
     };
+    static double stance_u(const SignalFrame& f);  // CoP: share of the way from the centre to a foot
     double onset_s(double contact_kg) const;  // first contact, extrapolated to zero load
     std::optional<Side> landing_side(const SignalFrame& f) const;  // side of a foot just landed
     double crossing_s(double a, double b, double level) const;  // between the last two points
-    double shift_start_s(Side side, double entry_s) const;
+    double shift_start_s(Side side, double entry_s, double enter_u) const;
     void emit(std::vector<MovementPhase>& out, PhaseType type, double t_s, std::optional<Side> side,
               double shift_start_s = -1.0);
 

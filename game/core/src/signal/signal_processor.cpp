@@ -94,6 +94,10 @@ const SignalFrame& SignalProcessor::Impl::push(const BoardSample& sample) {
     f.stance_since_s = stance.since_s();
     f.stance_centre_x_mm = stance.centre_x_mm();
     f.half_stance_mm = stance.half_stance_mm();
+    f.left_half_stance_mm = stance.half_stance_mm(false);
+    f.right_half_stance_mm = stance.half_stance_mm(true);
+    f.left_foot_seen = stance.foot_seen(false);
+    f.right_foot_seen = stance.foot_seen(true);
 
     smooth_window.push_back({t_s, f.total_kg});
     smooth_sum += f.total_kg;

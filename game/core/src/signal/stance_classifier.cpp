@@ -94,6 +94,10 @@ double StanceClassifier::half_for(bool right) const {
     return half_stance_mm_;
 }
 
+bool StanceClassifier::foot_seen(bool right) const { return feet_known_ || side_known_[right ? 1 : 0]; }
+
+double StanceClassifier::half_stance_mm(bool right) const { return half_for(right); }
+
 double StanceClassifier::half_stance_mm() const { return (half_for(false) + half_for(true)) / 2.0; }
 
 bool StanceClassifier::rest_is_reference(double bw) const {

@@ -48,6 +48,10 @@ public:
     double since_s() const { return since_s_; }
     double centre_x_mm() const;
     double half_stance_mm() const;  // centre to a foot, the mean of the two sides
+    // Where that side's foot stands was measured (a weigh-in, or the foot seen carrying
+    // the player alone), not assumed from the other foot or the default.
+    bool foot_seen(bool right) const;
+    double half_stance_mm(bool right) const;  // centre to that side's foot
     // A foot seen carrying the player alone (the recogniser's knee-drive holds): where
     // that side's foot is. Ignored when a weigh-in gave the feet.
     void observe_foot(Stance side, double x_mm);

@@ -73,6 +73,10 @@ struct SignalFrame {
     bool noise_known = false;     // noise_kg was measured (a steady stretch was seen)
     double stance_centre_x_mm = 0.0;  // CoP x of relaxed two-foot stance (learned)
     double half_stance_mm = 0.0;      // stance centre to either foot's CoP
+    double left_half_stance_mm = 0.0;   // stance centre to each foot: players rarely stand
+    double right_half_stance_mm = 0.0;  // with the weight halfway between their feet
+    bool left_foot_seen = false;      // that foot's place was measured, not assumed
+    bool right_foot_seen = false;
     bool button = false;
 };
 
