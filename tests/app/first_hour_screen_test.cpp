@@ -403,3 +403,78 @@ quit
 }
 
 }  // namespace
+
+// Level select, the board check, the results and progress were the 16:9 design fitted
+// to a portrait window's width: 0.55 of their size in a band across the middle. Each
+// now stacks its panels down the window at a larger scale (PortraitLayout), so they
+// reach both the window's top quarter and its bottom quarter. A one-hold tower level
+// (2 s) gives the results and progress something to show.
+TEST_F(FirstHour, TallWindowsStackTheMenusPanelsDownTheWindow) {
+    const fs::path levels = dir_ / "levels";
+    fs::create_directories(levels);
+    {
+        std::ifstream in(fs::path(HIGHSTEP_SOURCE_DIR) / "levels" / "tower-1.json");
+        std::stringstream text;
+        text << in.rdbuf();
+        std::string json = text.str();
+        const auto swap = [&json](const std::string& from, const std::string& to) {
+            const auto at = json.find(from);
+            ASSERT_NE(at, std::string::npos) << from;
+            json.replace(at, from.size(), to);
+        };
+        swap("\"reps_per_leg\": 3", "\"reps_per_leg\": 1");
+        swap("\"count_in_s\": 3", "\"count_in_s\": 1");
+        swap("\"hold_target_s\": 10", "\"hold_target_s\": 2");
+        std::ofstream(levels / "tower-1.json") << json;
+    }
+    const std::string script = R"(
+wait_scene title
+key Return
+wait_scene weigh_in
+wait 0.3
+screenshot weigh_in.bmp
+wait_probe unit >= MIN 2
+key Return
+wait_scene levels
+wait 0.3
+screenshot levels.bmp
+wait_probe unit >= MIN 2
+key Return
+wait_scene play
+key a
+key d
+wait_scene results 30
+wait 0.6
+screenshot results.bmp
+wait_probe unit >= MIN 2
+key Return
+wait_scene progress
+wait 0.3
+screenshot progress.bmp
+wait_probe unit >= MIN 2
+quit
+)";
+    const std::string args = "--player Kim --levels '" + levels.string() + "' --data-dir '" + HIGHSTEP_SOURCE_DIR + "'";
+    // 640 is the narrowest window the game opens.
+    for (const auto& [w, h] : {std::pair{700, 1100}, std::pair{640, 1000}}) {
+        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h));
+        screen_ = "1920x1200";
+        window_ = std::to_string(w) + "x" + std::to_string(h);
+        // At least 1.5 times the 16:9 design's scale in the window (0.55 at 700 wide).
+        std::string s = script;
+        const std::string min = std::to_string(1.5 * w / 1280.0);
+        for (auto at = s.find("MIN"); at != std::string::npos; at = s.find("MIN")) s.replace(at, 3, min);
+        fs::remove(dir_ / "test.db");
+        ASSERT_EQ(run(s, args), 0) << err_;
+        for (const char* name : {"weigh_in", "levels", "results", "progress"}) {
+            SCOPED_TRACE(name);
+            Shot shot_of(shot(name));
+            ASSERT_TRUE(shot_of.ok());
+            // Panels in the top quarter (under the heading) and in the bottom quarter
+            // (above the key hints); the design's band was 0.32..0.68 of the height.
+            EXPECT_GT(shot_of.count(palette::panel, 0, h / 8, w, h / 4), 2000);
+            EXPECT_GT(shot_of.count(palette::panel, 0, h * 3 / 4, w, h - h / 16), 2000);
+        }
+    }
+}
+

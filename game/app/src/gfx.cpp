@@ -40,6 +40,7 @@ void Gfx::begin_frame() {
     width_ = static_cast<float>(std::max(w, 1));
     height_ = static_cast<float>(std::max(h, 1));
     unit_ = window_unit();
+    place_design_back();
 }
 
 void Gfx::clear(Color c) {

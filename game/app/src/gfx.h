@@ -43,9 +43,18 @@ public:
     }
     // The window's own scale: the 1280x720 design fitted inside it.
     float window_unit() const { return std::min(width_ / 1280.0f, height_ / 720.0f); }
-    // Left edge of the 16:9 design area, centred in a wider window.
-    float design_left() const { return (width_ - 1280.0f * unit_) / 2.0f; }
-    float design_top() const { return (height_ - 720.0f * unit_) / 2.0f; }
+    // Left edge of the 16:9 design area, centred in a wider window (moved by place_design).
+    float design_left() const { return (width_ - 1280.0f * unit_) / 2.0f + shift_x_px_; }
+    float design_top() const { return (height_ - 720.0f * unit_) / 2.0f + shift_y_px_; }
+    // Moves the design so that design point (x, y) is drawn at pixel (px, py), until
+    // place_design_back or the next begin_frame: a panel of a 16:9 screen drawn
+    // elsewhere in a portrait window (PortraitLayout in widgets.h).
+    void place_design(float x, float y, float px, float py) {
+        place_design_back();
+        shift_x_px_ = px - dx(x);
+        shift_y_px_ = py - dy(y);
+    }
+    void place_design_back() { shift_x_px_ = shift_y_px_ = 0.0f; }
     // Design coordinates (0..1280, 0..720) to pixels.
     float dx(float x) const { return design_left() + x * unit_; }
     float dy(float y) const { return design_top() + y * unit_; }
@@ -96,6 +105,7 @@ private:
     SDL_Renderer* renderer_;
     TextRenderer& text_;
     float width_ = 1280, height_ = 720, unit_ = 1;
+    float shift_x_px_ = 0, shift_y_px_ = 0;  // place_design
     void set_color(Color c);
     void draw_verts(Color c);
     // x (or y) to the nearest pixel edge, clamped in floating point first: a body far

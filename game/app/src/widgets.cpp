@@ -39,7 +39,7 @@ float fit_size(Gfx& gfx, const std::string& text, float size_px, float max_w, Fo
 
 void draw_screen_title(Gfx& gfx, const std::string& title, const std::string& subtitle) {
     // A long player name in "NAME's plan for today" shrinks, then is cut, inside the window.
-    const float room = gfx.u(1200);
+    const float room = std::min(gfx.u(1200), gfx.width() - gfx.u(40));  // a portrait layout's larger scale
     const float size = fit_size(gfx, title, gfx.u(46), room, FontStyle::bold);
     gfx.text(elide(gfx, title, size, room, FontStyle::bold), gfx.dx(640), gfx.dy(48) + (gfx.u(46) - size) / 2, size,
              palette::text, Align::center, VAlign::top, FontStyle::bold);
@@ -47,6 +47,67 @@ void draw_screen_title(Gfx& gfx, const std::string& title, const std::string& su
         const float sub = fit_size(gfx, subtitle, gfx.u(20), room, FontStyle::regular);
         gfx.text(elide(gfx, subtitle, sub, room), gfx.dx(640), gfx.dy(108), sub, palette::text_dim, Align::center);
     }
+}
+
+PortraitLayout::PortraitLayout(Gfx& gfx, float head_h, float head_w, std::vector<std::vector<SDL_FRect>> rows,
+                               float bottom_h)
+    : gfx_(gfx), saved_unit_(gfx.unit()), rows_(std::move(rows)) {
+    constexpr float kMargin = 20.0f, kGap = 20.0f;  // design units: the window's sides, between panels
+    float wide = head_w, tall = head_h + bottom_h;
+    for (const auto& row : rows_) {
+        float w = -kGap, h = 0;
+        for (const SDL_FRect& r : row) {
+            w += r.w + kGap;
+            h = std::max(h, r.h);
+        }
+        wide = std::max(wide, w);
+        tall += h + kGap;
+    }
+    wide += 2 * kMargin;
+    const float unit = std::min(gfx.width() / wide, gfx.height() / tall);
+    // Worth a layout of its own only when it draws the screen clearly larger.
+    if (gfx.height() <= gfx.width() || unit < gfx.window_unit() * 1.1f) return;
+    active_ = true;
+    gfx.set_unit(unit);
+    // The height left over, shared between the gaps under the heading, the rows and
+    // the bottom's free band: the panels spread down the window.
+    gap_px_ = gfx.u(kGap);
+    const float spare = gfx.height() - tall * unit;
+    const float share = spare / static_cast<float>(rows_.size() + 1);
+    float y = gfx.u(head_h) + share;
+    for (const auto& row : rows_) {
+        row_y_px_.push_back(y);
+        float h = 0;
+        for (const SDL_FRect& r : row) h = std::max(h, r.h);
+        y += gfx.u(h + kGap) + share;
+    }
+}
+
+PortraitLayout::~PortraitLayout() {
+    gfx_.place_design_back();
+    gfx_.set_unit(saved_unit_);
+}
+
+void PortraitLayout::head() {
+    if (active_) gfx_.place_design(640, 0, gfx_.width() / 2, 0);
+}
+
+SDL_FRect PortraitLayout::slot(std::size_t row, std::size_t col) const {
+    const SDL_FRect& r = rows_.at(row).at(col);
+    if (!active_) return gfx_.drect(r.x, r.y, r.w, r.h);
+    float row_w = -gap_px_, x = 0;
+    for (std::size_t i = 0; i < rows_[row].size(); ++i) {
+        if (i == col) x = row_w + gap_px_;
+        row_w += gfx_.u(rows_[row][i].w) + gap_px_;
+    }
+    return {(gfx_.width() - row_w) / 2 + x, row_y_px_[row], gfx_.u(r.w), gfx_.u(r.h)};
+}
+
+void PortraitLayout::place(std::size_t row, std::size_t col) {
+    if (!active_) return;
+    const SDL_FRect s = slot(row, col);
+    const SDL_FRect& r = rows_.at(row).at(col);
+    gfx_.place_design(r.x, r.y, s.x, s.y);
 }
 
 void draw_hints(Gfx& gfx, const std::vector<std::string>& hints) {
@@ -120,7 +181,9 @@ void draw_toasts(Gfx& gfx, AppContext& ctx, bool at_bottom) {
     // there is (they ran over the panels), or in a portrait window above its bottom panels.
     std::optional<HudScale> hud_scale;  // in play, at the HUD's scale
     if (!at_bottom) hud_scale.emplace(gfx);
-    const ToastPlace place = at_bottom ? ToastPlace{gfx.height() - gfx.u(720 - 628), -1, gfx.u(1180)} : play_toast_place(gfx);
+    // In menus they grow up from above the key hints, never over the heading.
+    const ToastPlace place =
+        at_bottom ? ToastPlace{gfx.height() - gfx.u(720 - 628), -1, gfx.u(1180), gfx.dy(140)} : play_toast_place(gfx);
     // Stacking down from the first box's top edge, or up from its bottom edge.
     float edge = place.step_sign > 0 ? place.y_px : place.y_px + gfx.u(38);
     const std::size_t first = ctx.toasts.size() > kShown ? ctx.toasts.size() - kShown : 0;
@@ -148,6 +211,10 @@ void draw_toasts(Gfx& gfx, AppContext& ctx, bool at_bottom) {
         }
         const float line_h = gfx.u(24), h = gfx.u(38) + line_h * static_cast<float>(lines.size() - 1);
         const float top = place.step_sign > 0 ? edge : edge - h;
+        // The newest always shows; an older one that would reach the label (or the
+        // heading) waits its turn.
+        const bool past = place.step_sign > 0 ? top + h > place.limit_px : top < place.limit_px;
+        if (past && i + 1 < ctx.toasts.size()) break;
         const SDL_FRect r{gfx.width() / 2 - text_w / 2 - gfx.u(18), top, text_w + gfx.u(36), h};
         gfx.fill_round_rect(r, gfx.u(19), palette::panel_light.with_alpha(static_cast<std::uint8_t>(235 * fade)));
         for (std::size_t k = 0; k < lines.size(); ++k) {

@@ -36,6 +36,38 @@ std::vector<std::string> wrap_words(Gfx& gfx, const std::string& text, float siz
 // The way on from a screen that needs a player when none is chosen (plan, progress).
 void draw_choose_player_button(Gfx& gfx);
 
+// A screen of panels laid out for 1280x720, in a portrait window: its heading (the
+// design's top `head_h` units, centred) at the window's top, then rows of its panels
+// (each row's panels side by side, centred), one row under the other, at the largest
+// scale at which all of it fits across and down, the height left over spread between
+// the rows. In a window where that is no larger than the 16:9 design's own scale
+// (landscape, near square), nothing changes. The scene draws each panel with its own
+// design coordinates after place(row, col) (the heading after head()); the window's
+// scale and place come back when the layout goes.
+class PortraitLayout {
+public:
+    // `head_w`: the design width the heading needs; `bottom_h`: design units kept free
+    // at the bottom (the key hints, the board badge).
+    PortraitLayout(Gfx& gfx, float head_h, float head_w, std::vector<std::vector<SDL_FRect>> rows,
+                   float bottom_h = 56.0f);
+    ~PortraitLayout();
+    PortraitLayout(const PortraitLayout&) = delete;
+    PortraitLayout& operator=(const PortraitLayout&) = delete;
+    bool active() const { return active_; }
+    void head();
+    void place(std::size_t row, std::size_t col);
+    // Where panel (row, col) is drawn, in pixels (its design rect where not active).
+    SDL_FRect slot(std::size_t row, std::size_t col) const;
+
+private:
+    Gfx& gfx_;
+    float saved_unit_;
+    bool active_ = false;
+    std::vector<std::vector<SDL_FRect>> rows_;
+    std::vector<float> row_y_px_;
+    float gap_px_ = 0;
+};
+
 struct MenuItem {
     std::string label;
     std::string detail;        // smaller text under the label (may be empty)

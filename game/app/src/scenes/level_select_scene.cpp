@@ -67,6 +67,7 @@ public:
     std::string probe(std::string_view key) const override {
         if (key == "levels") return std::to_string(ctx_.levels.size());
         if (key == "tab") return std::to_string(tab_);
+        if (key == "unit") return format_value("%.3f", drawn_unit_);
         return {};
     }
 
@@ -91,27 +92,45 @@ public:
 
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, t_s_);
+        // In a portrait window the list goes above the level's card, both larger; the
+        // badge's corner is kept free under them.
+        const float list_h = static_cast<float>(std::clamp(static_cast<int>(shown_.size()), 1, 5)) * menu_.row_h - 10;
+        PortraitLayout layout(gfx, 232, 600, {{{90, 250, 480, list_h}}, {{610, 250, 580, 370}}}, 130);
+        layout.head();
         draw_screen_title(gfx, "Choose a level", ctx_.player ? "Playing as " + ctx_.player->player.name : "");
-        // Tabs
+        // Tabs: across the middle of the design, or the narrower heading's width.
         for (int i = 0; i < 3; ++i) {
-            const SDL_FRect r = gfx.drect(190 + i * 305.0f, 140, 290, 52);
+            const SDL_FRect r = layout.active() ? gfx.drect(345 + i * 200.0f, 140, 190, 52)
+                                                : gfx.drect(190 + i * 305.0f, 140, 290, 52);
             const bool on = i == tab_;
             gfx.fill_round_rect(r, gfx.u(12), on ? type_color(kTypes[i]) : palette::panel);
-            gfx.text(type_title(kTypes[i]), r.x + r.w / 2, r.y + r.h / 2, gfx.u(22), on ? palette::text_dark : palette::text_dim,
-                     Align::center, VAlign::middle, FontStyle::bold);
+            const std::string title = type_title(kTypes[i]);
+            gfx.text(title, r.x + r.w / 2, r.y + r.h / 2, fit_size(gfx, title, gfx.u(22), r.w - gfx.u(16), FontStyle::bold),
+                     on ? palette::text_dark : palette::text_dim, Align::center, VAlign::middle, FontStyle::bold);
         }
-        gfx.text(type_blurb(kTypes[tab_]), gfx.dx(640), gfx.dy(214), gfx.u(18), palette::text, Align::center, VAlign::middle);
+        const std::string blurb = type_blurb(kTypes[tab_]);
+        gfx.text(blurb, gfx.dx(640), gfx.dy(214), fit_size(gfx, blurb, gfx.u(18), gfx.width() - gfx.u(40)), palette::text,
+                 Align::center, VAlign::middle);
         if (shown_.empty()) {
             gfx.text("No levels of this type were found.", gfx.dx(640), gfx.dy(360), gfx.u(22), palette::text_dim,
                      Align::center, VAlign::middle);
         } else {
+            layout.place(0, 0);
             menu_.draw(gfx, 90, 250, 480, 5, t_s_);
+            layout.place(1, 0);
             draw_details(gfx, *shown_[static_cast<std::size_t>(menu_.selected)]);
         }
         if (!ctx_.level_problems.empty()) {
-            gfx.text(std::to_string(ctx_.level_problems.size()) + " level file(s) could not be read: " + ctx_.level_problems.front(),
-                     gfx.dx(640), gfx.dy(655), gfx.u(14), palette::warning, Align::center, VAlign::middle);
+            // Under the card (the design's line at 655, 35 under it).
+            const SDL_FRect card = layout.slot(1, 0);
+            const std::string line = std::to_string(ctx_.level_problems.size()) + " level file(s) could not be read: " +
+                                     ctx_.level_problems.front();
+            const float room = gfx.width() - gfx.u(40);
+            const float size = fit_size(gfx, line, gfx.u(14), room);
+            gfx.text(elide(gfx, line, size, room), gfx.width() / 2, card.y + card.h + gfx.u(35), size, palette::warning,
+                     Align::center, VAlign::middle);
         }
+        drawn_unit_ = gfx.unit();
         draw_hints(gfx, {"←→ type", "↑↓ level", "Enter / step: play", "Esc back"});
         draw_board_badge(gfx, ctx_);
     }
@@ -220,6 +239,7 @@ private:
     std::optional<double> best_;
     std::optional<store::ScoreEntry> record_;
     double t_s_ = 0.0;
+    float drawn_unit_ = 0.0f;  // pixels per design unit in the last frame (probe "unit")
 };
 
 }  // namespace

@@ -34,6 +34,7 @@ public:
         if (key == "level") return level_filter_ < 0 ? "all" : levels_[static_cast<std::size_t>(level_filter_)];
         if (key == "month") return month_.first_day().substr(0, 7);
         if (key == "charts_line") return charts_line();
+        if (key == "unit") return format_value("%.3f", drawn_unit_);  // pixels per design unit, last frame
         if (key == "month_lines") {
             std::string all;
             for (const auto& l : month_lines()) all.append(all.empty() ? "" : " | ").append(l);
@@ -90,9 +91,15 @@ public:
                                     : std::vector<std::string>{"Esc back"});
             return;
         }
+        // In a portrait window the calendar goes under the charts, which are narrower
+        // there, and both are larger.
+        const float charts_w = gfx.height() > gfx.width() ? 640 : 820;
+        PortraitLayout layout(gfx, 140, 600, {{{40, 145, charts_w, 490}}, {{890, 145, 350, 490}}});
+        layout.head();
         draw_screen_title(gfx, ctx_.player->player.name + "'s progress", charts_line());
 
-        const SDL_FRect charts = gfx.drect(40, 145, 820, 490);
+        layout.place(0, 0);
+        const SDL_FRect charts = gfx.drect(40, 145, layout.active() ? charts_w : 820, 490);
         draw_panel(gfx, charts);
         const float row_h = (charts.h - gfx.u(24)) / static_cast<float>(charts_.size());
         for (std::size_t i = 0; i < charts_.size(); ++i) {
@@ -105,6 +112,7 @@ public:
                      gfx.u(16), palette::text_dim, Align::center, VAlign::middle);
         }
 
+        layout.place(1, 0);
         const SDL_FRect cal = gfx.drect(890, 145, 350, 490);
         draw_panel(gfx, cal);
         // The calendar at the height its cells need (a seventh of the width), the month's
@@ -116,6 +124,7 @@ public:
             const Color c = i == 0 ? palette::text : i + 1 == lines.size() ? palette::good : palette::text_dim;
             gfx.text(lines[i], cal.x + gfx.u(24), y, gfx.u(16), c);
         }
+        drawn_unit_ = gfx.unit();
         draw_hints(gfx, {"↑↓ level", "←→ month", "Esc back"});
     }
 
@@ -216,6 +225,7 @@ private:
     std::vector<store::TrainingDay> days_;
     std::vector<store::TrainingDay> week_days_;
     double t_s_ = 0.0;
+    float drawn_unit_ = 0.0f;
 };
 
 }  // namespace

@@ -62,6 +62,7 @@ public:
         if (key == "race_won") return race_ ? (race_->player_won ? "1" : "0") : "-1";
         if (key == "race_margin_m") return race_ ? std::to_string(race_->margin_m) : "";
         if (key == "weaker_leg_pct") return balance_ ? std::to_string(balance_->percent) : "";
+        if (key == "unit") return format_value("%.3f", drawn_unit_);  // pixels per design unit, last frame
         if (key == "weaker_leg") return balance_ ? std::string(store::to_string(balance_->weaker)) : "";
         return {};
     }
@@ -82,9 +83,14 @@ public:
 
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, t_s_);
+        // In a portrait window: the grade beside the leg balance and the menu, the
+        // numbers under them, all larger.
+        PortraitLayout layout(gfx, 140, 600, {{{60, 150, 360, 470}, {900, 150, 320, 472}}, {{450, 150, 420, 470}}});
+        layout.head();
         draw_screen_title(gfx, level_.title, result_.completed ? "Program complete" : "Session ended early");
         // Left: the grade, growing in.
         const float grow = static_cast<float>(std::min(1.0, t_s_ / 0.4));
+        layout.place(0, 0);
         const SDL_FRect left = gfx.drect(60, 150, 360, 470);
         draw_panel(gfx, left);
         const float cx = left.x + left.w / 2, cy = left.y + gfx.u(150);
@@ -114,6 +120,7 @@ public:
         }
 
         // Middle: the numbers.
+        layout.place(1, 0);
         const SDL_FRect mid = gfx.drect(450, 150, 420, 470);
         draw_panel(gfx, mid);
         float y = mid.y + gfx.u(22);
@@ -151,6 +158,7 @@ public:
         }
 
         // Right: left/right balance and the menu.
+        layout.place(0, 1);
         const SDL_FRect right = gfx.drect(900, 150, 320, 220);
         draw_panel(gfx, right);
         gfx.text("Left / right", right.x + gfx.u(20), right.y + gfx.u(16), gfx.u(20), palette::text, Align::left,
@@ -185,6 +193,7 @@ public:
         }
         menu_.draw(gfx, 900, 400, 320, 3, t_s_);
         if (race_ && challenge_) draw_race(gfx, gfx.drect(900, 500, 320, 120));
+        drawn_unit_ = gfx.unit();
         if (challenge_) {
             draw_hints(gfx, {"Enter / step: " + challenge_->next_label});
         } else {
@@ -211,6 +220,7 @@ private:
     std::optional<LegBalance> balance_;  // the weaker leg against the player's stronger one                 // against its ghost
     Menu menu_;
     double t_s_ = 0.0;
+    float drawn_unit_ = 0.0f;
 };
 
 }  // namespace

@@ -8,10 +8,12 @@
 #include <cmath>
 #include <cstdio>
 #include <deque>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "board_link.h"
+#include "format_value.h"
 #include "gfx.h"
 #include "hud.h"
 #include "highstep/store/players.h"
@@ -71,6 +73,7 @@ public:
         if (key == "left_pct") return std::to_string(weight_share(ctx_.board.frame()).left_pct);
         if (key == "board_lost") return board_lost_ ? "1" : "0";
         if (key == "progress") return std::to_string(progress_);
+        if (key == "unit") return format_value("%.3f", drawn_unit_);  // pixels per design unit, last frame
         return {};
     }
 
@@ -129,9 +132,14 @@ public:
 
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, anim_s_);
+        // In a portrait window the steps go under the board, both larger.
+        std::optional<PortraitLayout> layout;
+        layout.emplace(gfx, 140, 600, std::vector<std::vector<SDL_FRect>>{{{60, 150, 600, 440}}, {{700, 160, 520, 440}}});
+        layout->head();
         draw_screen_title(gfx, mode_ == WeighInMode::quick ? "Quick weigh-in" : "Board check", ctx_.player ? ctx_.player->player.name + " · " + ctx_.board.describe()
                                                            : ctx_.board.describe());
         // Left: the board from above, live.
+        layout->place(0, 0);
         const SDL_FRect panel = gfx.drect(60, 150, 600, 440);
         draw_panel(gfx, panel);
         const core::SignalFrame& f = ctx_.board.frame();
@@ -152,6 +160,7 @@ public:
                                keys ? "feet on the footprints (keys: A and D)" : "feet on the footprints, arms relaxed",
                                keys ? "lift the right foot a little (keys: D, or hold E)" : "lift the right foot a little",
                                keys ? "lift the left foot (keys: D back on, then A; or hold Q)" : "lift the left foot a little"};
+        layout->place(1, 0);
         for (std::size_t row = 0; row < stages_.size(); ++row) {
             const int i = static_cast<int>(stages_[row]);
             const bool cur = static_cast<int>(stage_) == i;
@@ -165,9 +174,13 @@ public:
             }
             gfx.text(done ? "✓" : std::to_string(row + 1), cx, cy, gfx.u(22), done || cur ? palette::text_dark : palette::text_dim,
                      Align::center, VAlign::middle, FontStyle::bold);
-            gfx.text(titles[i], r.x + gfx.u(80), r.y + gfx.u(12), gfx.u(24), cur || done ? palette::text : palette::text_dim,
-                     Align::left, VAlign::top, FontStyle::bold);
-            gfx.text(done ? result_text(i) : hints[i], r.x + gfx.u(80), r.y + r.h - gfx.u(12), gfx.u(16),
+            // The words keep inside the row (step 4's key hint ran past its right edge).
+            const float room = r.w - gfx.u(92);
+            gfx.text(titles[i], r.x + gfx.u(80), r.y + gfx.u(12), fit_size(gfx, titles[i], gfx.u(24), room, FontStyle::bold),
+                     cur || done ? palette::text : palette::text_dim, Align::left, VAlign::top, FontStyle::bold);
+            const std::string line = done ? result_text(i) : hints[i];
+            const float line_px = fit_size(gfx, line, gfx.u(16), room);
+            gfx.text(elide(gfx, line, line_px, room), r.x + gfx.u(80), r.y + r.h - gfx.u(12), line_px,
                      done ? palette::good : palette::text_dim, Align::left, VAlign::bottom);
         }
         if (stage_ == Stage::done) {
@@ -178,7 +191,9 @@ public:
         } else if (!message_.empty()) {
             gfx.text(message_, gfx.dx(960), gfx.dy(560), gfx.u(18), palette::warning, Align::center, VAlign::middle);
         }
+        drawn_unit_ = gfx.unit();
         if (board_lost_) {
+            layout.reset();  // the notice over the whole window at its own scale
             draw_board_lost_notice(gfx, anim_s_, "This step starts again when the board is back.",
                                    mode_ == WeighInMode::full ? "Esc: back to the player list   ·   Enter: skip the check"
                                                               : "Esc: back to the challenge   ·   Enter: skip the check");
@@ -353,6 +368,7 @@ private:
     double left_x_mm_ = 0.0, right_x_mm_ = 0.0;
     double progress_ = 0.0;
     double now_s_ = 0.0, stage_since_s_ = 0.0, anim_s_ = 0.0;
+    float drawn_unit_ = 0.0f;
     std::string message_;
     bool board_lost_ = false;
     bool finished_ = false;
