@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "format_value.h"
+#include "world_draw.h"
 
 namespace highstep::app {
 
@@ -58,8 +59,14 @@ ToastPlace play_toast_place(Gfx& gfx) {
     HudExtras extras;
     extras.simulated_board = true;
     const HudPanels p = hud_panels(gfx, extras);
-    if (hud_stacked(gfx)) return {p.beat.y - gfx.u(12) - gfx.u(38), -1, gfx.width() - gfx.u(32)};
-    return {p.top_left.y, 1, p.top_right.x - (p.top_left.x + p.top_left.w) - gfx.u(16)};
+    // The level's label is under the top panels (the tower's at the left, lower down:
+    // the others' is the higher); the coach's line and the count-in under it.
+    const float label_top = world_label_rect(gfx, core::LevelType::hill_climb, 0.0f).y;
+    if (hud_stacked(gfx)) {
+        return {p.beat.y - gfx.u(12) - gfx.u(38), -1, gfx.width() - gfx.u(32),
+                world_label_bottom_px(gfx, core::LevelType::balance_tower) + gfx.u(64)};
+    }
+    return {p.top_left.y, 1, p.top_right.x - (p.top_left.x + p.top_left.w) - gfx.u(16), label_top - gfx.u(6)};
 }
 
 namespace {

@@ -80,11 +80,14 @@ private:
 };
 // Where the play screen's toasts start (pixels from the top) and which way they stack:
 // the top centre between the top panels, or in a portrait window above the stacked
-// metronome panel, growing upwards. `max_w_px` is the room they have.
+// metronome panel, growing upwards. `max_w_px` is the room they have across,
+// `limit_px` how far they may reach (down to the level's label, or up to under the
+// coach's line): a toast that would pass it waits until the ones shown have gone.
 struct ToastPlace {
     float y_px = 0;
     float step_sign = 1;  // +1 down, -1 up
     float max_w_px = 0;
+    float limit_px = 0;
 };
 ToastPlace play_toast_place(Gfx& gfx);
 
