@@ -85,7 +85,7 @@ TEST(ProgressScreen, AMonthWithoutSessionsSaysSo) {
     h.ctx().player = profile_of(bo);
     h.open(make_progress_scene(h.ctx()));
     EXPECT_EQ(h.probe("month_lines"),
-              "1 day trained this month | 1 session on all levels: | ended early | 2 reps and holds done | "
+              "1 day trained this month | 1 session on all levels: | 0 finished, 1 ended early | 2 reps and holds done | "
               "last 7 days: 1 day trained");
     h.act(Action::left);  // last month: nothing
     EXPECT_EQ(h.probe("month_lines"), "0 days trained this month | no sessions this month | last 7 days: 1 day trained");

@@ -25,11 +25,7 @@ std::vector<std::string> progress_month_lines(const std::vector<store::TrainingD
     } else {
         // The calendar's own scope said outright: the charts above show one level.
         lines.push_back(count_of(sessions, "session", "sessions") + " on all levels:");
-        lines.push_back(early == 0    ? std::string(sessions == 1 ? "finished" : "all finished")
-                        : finished == 0 ? std::string(sessions == 1 ? "ended early" : "all ended early")
-                                        : std::to_string(finished).append(" finished, ")
-                                              .append(std::to_string(early))
-                                              .append(" ended early"));
+        lines.push_back(std::to_string(finished).append(" finished, ").append(std::to_string(early)).append(" ended early"));
         lines.push_back(count_of(reps, "rep or hold", "reps and holds") + " done");
     }
     lines.push_back(std::string{"last 7 days: "}.append(count_of(days_in_last_week, "day", "days")).append(" trained"));
