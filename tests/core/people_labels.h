@@ -11,11 +11,19 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "highstep/core/recognise/events.h"
 
 namespace people {
+
+inline std::filesystem::path data_dir() { return std::filesystem::path(HIGHSTEP_PEOPLE_DATA_DIR); }
+
+#define SKIP_WITHOUT_PEOPLE_DATA()                                                                          \
+    if (!std::filesystem::is_regular_file(people::data_dir() / "labels.json")) {                             \
+        GTEST_SKIP() << "labelled sessions not found at " << people::data_dir() << " (../shared/data/people)"; \
+    }
 
 constexpr double kLabelledMinS = 2.0;  // the labels list every single-leg stance this long or longer
 
@@ -91,6 +99,7 @@ struct Score {
     int short_unlabelled = 0;  // shorter events elsewhere: the labels list only stances of 2 s
                                // or more, so these cannot be judged from them (counted, not failed)
     std::string detail;      // one line per miss, late boundary or invented event
+    std::vector<double> not_on_time_s;  // starts of the labelled stances missed or not within tolerance
 };
 
 // Matches each labelled stance to the event of the same leg that overlaps it most
@@ -116,6 +125,7 @@ inline Score score(const Session& s, const std::vector<Found>& found, double tol
         const char* leg = l.side == highstep::core::Side::right ? "right" : "left";
         if (best < 0) {
             d << "  missed " << leg << " " << l.start_s << "-" << l.end_s << " s\n";
+            sc.not_on_time_s.push_back(l.start_s);
             continue;
         }
         used[static_cast<std::size_t>(best)] = true;
@@ -134,6 +144,7 @@ inline Score score(const Session& s, const std::vector<Found>& found, double tol
         if (near(f.start_s, l.start_s) && near(f.end_s, l.end_s)) {
             ++sc.on_time;
         } else {
+            sc.not_on_time_s.push_back(l.start_s);
             d << "  " << leg << " " << l.start_s << "-" << l.end_s << " s found as " << f.type << " " << f.start_s << "-"
               << f.end_s << " s\n";
         }

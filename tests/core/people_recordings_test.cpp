@@ -17,80 +17,11 @@
 #include "highstep/core/recognise/recognizer.h"
 #include "highstep/input/recording.h"
 #include "people_labels.h"
+#include "people_weigh_in.h"
 
 using namespace highstep::core;
-namespace fs = std::filesystem;
 
 namespace {
-
-fs::path people_dir() { return fs::path(HIGHSTEP_PEOPLE_DATA_DIR); }
-
-#define SKIP_WITHOUT_PEOPLE_DATA()                                                                          \
-    if (!fs::is_regular_file(people_dir() / "labels.json")) {                                                \
-        GTEST_SKIP() << "labelled sessions not found at " << people_dir() << " (../shared/data/people)"; \
-    }
-
-// The game's weigh-in on this recording: the empty board's mean loads over the second
-// before the first step-on (its "step off" stage) are the tare, and the weight it
-// measured is the scale's (the label).
-// The weigh-in's feet stage ("stand on your LEFT foot", then the right): where each foot
-// carries the player alone. Taken here from the middle of the first labelled stance on
-// that leg (with the weigh-in's tare); a leg the person never stood on is mirrored.
-std::optional<std::pair<double, double>> weigh_in_feet(const highstep::Recording& rec, const people::Session& s,
-                                                       const std::array<double, 4>& tare) {
-    std::optional<double> x[2];
-    for (const auto& l : s.one_leg) {
-        const int i = l.side == Side::right ? 1 : 0;
-        if (x[i]) continue;
-        const double mid = (l.start_s + l.end_s) / 2.0;
-        double sum = 0.0;
-        int n = 0;
-        for (const auto& q : rec.samples) {
-            if (q.t_s < mid - 0.75 || q.t_s > mid + 0.75) continue;
-            const double tl = q.tl - tare[0], tr = q.tr - tare[1], bl = q.bl - tare[2], br = q.br - tare[3];
-            sum += 433.0 / 2.0 * ((tr + br) - (tl + bl)) / (tl + tr + bl + br);
-            ++n;
-        }
-        if (n > 0) x[i] = sum / n;
-    }
-    if (!x[0] && !x[1]) return std::nullopt;
-    if (!x[0]) x[0] = -*x[1];
-    if (!x[1]) x[1] = -*x[0];
-    return std::make_pair(*x[0], *x[1]);
-}
-
-std::vector<Event> with_weigh_in(const highstep::Recording& rec, const people::Session& s, double& bw_kg,
-                                 bool feet) {
-    const double first_on_s = s.step_on_s.empty() ? 0.0 : s.step_on_s.front();
-    std::array<double, 4> tare{};
-    int n = 0;
-    for (const auto& x : rec.samples) {
-        if (x.t_s < first_on_s - 1.5 || x.t_s > first_on_s - 0.5) continue;
-        tare[0] += x.tl, tare[1] += x.tr, tare[2] += x.bl, tare[3] += x.br;
-        ++n;
-    }
-    if (n > 0) {
-        for (double& v : tare) v /= n;
-    }
-    SignalSettings settings;
-    if (feet) {
-        if (const auto f = weigh_in_feet(rec, s, tare)) {
-            settings.left_foot_x_mm = f->first;
-            settings.right_foot_x_mm = f->second;
-        }
-    }
-    Recognizer r(settings);
-    if (n > 0) {
-        r.set_tare(static_cast<float>(tare[0]), static_cast<float>(tare[1]), static_cast<float>(tare[2]),
-                   static_cast<float>(tare[3]));
-    }
-    r.set_body_weight_kg(s.body_weight_kg);
-    std::vector<Event> events;
-    for (const auto& x : rec.samples) r.push(x, events);
-    r.finish(events);
-    bw_kg = r.body_weight_kg();
-    return events;
-}
 
 struct Totals {
     int labelled = 0, found = 0, on_time = 0, invented = 0, in_two_feet = 0, knee_drives = 0, short_unlabelled = 0;
@@ -104,15 +35,15 @@ struct Totals {
 enum class Path { analyze, weigh_in, weigh_in_with_feet };
 
 void check(const char* how, Path path) {
-    const auto sessions = people::read_labels(people_dir() / "labels.json");
+    const auto sessions = people::read_labels(people::data_dir() / "labels.json");
     ASSERT_FALSE(sessions.empty());
     Totals t;
     for (const auto& s : sessions) {
-        const auto rec = highstep::read_recording(people_dir() / (s.name + ".csv"));
+        const auto rec = highstep::read_recording(people::data_dir() / (s.name + ".csv"));
         double bw_kg = 0.0;
         std::vector<Event> events;
         if (path != Path::analyze) {
-            events = with_weigh_in(rec, s, bw_kg, path == Path::weigh_in_with_feet);
+            events = people::with_weigh_in(rec.samples, s, bw_kg, path == Path::weigh_in_with_feet);
         } else {
             const Analysis a = analyze(rec.samples);
             events = a.events;

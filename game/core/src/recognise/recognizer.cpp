@@ -120,7 +120,9 @@ std::size_t Recognizer::Impl::push(const BoardSample& sample, std::vector<Event>
     // The weight is known from this sample on: everything since the start again, with it.
     out.resize(before);
     Pipeline again = std::move(*start);
-    again.signal.assume_body_weight_kg(bw_kg);
+    // Measured from the zero the live run has taken by now: a run from an untared start
+    // must not move it again when it takes that zero (signal_weight.cpp).
+    again.signal.assume_body_weight_kg(bw_kg, live.signal.zero_known());
     std::vector<Event> found;
     std::vector<MovementPhase> phases_again;
     for (const BoardSample& s : kept) again.push(s, found, phases_again);

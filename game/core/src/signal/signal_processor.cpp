@@ -64,8 +64,10 @@ const SignalFrame& SignalProcessor::Impl::push(const BoardSample& sample) {
         std::swap(raw[0], raw[3]);
         std::swap(raw[1], raw[2]);
     }
+    const bool had_zero = tare.tared();
     tare.push(t_s, raw);
     const detail::SensorLoads& zero = tare.offsets();
+    if (!had_zero && tare.tared()) weight.rezero(zero[0] + zero[1] + zero[2] + zero[3]);
     const double tl = raw[0] - zero[0], tr = raw[1] - zero[1];
     const double bl = raw[2] - zero[2], br = raw[3] - zero[3];
 
@@ -128,9 +130,11 @@ bool SignalProcessor::last_accepted() const { return impl_->accepted; }
 const SignalSettings& SignalProcessor::settings() const { return impl_->settings; }
 double SignalProcessor::body_weight_kg() const { return impl_->weight.body_weight_kg(); }
 void SignalProcessor::set_body_weight_kg(double kg) { impl_->weight.fix(kg); }
-void SignalProcessor::assume_body_weight_kg(double kg) { impl_->weight.assume(kg); }
+void SignalProcessor::assume_body_weight_kg(double kg, bool from_a_zero) { impl_->weight.assume(kg, from_a_zero); }
+bool SignalProcessor::zero_known() const { return impl_->tare.tared(); }
 void SignalProcessor::observe_foot(Stance side, double x_mm) { impl_->stance.observe_foot(side, x_mm); }
 void SignalProcessor::set_tare(float tl, float tr, float bl, float br) {
+    if (!impl_->tare.tared()) impl_->weight.rezero(static_cast<double>(tl) + tr + bl + br);
     impl_->tare.set({tl, tr, bl, br});
 }
 

@@ -4,8 +4,17 @@
 // so the zero is taken from the empty board whenever it is seen, and kept up to date
 // while it stays empty, up to the moment someone steps on.
 //
-// "Empty": the raw total is below max_kg (any amount below zero counts: the driver
-// extrapolates below the 0 kg calibration point, so a drifted zero reads negative).
+// "Empty": until a first zero is known, the raw total is below max_kg (any amount below
+// zero counts: the driver extrapolates below the 0 kg calibration point, so a drifted
+// zero reads negative). Once a zero is known, the raw total is less than kMaxRiseKg
+// above it (or anywhere below it): what an empty board's reading can change by is
+// measured against its own zero, not against the factory's. Against the factory's, a
+// board reading 11 kg light took a foot resting with 17 kg (raw +6 kg) for the empty
+// board, and one reading 80 kg light took a person standing on it. An empty reading
+// changes by a few kilograms (the study's boards by 3.3 kg: a load left on them); a
+// foot resting on the board between tests carries 5-17 kg. A steady reading below the
+// zero is always the empty board: a board cannot carry less than nothing, so the zero
+// it replaces was taken with something on it.
 // "Steady": over the last min_s, the total's slow change (its variance less the
 // sample-to-sample noise, estimated from successive differences as the body-weight
 // estimator does) is under 0.4 kg sd and the two halves agree. A board's own drift is
@@ -29,6 +38,7 @@ constexpr std::size_t kMaxSamples = 512;  // bounded even if time stands still
 // The first moments below max_kg are a foot leaving the board, not the empty board.
 constexpr double kSettleS = 0.25;
 constexpr double kFirstShare = 0.5;  // before any zero is known, this share of min_s will do
+constexpr double kMaxRiseKg = 5.0;   // once a zero is known: the most an empty reading rises by
 }  // namespace
 
 bool AutoTare::steady() const {
@@ -37,7 +47,9 @@ bool AutoTare::steady() const {
 
 void AutoTare::push(double t_s, const SensorLoads& raw) {
     const double total = raw[0] + raw[1] + raw[2] + raw[3];
-    if (total > max_kg_) {
+    const double empty_below_kg =
+        tared_ ? offsets_[0] + offsets_[1] + offsets_[2] + offsets_[3] + kMaxRiseKg : max_kg_;
+    if (total > empty_below_kg) {
         loaded_ = true;
         window_.clear();
         restart();

@@ -14,8 +14,9 @@ public:
     AutoTare(double max_kg, double min_s) : max_kg_(max_kg), min_s_(min_s) {}
 
     // Feeds the untared loads of one sample. While the board reads below max_kg in
-    // total (any amount below zero included: a drifted zero) and the last min_s of it
-    // is steady, the per-sensor means since it became steady are the zero.
+    // total (any amount below zero included: a drifted zero), or once a zero is known
+    // less than a few kilograms above it, and the last min_s of it is steady, the
+    // per-sensor means since it became steady are the zero.
     void push(double t_s, const SensorLoads& raw);
     void set(const SensorLoads& offsets);  // manual tare (weigh-in); auto tare goes on
     const SensorLoads& offsets() const { return offsets_; }

@@ -13,7 +13,12 @@ public:
     double noise_kg() const { return noise_kg_; }              // sd of one sample's total
     bool noise_known() const { return noise_known_; }         // noise_kg() was measured
     void fix(double kg);                                      // weigh-in: stop estimating
-    void assume(double kg);                                   // known from later data: refine it
+    // Known from later data: refine it. from_a_zero: it was measured from a zero the tare
+    // took (not from the factory calibration), so the first zero does not move it.
+    void assume(double kg, bool from_a_zero);
+    // The tare's first zero, shift_kg in total (until then the board's factory
+    // calibration): what was measured from the factory's zero is moved by it.
+    void rezero(double shift_kg);
 
 private:
     struct Point {
@@ -27,6 +32,8 @@ private:
     double noise_kg_ = 0.0;
     bool noise_known_ = false;
     bool fixed_ = false;
+    bool untared_ = true;          // no zero taken yet: loads are from the factory calibration
+    bool weight_untared_ = false;  // body_weight_kg_ was measured from the factory calibration
     double last_t_s_ = 0.0;
     double last_empty_s_ = -1e9;  // last sample with nobody on the board
     bool pending_ = false;        // a first estimate waiting to be confirmed

@@ -41,7 +41,8 @@ struct SignalSettings {
     std::optional<double> right_foot_x_mm;
     double default_half_stance_mm = 100.0;  // foot centre to stance centre when not learned
 
-    // --- tare: an empty board that reads steadily below tare_max_kg for tare_min_s is zeroed
+    // --- tare: an empty board that reads steadily below tare_max_kg (once a zero is known:
+    // less than 5 kg above it) for tare_min_s is zeroed
     double tare_max_kg = 10.0;     // largest total an empty board may read before taring
     double tare_min_s = 1.0;       // how long it must read it
 
@@ -100,7 +101,10 @@ public:
     void set_body_weight_kg(double kg);  // from a weigh-in: fixes it
     // A body weight learned later in the same data, for running it again from its start:
     // the estimate from the first sample on, still refined (not fixed).
-    void assume_body_weight_kg(double kg);
+    // from_a_zero: the weight was measured from a zero the tare took (zero_known() of the
+    // processor that learned it), not from the board's factory calibration.
+    void assume_body_weight_kg(double kg, bool from_a_zero);
+    bool zero_known() const;  // a zero was taken from the empty board (or set_tare)
     void set_tare(float tl, float tr, float bl, float br);  // zero offsets, kg per sensor
     // A foot seen carrying the player alone at CoP x (the recogniser's knee-drive holds):
     // where the feet are is learned from this too, unless the settings give them.
