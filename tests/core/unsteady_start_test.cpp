@@ -364,3 +364,30 @@ TEST(UnsteadyStart, TwoSamplesOfEmptyBoardBetweenTwoGapsEndAVisit) {
     EXPECT_GE(ons[1].t_s, 7.81);   // in the second
     EXPECT_LE(ons[1].t_s, 8.75);
 }
+
+TEST(UnsteadyStart, ALightLeadFootOnANoisyBoardIsSeenAlone) {
+    // A 50 kg player's lead foot carries 7 kg for half a second before the push-off, on a
+    // board with 0.4 kg of noise per sensor (sd): its CoP wavers by 17 mm (one sd)
+    // standing still, more than the 12 mm a still foot was allowed. Still means still
+    // within the board's own noise: the foot is seen alone, and the knee drive at the
+    // step-up's top is on it (it read as two feet: a step_on and a step_off, no rep).
+    for (bool right : {false, true}) {
+        BoardScript b;
+        b.rate_hz = 75.0;
+        b.noise_kg = 0.7;  // uniform +-0.7 kg: 0.4 kg sd
+        b.left_foot_x_mm = -110.0;
+        b.right_foot_x_mm = 110.0;
+        b.add(0, 0, 0).add(2.0, 0, 0);
+        HandPlayer p{b, 50.0};
+        p.one(0.08, right, 7.0 / 50.0).wait(0.5).knee_top(right, 1.0, 1.2);
+        const auto events = recognise(b);
+        const auto ups = only<StepUpEvent>(events);
+        ASSERT_EQ(ups.size(), 1u) << (right ? "right" : "left");
+        EXPECT_TRUE(ups[0].ends_in_knee_drive);
+        EXPECT_EQ(ups[0].lead, right ? Side::right : Side::left);
+        const auto drives = only<KneeDriveEvent>(events);
+        ASSERT_EQ(drives.size(), 1u);
+        EXPECT_EQ(drives[0].side, right ? Side::right : Side::left);
+        EXPECT_TRUE(only<StepOnEvent>(events).empty());
+    }
+}

@@ -357,7 +357,14 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
         lone_.on = false;
         return;
     }
-    if (lone_.add(in.t_s, x_s_mm_, in.cop_x_mm, kLoneFootStillMm)) lone_taken_ = false;
+    // "Still" within the board's own noise too: a light foot's CoP is a ratio of a few
+    // kilograms, and the sensors' noise moves it by 216.5 mm x noise / load (one sd; the
+    // total's noise is the left-right difference's too). A 50 kg player's lead foot at
+    // 8 kg on a board with 0.46 kg of noise wavered by 12 mm standing still, was never
+    // seen alone, and the knee drive on it at the step-up's top read as two feet. Two sd
+    // of it (the 30 ms CoP averages two or three samples) is the least a still foot moves.
+    const double noise_mm = settings_.geometry.width_mm / 2.0 * in.noise_kg / std::max(total_s_kg_, kLoneFootMinKg);
+    if (lone_.add(in.t_s, x_s_mm_, in.cop_x_mm, std::max(kLoneFootStillMm, 2.0 * noise_mm))) lone_taken_ = false;
     if (lone_taken_) foot_kg_ = std::max(foot_kg_, total_s_kg_);  // the most it carried, still there
     // A later still stretch of the same stance carrying clearly more than the foot taken
     // is the second foot down too (a player quick onto both feet rests within the first
