@@ -15,6 +15,10 @@ namespace highstep::app {
 
 namespace {
 
+// The level's card ends above the "lean / step" badge in the window's corner (at 370
+// its corner lay under the badge at 1280x720).
+constexpr float kCardH = 325.0f;
+
 constexpr core::LevelType kTypes[] = {core::LevelType::hill_climb, core::LevelType::sprint_start,
                                       core::LevelType::balance_tower};
 
@@ -95,7 +99,7 @@ public:
         // In a portrait window the list goes above the level's card, both larger; the
         // badge's corner is kept free under them.
         const float list_h = static_cast<float>(std::clamp(static_cast<int>(shown_.size()), 1, 5)) * menu_.row_h - 10;
-        PortraitLayout layout(gfx, 232, 600, {{{90, 250, 480, list_h}}, {{610, 250, 580, 370}}}, 130);
+        PortraitLayout layout(gfx, 232, 600, {{{90, 250, 480, list_h}}, {{610, 250, 580, kCardH}}}, 130);
         layout.head();
         draw_screen_title(gfx, "Choose a level", ctx_.player ? "Playing as " + ctx_.player->player.name : "");
         // Tabs: across the middle of the design, or the narrower heading's width.
@@ -121,7 +125,7 @@ public:
             draw_details(gfx, *shown_[static_cast<std::size_t>(menu_.selected)]);
         }
         if (!ctx_.level_problems.empty()) {
-            // Under the card (the design's line at 655, 35 under it).
+            // Under the card.
             const SDL_FRect card = layout.slot(1, 0);
             const std::string line = std::to_string(ctx_.level_problems.size()) + " level file(s) could not be read: " +
                                      ctx_.level_problems.front();
@@ -172,7 +176,7 @@ private:
     }
 
     void draw_details(Gfx& gfx, const core::Level& l) {
-        const SDL_FRect r = gfx.drect(610, 250, 580, 370);
+        const SDL_FRect r = gfx.drect(610, 250, 580, kCardH);
         draw_panel(gfx, r);
         float y = r.y + gfx.u(20);
         gfx.text(l.title, r.x + gfx.u(24), y, gfx.u(30), palette::text, Align::left, VAlign::top, FontStyle::bold);
