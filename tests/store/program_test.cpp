@@ -125,6 +125,19 @@ TEST(ProgramTest, FreePlayAndFutureDaysDoNotMoveTheLadder) {
     EXPECT_EQ(plan.rung, 3);
 }
 
+// A new player's first Foothills, left after a rep, is no grounding for the high
+// box: the plan gave them Summit Push with knee drives the next time they looked.
+TEST(ProgramTest, NoKneeDriveDayBeforeAFinishedStepUpSession) {
+    PlanHistoryEntry left = session("2026-01-05", 0, 1, 0, 0, 0);
+    left.finished = false;
+    left.planned_reps = 24;
+    std::vector<PlanHistoryEntry> h = {left};
+    EXPECT_FALSE(plan_day(h, "2026-01-05").knee_drive_day);
+    EXPECT_FALSE(plan_day(h, "2026-01-06").knee_drive_day);
+    h.push_back(session("2026-01-06", 0, 12, 12, 0, 0));
+    EXPECT_TRUE(plan_day(h, "2026-01-07").knee_drive_day);
+}
+
 TEST(ProgramTest, KneeDriveOnceOrTwiceAWeekSpreadOut) {
     std::vector<PlanHistoryEntry> h = {session("2026-01-05", 0, 12, 12, 0, 0)};
     DayPlan plan = plan_day(h, "2026-01-06");

@@ -97,10 +97,12 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
     DayPlan plan;
     const PlanHistoryEntry* last = nullptr;  // last planned step-up session
     const PlanHistoryEntry* last_step_up = nullptr;
+    bool finished_on_ladder = false;  // a step-up session on the ladder played to its end
     for (const PlanHistoryEntry& e : history) {
         if (e.exercise != "step_up") continue;
         last_step_up = &e;
         if (e.program_rung >= 0) last = &e;
+        finished_on_ladder = finished_on_ladder || (e.program_rung >= 0 && e.finished);
     }
     if (!last) {
         plan.rung = 0;
@@ -132,7 +134,8 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
     }
 
     // Knee-drive days: one or two a week, spread out, and only once the player
-    // has a step-up session on the ladder (the high box needs the basic step-up).
+    // has finished a step-up session on the ladder (the high box needs the basic
+    // step-up: a first Foothills left after one rep gave a new player Summit Push).
     int in_last_week = 0;
     bool today_done = false;
     long last_knee = -100000;
@@ -147,7 +150,7 @@ DayPlan plan_day(const std::vector<PlanHistoryEntry>& history_in, const std::str
         last_knee = std::max(last_knee, n);
     }
     const int per_week = std::clamp(settings.knee_drive_days_per_week, 0, 2);
-    plan.knee_drive_day = per_week > 0 && (today_done || (last != nullptr && in_last_week < per_week &&
+    plan.knee_drive_day = per_week > 0 && (today_done || (finished_on_ladder && in_last_week < per_week &&
                                          today_n - last_knee >= settings.min_days_between_knee_drive));
 
     const Rung& rung = ladder[static_cast<std::size_t>(plan.rung)];
