@@ -87,6 +87,9 @@ TEST(ProgressScreen, AMonthWithoutSessionsSaysSo) {
     EXPECT_EQ(h.probe("month_lines"),
               "1 day trained this month | 1 session on all levels: | 0 finished, 1 ended early | 2 reps and holds done | "
               "last 7 days: 1 day trained");
+    EXPECT_EQ(h.probe("empty_charts_line"),
+              "Finish a level to start your charts: a session ended early draws no point")
+        << "'Play a level' read as if the session had not counted";
     h.act(Action::left);  // last month: nothing
     EXPECT_EQ(h.probe("month_lines"), "0 days trained this month | no sessions this month | last 7 days: 1 day trained");
 }

@@ -14,7 +14,7 @@ struct LineChart {
     std::vector<double> values;   // oldest first
     bool lower_is_better = false; // sway speed: lower is steadier
     Color color = palette::accent;
-    std::string empty_text = "no sessions yet";  // said when there are no values
+    std::string empty_text = "no finished sessions yet";  // said when there are no values (charts hold finished ones)
 };
 
 // Draws the chart into `rect` (pixels): label and latest value on the left, the

@@ -34,6 +34,7 @@ public:
         if (key == "level") return level_filter_ < 0 ? "all" : levels_[static_cast<std::size_t>(level_filter_)];
         if (key == "month") return month_.first_day().substr(0, 7);
         if (key == "charts_line") return charts_line();
+        if (key == "empty_charts_line") return points_.empty() ? empty_charts_line() : std::string();
         if (key == "unit") return format_value("%.3f", drawn_unit_);  // pixels per design unit, last frame
         if (key == "month_lines") {
             std::string all;
@@ -108,7 +109,7 @@ public:
             draw_line_chart(gfx, row, charts_[i]);
         }
         if (points_.empty()) {
-            gfx.text("Play a level to start your charts", charts.x + charts.w / 2, charts.y + charts.h + gfx.u(22),
+            gfx.text(empty_charts_line(), charts.x + charts.w / 2, charts.y + charts.h + gfx.u(22),
                      gfx.u(16), palette::text_dim, Align::center, VAlign::middle);
         }
 
@@ -210,6 +211,15 @@ private:
     std::string charts_line() const {
         return progress_charts_line(points_.size(), level_filter_ < 0 ? std::string("All levels")
                                                                       : level_name(levels_[static_cast<std::size_t>(level_filter_)]));
+    }
+    // Under empty charts: what fills them. A session ended early draws no point, so a
+    // player with only those is asked to finish one ("Play a level" read as if those
+    // had not counted at all).
+    std::string empty_charts_line() const {
+        int sessions = 0;
+        for (const auto& d : days_) sessions += d.sessions;
+        return sessions > 0 ? "Finish a level to start your charts: a session ended early draws no point"
+                            : "Play a level to start your charts";
     }
     std::vector<std::string> month_lines() const {
         return progress_month_lines(days_, static_cast<int>(week_days_.size()));
