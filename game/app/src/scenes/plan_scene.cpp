@@ -86,10 +86,14 @@ public:
             }
             return;
         }
+        // In a portrait window the ladder goes under the plan's column, both larger.
+        PortraitLayout layout(gfx, 140, 600, {{{60, 145, 760, 440}}, {{860, 145, 360, 420}}}, 130);
+        layout.head();
         draw_screen_title(gfx, ctx_.player->player.name + "'s plan for today",
                           plan_.knee_drive_day ? "A knee-drive day: high box, drive the knee, hold it"
                                                : "Warm up, then the step-ups");
         // Why: the verdict of the last session.
+        layout.place(0, 0);
         const SDL_FRect why = gfx.drect(60, 145, 760, 80);
         draw_panel(gfx, why);
         const Color verdict_color = plan_.last_verdict == store::Verdict::up     ? palette::good
@@ -133,6 +137,7 @@ public:
                  palette::text_dim);
 
         // The ladder: one bar per rung, the player's rung lit.
+        layout.place(1, 0);
         const SDL_FRect ladder = gfx.drect(860, 145, 360, 420);
         draw_panel(gfx, ladder);
         gfx.text("Step-up ladder", ladder.x + gfx.u(20), ladder.y + gfx.u(16), gfx.u(20), palette::text, Align::left,
