@@ -404,7 +404,7 @@ quit
 
 }  // namespace
 
-// Level select, the board check, the results and progress were the 16:9 design fitted
+// Learn the moves, level select, the board check, the results and progress were the 16:9 design fitted
 // to a portrait window's width: 0.55 of their size in a band across the middle. Each
 // now stacks its panels down the window at a larger scale (PortraitLayout), so they
 // reach both the window's top quarter and its bottom quarter. A one-hold tower level
@@ -429,6 +429,15 @@ TEST_F(FirstHour, TallWindowsStackTheMenusPanelsDownTheWindow) {
     }
     const std::string script = R"(
 wait_scene title
+key Down
+key Return
+wait_scene practice
+wait 0.3
+screenshot practice.bmp
+wait_probe unit >= MIN 2
+key Escape
+wait_scene title
+key Up
 key Return
 wait_scene weigh_in
 wait 0.3
@@ -466,7 +475,7 @@ quit
         for (auto at = s.find("MIN"); at != std::string::npos; at = s.find("MIN")) s.replace(at, 3, min);
         fs::remove(dir_ / "test.db");
         ASSERT_EQ(run(s, args), 0) << err_;
-        for (const char* name : {"weigh_in", "levels", "results", "progress"}) {
+        for (const char* name : {"practice", "weigh_in", "levels", "results", "progress"}) {
             SCOPED_TRACE(name);
             Shot shot_of(shot(name));
             ASSERT_TRUE(shot_of.ok());

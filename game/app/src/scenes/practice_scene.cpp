@@ -74,6 +74,7 @@ public:
         if (key == "confirmed") return std::to_string(confirmed_count());  // moves done on the board
         if (key == "hold_s") return format_value("%.2f", hold_s_);
         if (key == "ready") return ready(ctx_.board.frame()) ? "1" : "0";
+        if (key == "unit") return format_value("%.3f", drawn_unit_);  // pixels per design unit, last frame
         return {};
     }
 
@@ -132,16 +133,26 @@ public:
 
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, anim_s_);
+        // In a portrait window the words and the board go under the move, both larger
+        // (the summary alone), and the progress dots under the heading.
+        const std::vector<std::vector<SDL_FRect>> panels =
+            move_ >= 3 ? std::vector<std::vector<SDL_FRect>>{{{240, 160, 800, 420}}}
+                       : std::vector<std::vector<SDL_FRect>>{{{60, 150, 560, 440}}, {{650, 150, 570, 440}}};
+        PortraitLayout layout(gfx, 160, 600, panels);
+        layout.head();
         draw_screen_title(gfx, "Learn the moves", move_ < 3 ? "Move " + std::to_string(move_ + 1) + " of 3: try it, the board confirms it"
                                                             : "All three moves tried");
-        draw_progress_dots(gfx);
+        draw_progress_dots(gfx, layout.active());
+        drawn_unit_ = gfx.unit();
         if (move_ >= 3) {
+            layout.place(0, 0);
             draw_summary(gfx);
             draw_hints(gfx, {"Enter: on to your first level", "Esc back"});
             return;
         }
         const Exercise& ex = exercises()[static_cast<std::size_t>(move_)];
         // Left: the move, animated, on a board seen from the side.
+        layout.place(0, 0);
         const SDL_FRect stage = gfx.drect(60, 150, 560, 440);
         draw_panel(gfx, stage);
         draw_practice_figure(gfx, gfx.drect(80, 170, 520, 330), ex.move, anim_s_);
@@ -149,6 +160,7 @@ public:
                  Align::center, VAlign::middle);
 
         // Right: the words, the keys, and what the board sees now.
+        layout.place(1, 0);
         const SDL_FRect info = gfx.drect(650, 150, 570, 440);
         draw_panel(gfx, info);
         float y = info.y + gfx.u(24);
@@ -221,14 +233,19 @@ private:
         gfx.text(say, cx, cy + gfx.u(40), gfx.u(18), palette::action, Align::center, VAlign::middle, FontStyle::bold);
     }
 
-    void draw_progress_dots(Gfx& gfx) {
+    // At the heading's right, or under it in a portrait layout (the right was off the window).
+    void draw_progress_dots(Gfx& gfx, bool under_heading) {
         for (int i = 0; i < 3; ++i) {
             const Done d = done_[static_cast<std::size_t>(i)];
             const Color c = d == Done::confirmed ? palette::good
                             : d == Done::skipped ? palette::text_dim
                             : i == move_         ? palette::action
                                                  : palette::panel_light;
-            gfx.fill_circle(gfx.dx(1100 + i * 40.0f), gfx.dy(80), gfx.u(12), c);
+            if (under_heading) {
+                gfx.fill_circle(gfx.dx(600 + i * 40.0f), gfx.dy(142), gfx.u(10), c);
+            } else {
+                gfx.fill_circle(gfx.dx(1100 + i * 40.0f), gfx.dy(80), gfx.u(12), c);
+            }
         }
     }
 
@@ -262,6 +279,7 @@ private:
     double praise_until_s_ = 0.0;
     double hold_start_s_ = -1.0, hold_s_ = 0.0;
     double now_s_ = 0.0, anim_s_ = 0.0;
+    float drawn_unit_ = 0.0f;
 };
 
 }  // namespace
