@@ -2,7 +2,7 @@
 // keep off the level's label under the top panels (two two-line toasts stacked down
 // between the panels reached the top of "Ledge 0 / 24" at 1280x720), and in the
 // stacked HUD of a portrait window off the label and the coach's line; in menus they
-// keep off the screen's heading.
+// keep off the screen's heading and the board badge in the corner.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -71,10 +71,15 @@ TEST_P(ToastPlaceTest, InMenusTheyLeaveTheHeadingFree) {
     s.gfx().clear(Color{0, 0, 0, 255});
     two_long_toasts();
     for (int i = 0; i < 3; ++i) h_.ctx().toast("Settings saved for a player with a very long name indeed");
+    s.gfx().fit_design_width(560);  // as the player list does: a portrait window's larger scale
     draw_toasts(s.gfx(), h_.ctx(), true);
     s.present();
     EXPECT_GT(drawn_in(s, {0, 0, static_cast<float>(w), static_cast<float>(h)}, w, h), 3000) << "a toast is shown";
     EXPECT_EQ(drawn_in(s, {0, 0, static_cast<float>(w), s.gfx().dy(140)}, w, h), 0) << "over the heading";
+    // The board badge and its words in the bottom-right corner (draw_board_badge).
+    const float u = s.gfx().unit();
+    EXPECT_EQ(drawn_in(s, {static_cast<float>(w) - 150 * u, static_cast<float>(h) - 142 * u, 130 * u, 94 * u}, w, h), 0)
+        << "over the board badge";
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, ToastPlaceTest,

@@ -181,9 +181,12 @@ void draw_toasts(Gfx& gfx, AppContext& ctx, bool at_bottom) {
     // there is (they ran over the panels), or in a portrait window above its bottom panels.
     std::optional<HudScale> hud_scale;  // in play, at the HUD's scale
     if (!at_bottom) hud_scale.emplace(gfx);
-    // In menus they grow up from above the key hints, never over the heading.
-    const ToastPlace place =
-        at_bottom ? ToastPlace{gfx.height() - gfx.u(720 - 628), -1, gfx.u(1180), gfx.dy(140)} : play_toast_place(gfx);
+    // In menus they grow up from above the key hints, never over the heading, and
+    // keep clear of the board badge's corner (draw_board_badge: 150 units from the
+    // right edge), so a toast is at most the width between it and its mirror.
+    const ToastPlace place = at_bottom ? ToastPlace{gfx.height() - gfx.u(720 - 628), -1,
+                                                    std::min(gfx.u(1180), gfx.width() - 2 * gfx.u(158)), gfx.dy(140)}
+                                       : play_toast_place(gfx);
     // Stacking down from the first box's top edge, or up from its bottom edge.
     float edge = place.step_sign > 0 ? place.y_px : place.y_px + gfx.u(38);
     const std::size_t first = ctx.toasts.size() > kShown ? ctx.toasts.size() - kShown : 0;
