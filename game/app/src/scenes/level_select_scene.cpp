@@ -125,14 +125,22 @@ public:
             draw_details(gfx, *shown_[static_cast<std::size_t>(menu_.selected)]);
         }
         if (!ctx_.level_problems.empty()) {
-            // Under the card.
+            // Under the card, on up to two lines between the badge's corner and its mirror
+            // (one line shrunk to 60 % ran under the badge and was hard to read).
             const SDL_FRect card = layout.slot(1, 0);
             const std::string line = std::to_string(ctx_.level_problems.size()) + " level file(s) could not be read: " +
                                      ctx_.level_problems.front();
-            const float room = gfx.width() - gfx.u(40);
-            const float size = fit_size(gfx, line, gfx.u(14), room);
-            gfx.text(elide(gfx, line, size, room), gfx.width() / 2, card.y + card.h + gfx.u(35), size, palette::warning,
-                     Align::center, VAlign::middle);
+            const float room = gfx.width() - 2 * gfx.u(160), size = gfx.u(14);
+            std::vector<std::string> lines = wrap_words(gfx, line, size, room);
+            if (lines.size() > 2) {
+                std::string rest = lines[1];
+                for (std::size_t i = 2; i < lines.size(); ++i) rest.append(" ").append(lines[i]);
+                lines = {lines[0], rest};
+            }
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                gfx.text(elide(gfx, lines[i], size, room), gfx.width() / 2, card.y + card.h + gfx.u(22 + 19 * static_cast<float>(i)),
+                         size, palette::warning, Align::center, VAlign::middle);
+            }
         }
         drawn_unit_ = gfx.unit();
         draw_hints(gfx, {"←→ type", "↑↓ level", "Enter / step: play", "Esc back"});
