@@ -127,8 +127,10 @@ Case mirrored(Case c) {
     return c;
 }
 
-// (b) Everything before `from_s` cut away. A labelled stance already under way then is
-// not scored (its start is not in the data) and nothing found inside it is invented.
+// (b) Everything before `from_s` cut away. A labelled stance already under way then,
+// with 2 s or more of it left, is a stance from the first sample (the person is on one
+// leg when the data starts); with less left it is not scored, and nothing found inside
+// it is made up.
 Case cut_before(const Case& c, double from_s) {
     Case out;
     out.labels = c.labels;
@@ -136,6 +138,8 @@ Case cut_before(const Case& c, double from_s) {
     for (const auto& l : c.labels.one_leg) {
         if (l.start_s >= from_s) {
             out.labels.one_leg.push_back(l);
+        } else if (l.end_s - from_s >= people::kLabelledMinS) {
+            out.labels.one_leg.push_back({l.side, from_s, l.end_s});
         } else if (l.end_s > from_s) {
             out.labels.ambiguous.push_back({from_s, l.end_s});
         }
@@ -208,20 +212,25 @@ TEST(PeoplePerturbed, MirroredLeftAndRight) {
 
 TEST(PeoplePerturbed, StartedPartWay) {
     // 3 s before a stance the person is on the board or stepping on; 1.5 and 0.5 s
-    // before, mid-movement. Through `analyze` only: the game weighs in first.
+    // before, mid-movement; 1 and 3 s after its start, on one leg at the first sample.
+    // Through `analyze` only: the game weighs in first.
     SKIP_WITHOUT_PEOPLE_DATA();
     const auto cases = originals();
     const NotOnTime before = not_on_time(Path::analyze, cases);
-    for (const double before_s : {3.0, 1.5, 0.5}) {
+    for (const double before_s : {3.0, 1.5, 0.5, -1.0, -3.0}) {
         Tally t;
         for (const auto& c : cases) {
             for (const auto& l : c.labels.one_leg) {
                 const double from_s = l.start_s - before_s;
+                if (l.end_s - from_s < people::kLabelledMinS) continue;  // not a stance of 2 s from there
                 run(Path::analyze, c.labels.name + " from " + std::to_string(from_s) + " s", cut_before(c, from_s),
                     empty_board_seen(c, from_s), t, &before);
             }
         }
-        report(std::string{"started "}.append(std::to_string(before_s)).append(" s before a stance"), t);
+        report(std::string{"started "}
+                   .append(std::to_string(std::fabs(before_s)))
+                   .append(before_s >= 0.0 ? " s before a stance" : " s into a stance"),
+               t);
         expect_as_unchanged(t);
     }
 }
