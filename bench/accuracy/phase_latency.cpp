@@ -42,6 +42,22 @@ void add(PhaseLatency& l, const std::vector<BoardSample>& samples, double truth_
 
 core::Side core_side(synth::Side s) { return s == synth::Side::right ? core::Side::right : core::Side::left; }
 
+// Whether the landing's side came with it, came later (foot_side for the same contact),
+// or never, and whether it was the lead foot.
+void count_side(PhaseLatencyReport& r, const std::vector<core::MovementPhase>& phases, const core::MovementPhase& down,
+                core::Side lead) {
+    std::optional<core::Side> side = down.side;
+    if (side) {
+        ++r.sided_at_once;
+    } else {
+        for (const core::MovementPhase& p : phases) {
+            if (p.type == core::PhaseType::foot_side && p.t_s == down.t_s) side = p.side;
+        }
+        ++(side ? r.sided_later : r.sided_never);
+    }
+    if (side && *side != lead) ++r.sided_wrong;
+}
+
 }  // namespace
 
 PhaseLatencyReport measure_phase_latency(const std::vector<SuiteCase>& suite) {
@@ -78,6 +94,7 @@ PhaseLatencyReport measure_phase_latency(const std::vector<SuiteCase>& suite) {
                 ++r.step_up_contact.truth;
                 if (const auto* p = nearest(a.phases, core::PhaseType::foot_down, std::nullopt, e.start_s)) {
                     add(r.step_up_contact, samples, e.start_s, p->emitted_s, p->t_s);
+                    count_side(r, a.phases, *p, core_side(e.side));
                 }
             } else if (e.type == synth::TruthType::knee_drive) {
                 // Knee drives from two feet (at the top of a step-up the game judges the contact).

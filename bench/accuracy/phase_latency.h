@@ -23,6 +23,10 @@ struct PhaseLatencyReport {
     PhaseLatency knee_drive_shift;     // single_leg's shift_start_s against the knee drive's start
     int foot_downs = 0;                // every foot_down phase
     int stray_foot_downs = 0;          // ... with no true step-up or step-on within 0.5 s
+    int sided_at_once = 0;             // step-up contacts whose foot_down had the lead's side
+    int sided_later = 0;               // ... had none, and a foot_side gave it
+    int sided_never = 0;               // ... had none, and none followed
+    int sided_wrong = 0;               // ... the side given (at once or later) was not the lead
     int single_legs = 0;               // every single_leg phase
     int stray_single_legs = 0;         // ... with no true single-leg stance (knee drive, hold, step-up top) near
 };

@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
         row(to_string(kind), "knee drive weight shift (shift_start_s)", r.knee_drive_shift);
         std::fprintf(stdout, "%s: %d foot_down phases, %d with no true contact near; %d single_leg, %d stray\n",
                      to_string(kind), r.foot_downs, r.stray_foot_downs, r.single_legs, r.stray_single_legs);
+        std::fprintf(stdout, "%s: step-up contacts sided at once %d, by a later foot_side %d, never %d; wrong side %d\n",
+                     to_string(kind), r.sided_at_once, r.sided_later, r.sided_never, r.sided_wrong);
     }
     golden_rows();
     return 0;

@@ -151,5 +151,44 @@ TEST(Phases, AShortTopsWeightShiftIsDatedWhereItLeftTheRest) {
     EXPECT_NEAR(singles[0].shift_start_s, 3.4, 0.05);
 }
 
+// Both feet touch at once for a sample, then the left takes the load: the landing is
+// known at its first loaded sample without a side (waiting for one made slow landings a
+// sample later), and foot_side names the left foot, for that same contact, as it shows.
+TEST(Phases, ALandingIsKnownAtOnceAndItsSideFollows) {
+    BoardScript b;
+    b.noise_kg = 0.01;
+    b.add(0.0, 0, 0).add(2.003, 0, 0).add(2.013, 0.15, 0.15).add(2.023, 0.8, 0.2);
+    b.add(2.3, 20, 0).add(2.8, 35, 35).add(4.0, 35, 35).add(4.5, 0, 0).add(6.0, 0, 0);
+    const auto downs = phases_of(b, core::PhaseType::foot_down);
+    const auto sides = phases_of(b, core::PhaseType::foot_side);
+    ASSERT_EQ(downs.size(), 1u);
+    EXPECT_FALSE(downs[0].side.has_value());
+    EXPECT_LE(samples_between(b, 2.003, downs[0].emitted_s), 1);
+    ASSERT_EQ(sides.size(), 1u);
+    ASSERT_TRUE(sides[0].side.has_value());
+    EXPECT_EQ(*sides[0].side, core::Side::left);
+    EXPECT_DOUBLE_EQ(sides[0].t_s, downs[0].t_s);
+    EXPECT_LE(samples_between(b, 2.003, sides[0].emitted_s), 2);
+}
+
+// A player whose standing shakes the board (a tremor of ±0.25 kg from one sample to the
+// next: the signal's noise estimate, taken from steady loaded stretches, is 0.35 kg)
+// steps off, and a foot lands slowly (20 kg/s) on the quiet empty board: the landing is
+// measured against the empty board's own noise and known within two samples, not when
+// it reaches 4 × 0.35 kg, seven samples in.
+TEST(Phases, ALandingIsMeasuredAgainstTheEmptyBoardsNoise) {
+    BoardScript b;
+    b.noise_kg = 0.005;
+    b.add(0.0, 0, 0).add(2.0, 0, 0).add(2.3, 35, 35);
+    bool up = true;
+    for (double t = 2.31; t < 8.0; t += 0.01, up = !up) b.add(t, up ? 35.25 : 34.75, 35);
+    b.add(8.0, 35, 35).add(8.3, 0, 0).add(12.003, 0, 0).add(12.303, 6, 0).add(12.8, 35, 35);
+    b.add(14.0, 35, 35).add(14.5, 0, 0).add(16.0, 0, 0);
+    const auto downs = phases_of(b, core::PhaseType::foot_down);
+    ASSERT_EQ(downs.size(), 2u);
+    EXPECT_LE(samples_between(b, 12.003, downs[1].emitted_s), 2);
+    EXPECT_NEAR(downs[1].t_s, 12.003, 0.015);
+}
+
 }  // namespace
 }  // namespace highstep::test

@@ -1,7 +1,8 @@
 // Movement phases as they happen. What each phase is, and why it is told this way:
 //
 //   foot_down    the raw tared total reaches the contact level, max(contact_min_kg, 4 noise)
-//                (contact_unknown_noise_kg until the board's noise is known),
+//                of the empty board (contact_unknown_noise_kg until the board's noise is
+//                known; the signal's noise, of a loaded board, until 30 empty samples),
 //                on an empty board: lower than the classifier's on-board threshold (0.08 BW)
 //                so that a foot landing is known within two samples even at 40 Hz. Its
 //                moment is extrapolated back along the load's rise to zero load, as the
@@ -9,7 +10,7 @@
 //                board_empty and no rep. The side is where the load sits: the left-right
 //                difference of the landing foot's load (clear of the noise) puts it a
 //                foot's way out from the stance centre; when the first loaded sample does
-//                not show it, the phase waits one sample for it.
+//                not show it, foot_down goes without, and foot_side follows when it shows.
 //   full_weight  the raw total crosses top_bw × BW upwards (the step-up's top).
 //   lowering     after the top, the raw total falls below lowering_bw × BW. Lower than the
 //                top: standing quietly at full weight wobbles by a few per cent; lower than
@@ -23,6 +24,7 @@
 //                dwell). shift_start_s is where the CoP began to move out (rise_start.h),
 //                the knee drive's judged moment.
 //   foot_back    the CoP is back within single_leave of the centre at full load.
+//   foot_side    the side of a foot_down that had none, within kSideWaitS of the contact.
 // Times between two samples are interpolated on the crossing; no phase is dated after the
 // sample that made it known.
 #include "recognise/phase_tracker.h"
@@ -43,6 +45,7 @@ const char* to_string(PhaseType type) {
         case PhaseType::board_empty: return "board_empty";
         case PhaseType::single_leg: return "single_leg";
         case PhaseType::foot_back: return "foot_back";
+        case PhaseType::foot_side: return "foot_side";
     }
     return "foot_down";
 }
@@ -53,7 +56,11 @@ namespace {
 constexpr double kHistoryS = 1.5;
 constexpr std::size_t kMaxHistory = 2048;  // bounded even if time stands still
 constexpr double kOffFraction = 0.6;       // of the contact level: empty again
-constexpr double kRestBandU = 0.1;         // a rest's CoP stays this near its lowest (of the way to a foot)
+constexpr double kRestBandU = 0.1;
+constexpr double kSideWaitS = 0.3;         // a landing's side is looked for this long after its contact
+constexpr double kEmptySettleS = 0.2;      // after the board empties, its noise is not learned yet
+constexpr int kEmptyNoiseSamples = 30;     // empty-board samples before their noise is trusted
+constexpr double kEmptyNoiseWeight = 0.02; // each new sample's share of the running estimate         // a rest's CoP stays this near its lowest (of the way to a foot)
 }  // namespace
 
 PhaseTracker::PhaseTracker(const SignalSettings& signal, const PhaseSettings& settings)
@@ -83,6 +90,21 @@ double PhaseTracker::onset_s(double contact_kg) const {
     const double slope = c.t_s > b.t_s ? (c.kg - a.kg) / (c.t_s - a.t_s) : (b.kg - a.kg) / std::max(1e-6, b.t_s - a.t_s);
     if (slope <= 0.0) return t_cross;
     return std::clamp(t_cross - contact_kg / slope, a.t_s, t_cross);
+}
+
+void PhaseTracker::learn_empty_noise(double t_s, double prev_kg, double kg) {
+    // Successive differences (var = mean(d^2) / 2), as the signal's own estimate: a slow
+    // drift of the zero hardly touches it. Only between two empty samples one after the
+    // other, and not in the tail of a foot leaving.
+    if (!prev_empty_ || t_s - empty_since_s_ < kEmptySettleS) {
+        prev_empty_ = true;
+        return;
+    }
+    const double d = kg - prev_kg;
+    const double var = d * d / 2.0;
+    ++empty_noise_samples_;
+    const double w = std::max(kEmptyNoiseWeight, 1.0 / empty_noise_samples_);
+    empty_noise_var_ += (var - empty_noise_var_) * w;
 }
 
 double PhaseTracker::stance_u(const SignalFrame& f) {
@@ -170,8 +192,12 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
 
     // Until a steady stretch has shown the board's noise, a noisy board's first second
     // would pass a low level: the level of the noisiest boards holds until then.
+    // The noise that matters is the empty board's: a loaded board's sample-to-sample
+    // change carries the body's own tremor too (several times a quiet sensor's noise on a
+    // clean board), and a level from it let a landing go unnoticed for a sample more.
+    const double noise_kg = empty_noise_samples_ >= kEmptyNoiseSamples ? std::sqrt(empty_noise_var_) : f.noise_kg;
     const double contact_kg = f.noise_known
-                                  ? std::max(settings_.contact_min_kg, settings_.contact_noise_sd * f.noise_kg)
+                                  ? std::max(settings_.contact_min_kg, settings_.contact_noise_sd * noise_kg)
                                   : settings_.contact_unknown_noise_kg;
     if (!started_) {
         // Someone (or something) already on the board when the data began did not land
@@ -187,23 +213,29 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         if (!loaded_ && f.total_kg >= contact_kg) loaded_ = true;
     }
     if (!loaded_) {
-        if (f.total_kg < contact_kg) return;
+        if (f.total_kg < contact_kg) {
+            learn_empty_noise(f.t_s, prev_kg, f.total_kg);
+            return;
+        }
         loaded_ = true;
+        prev_empty_ = false;
         top_ = false;
         visit_max_kg_ = f.total_kg;
         visit_max_s_ = f.t_s;
         two_feet_since_s_.reset();
         single_.reset();
         const double contact_s = onset_s(std::max(1.0, 3.0 * f.noise_kg));
+        // Known now, with its side if the load already shows it: waiting a sample for the
+        // side made a third of the slow landings a sample later. The side follows.
         const std::optional<Side> side = foot_side();
-        if (side) emit(out, PhaseType::foot_down, contact_s, side);
-        else unsided_contact_s_ = contact_s;
+        emit(out, PhaseType::foot_down, contact_s, side);
+        if (!side) unsided_contact_s_ = contact_s;
         return;
     }
     if (f.total_kg < kOffFraction * contact_kg) {
-        if (unsided_contact_s_) emit(out, PhaseType::foot_down, *unsided_contact_s_, std::nullopt);
         unsided_contact_s_.reset();
         loaded_ = false;
+        empty_since_s_ = f.t_s;
         top_ = false;
         two_feet_since_s_.reset();
         single_.reset();
@@ -211,8 +243,14 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         return;
     }
     if (unsided_contact_s_) {
-        emit(out, PhaseType::foot_down, *unsided_contact_s_, foot_side());
-        unsided_contact_s_.reset();
+        // The side as soon as the load or the CoP shows it, while the foot can still be
+        // told alone; after that the settled rep says which foot led.
+        if (const std::optional<Side> side = foot_side()) {
+            emit(out, PhaseType::foot_side, *unsided_contact_s_, side);
+            unsided_contact_s_.reset();
+        } else if (f.t_s - *unsided_contact_s_ > kSideWaitS) {
+            unsided_contact_s_.reset();
+        }
     }
     if (f.total_kg > visit_max_kg_) {
         visit_max_kg_ = f.total_kg;

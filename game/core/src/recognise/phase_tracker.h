@@ -43,7 +43,8 @@ private:
         bool cop_valid;
     };
     static double stance_u(const SignalFrame& f);  // CoP: share of the way from the centre to a foot
-    double onset_s(double contact_kg) const;  // first contact, extrapolated to zero load
+    double onset_s(double contact_kg) const;
+    void learn_empty_noise(double t_s, double prev_kg, double kg);  // one more empty-board sample  // first contact, extrapolated to zero load
     std::optional<Side> landing_side(const SignalFrame& f) const;  // side of a foot just landed
     double crossing_s(double a, double b, double level) const;  // between the last two points
     double shift_start_s(Side side, double entry_s, double enter_u) const;
@@ -56,8 +57,12 @@ private:
     double now_s_ = 0.0;
     bool started_ = false;
     bool loaded_ = false;
+    bool prev_empty_ = false;           // the sample before was an empty board too
+    double empty_since_s_ = -1e9;       // when the board last became empty
+    int empty_noise_samples_ = 0;       // empty-board differences seen, and their variance
+    double empty_noise_var_ = 0.0;
     bool noise_known_ = false;          // the frames' noise_kg was measured at an earlier sample
-    std::optional<double> unsided_contact_s_;  // foot_down waiting one sample for its side
+    std::optional<double> unsided_contact_s_;  // a foot_down emitted without its side, still looked for
     bool top_ = false;                  // at full weight since the last full_weight phase
     bool bw_seen_ = false;              // the body weight was known at an earlier sample
     double visit_max_kg_ = 0.0;         // highest load of this visit, and when

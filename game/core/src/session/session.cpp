@@ -464,6 +464,14 @@ struct Session::Impl {
             case PhaseType::foot_back:
                 if (pending && pending->kind == RepKind::knee_drive) pending->over_s = t_s;
                 break;
+            case PhaseType::foot_side:
+                // The contact was judged at once on the called lead; its own side came a few
+                // samples later. The judgement stays; the pop-up names the foot that landed.
+                if (pending && pending->kind == RepKind::step_up && p.side && std::fabs(pending->t_s - moment_s) < 1e-9) {
+                    pending->side = *p.side;
+                    if (hud.popup && !hud.popup->taken_back) hud.popup->side = *p.side;
+                }
+                break;
         }
     }
 
