@@ -462,3 +462,34 @@ TEST(Session, AVisitJudgedLateTakesBackOnlyItsOwnContact) {
     EXPECT_EQ(late, 0u) << "visit 2's contact withdrawn";
     EXPECT_EQ(s.result().reps, 1);
 }
+
+TEST(Session, AContactIsJudgedAtOnceAndNamesItsFootWhenItShows) {
+    // The called lead is the left leg; the right foot lands, its first sample (both sides
+    // touched alike) showing no side yet. The contact is judged in the step of that sample,
+    // on the called lead; a sample later the load shows the right foot, and the pop-up
+    // names it, with no second judgement.
+    const auto samples = by_hand({{0, 0, 0}, {5.005, 0, 0}, {5.01, 0.1, 0.1}, {5.02, 0.1, 0.8}, {5.3, 0, 20},
+                                  {5.8, 35, 35}, {7.0, 35, 35}});
+    Session s(hill(1, 4, 10.0));
+    std::vector<SoundCue> cues;
+    auto play_until = [&](double until_s) {
+        for (const BoardSample& x : samples) {
+            if (x.t_s <= s.hud().t_s || x.t_s > until_s + 1e-9) continue;
+            s.push_sample(x);
+            s.advance_to(x.t_s);
+            for (const SoundCue& c : s.take_cues()) cues.push_back(c);
+        }
+    };
+    play_until(4.9);
+    ASSERT_EQ(s.hud().lead, Side::left);
+    ASSERT_FALSE(s.hud().popup.has_value());
+    play_until(5.01);
+    ASSERT_TRUE(s.hud().popup.has_value());
+    EXPECT_EQ(s.hud().popup->side, Side::left);
+    EXPECT_EQ(count(cues, CueKind::judgement), 1u);
+    play_until(5.03);
+    ASSERT_TRUE(s.hud().popup.has_value());
+    EXPECT_FALSE(s.hud().popup->taken_back);
+    EXPECT_EQ(s.hud().popup->side, Side::right);
+    EXPECT_EQ(count(cues, CueKind::judgement), 1u);
+}
