@@ -23,8 +23,11 @@
 // Until a first zero is taken the board reads its factory calibration, kilograms off on
 // a home-built or drifted board: then half of min_s of steady empty board will do (a
 // recording whose empty start a data gap cut short read 4-6 kg of offsets as a foot on
-// the board, and the person's stepping on and off were lost). A recording's first
-// sample is no foot leaving the board.
+// the board, and the person's stepping on and off were lost), but only before anyone has
+// been on the board: after a visit, half a second of still board is as often a foot left
+// resting (the study's people leave one for seconds between tests), and taken for the
+// first zero it made a person 10 kg light. A recording's first sample is no foot leaving
+// the board.
 #include "signal/signal_tare.h"
 
 #include "signal/window_stats.h"
@@ -51,6 +54,7 @@ void AutoTare::push(double t_s, const SensorLoads& raw) {
         tared_ ? offsets_[0] + offsets_[1] + offsets_[2] + offsets_[3] + kMaxRiseKg : max_kg_;
     if (total > empty_below_kg) {
         loaded_ = true;
+        ever_loaded_ = true;
         window_.clear();
         restart();
         return;
@@ -62,7 +66,7 @@ void AutoTare::push(double t_s, const SensorLoads& raw) {
     if (t_s < settle_until_s_) return;
     window_.push_back({t_s, raw, total});
     while (window_.size() > kMaxSamples || (window_.size() > 1 && t_s - window_.front().t_s > min_s_)) window_.pop_front();
-    const double need_s = tared_ ? min_s_ : kFirstShare * min_s_;
+    const double need_s = tared_ || ever_loaded_ ? min_s_ : kFirstShare * min_s_;
     if (window_.size() < kMinSamples || t_s - window_.front().t_s < 0.9 * need_s) return;
     if (!steady()) {
         restart();  // the empty reading changed (or someone is stepping on): a new stretch
