@@ -89,8 +89,11 @@ quit
     EXPECT_GT(loaded.count(palette::action, 60, 530, 340, 690) + loaded.count(palette::good, 60, 530, 340, 690), 50);
     EXPECT_GT(rep1.count(palette::accent, 430, 600, 850, 704), 20);
     EXPECT_GT(rep1.count(palette::sun, 960, 150, 1100, 290), 500) << "the world's sky and sun";
-    // The pause menu darkens the game and lists Resume.
+    // The pause menu darkens the game and lists Resume, with its keys at the panel's foot;
+    // no key bar at the window's foot over the dimmed HUD's last lines.
     EXPECT_GT(pause.count(palette::good, 440, 260, 460, 330), 100);
+    EXPECT_GT(pause.count(palette::text_dim, 410, 500, 870, 532), 100) << "keys inside the panel";
+    EXPECT_LT(pause.count(palette::text_dim, 0, 682, 1280, 720), 20) << "a key bar at the window's foot";
 }
 
 TEST_F(ScreenTest, ABadScriptIsRefusedNamingItsLine) {

@@ -110,19 +110,34 @@ void PortraitLayout::place(std::size_t row, std::size_t col) {
     gfx_.place_design(r.x, r.y, s.x, s.y);
 }
 
-void draw_hints(Gfx& gfx, const std::vector<std::string>& hints) {
+namespace {
+std::string hints_line(const std::vector<std::string>& hints, const char* gap) {
     std::string line;
     for (const auto& h : hints) {
-        if (!line.empty()) line += "     ";
+        if (!line.empty()) line += gap;
         line += h;
     }
+    return line;
+}
+
+void hints_text(Gfx& gfx, const std::string& line, const SDL_FRect& r, float size_px) {
+    const float room = r.w - gfx.u(20);
+    const float size = fit_size(gfx, line, size_px, room);  // narrow: smaller, then cut
+    gfx.text(elide(gfx, line, size, room), r.x + r.w / 2, r.y + r.h / 2, size, palette::text_dim, Align::center,
+             VAlign::middle);
+}
+}  // namespace
+
+void draw_hints(Gfx& gfx, const std::vector<std::string>& hints) {
     // At the window's bottom edge (in a tall window the design box ends mid-screen).
     const float bar_y = gfx.height() - gfx.u(40);
-    gfx.fill_rect({0, bar_y, gfx.width(), gfx.height() - bar_y}, palette::background.with_alpha(200));
-    const float room = gfx.width() - gfx.u(20);
-    const float size = fit_size(gfx, line, gfx.u(18), room);  // a narrow window: smaller, then cut
-    gfx.text(elide(gfx, line, size, room), gfx.width() / 2, bar_y + gfx.u(20), size, palette::text_dim, Align::center,
-             VAlign::middle);
+    const SDL_FRect bar{0, bar_y, gfx.width(), gfx.height() - bar_y};
+    gfx.fill_rect(bar, palette::background.with_alpha(200));
+    hints_text(gfx, hints_line(hints, "     "), bar, gfx.u(18));
+}
+
+void draw_hints_in(Gfx& gfx, const std::vector<std::string>& hints, const SDL_FRect& rect_px) {
+    hints_text(gfx, hints_line(hints, "   "), rect_px, gfx.u(16));
 }
 
 std::vector<std::string> wrap_words(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style) {

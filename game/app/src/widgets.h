@@ -18,6 +18,8 @@ void draw_backdrop(Gfx& gfx, double t_s);
 void draw_screen_title(Gfx& gfx, const std::string& title, const std::string& subtitle = {});
 // Bottom line of key hints, e.g. {"↑↓ choose", "Enter start", "Esc back"}.
 void draw_hints(Gfx& gfx, const std::vector<std::string>& hints);
+// The same keys as one line centred in `rect_px` (a modal panel's foot), smaller to fit.
+void draw_hints_in(Gfx& gfx, const std::vector<std::string>& hints, const SDL_FRect& rect_px);
 // A rounded panel with a thin edge.
 void draw_panel(Gfx& gfx, const SDL_FRect& rect_px, Color fill = palette::panel);
 // Toasts (AppContext::toast) fading out: the newest two, above the key hints (or
