@@ -2,7 +2,8 @@
 // keep off the level's label under the top panels (two two-line toasts stacked down
 // between the panels reached the top of "Ledge 0 / 24" at 1280x720), and in the
 // stacked HUD of a portrait window off the label and the coach's line; in menus they
-// keep off the screen's heading and the board badge in the corner.
+// keep off the screen's heading and the board badge in the corner; on the title, above
+// its logo.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -46,7 +47,7 @@ TEST_P(ToastPlaceTest, InPlayTheyLeaveTheLevelsLabelAndTheCoachFree) {
     Offscreen s(w, h);
     s.gfx().clear(Color{0, 0, 0, 255});
     two_long_toasts();
-    draw_toasts(s.gfx(), h_.ctx(), false);
+    draw_toasts(s.gfx(), h_.ctx(), ToastArea::play);
     s.present();
     std::filesystem::create_directories(HIGHSTEP_SHOT_DIR);
     SDL_SaveBMP(s.surface(), (std::filesystem::path(HIGHSTEP_SHOT_DIR) /
@@ -72,7 +73,7 @@ TEST_P(ToastPlaceTest, InMenusTheyLeaveTheHeadingFree) {
     two_long_toasts();
     for (int i = 0; i < 3; ++i) h_.ctx().toast("Settings saved for a player with a very long name indeed");
     s.gfx().fit_design_width(560);  // as the player list does: a portrait window's larger scale
-    draw_toasts(s.gfx(), h_.ctx(), true);
+    draw_toasts(s.gfx(), h_.ctx(), ToastArea::menu);
     s.present();
     EXPECT_GT(drawn_in(s, {0, 0, static_cast<float>(w), static_cast<float>(h)}, w, h), 3000) << "a toast is shown";
     EXPECT_EQ(drawn_in(s, {0, 0, static_cast<float>(w), s.gfx().dy(140)}, w, h), 0) << "over the heading";
@@ -80,6 +81,23 @@ TEST_P(ToastPlaceTest, InMenusTheyLeaveTheHeadingFree) {
     const float u = s.gfx().unit();
     EXPECT_EQ(drawn_in(s, {static_cast<float>(w) - 150 * u, static_cast<float>(h) - 142 * u, 130 * u, 94 * u}, w, h), 0)
         << "over the board badge";
+}
+
+// The title's menu and its player line fill the window down to the key hints: a toast
+// above the hints covered the Quit entry and "No player chosen yet · Simulated board" on a
+// stranger's first screen. There they go above the logo, one at a time where only one fits.
+TEST_P(ToastPlaceTest, OnTheTitleTheyLeaveTheLogoTheMenuAndThePlayerLineFree) {
+    const auto [w, h] = GetParam();
+    Offscreen s(w, h);
+    s.gfx().clear(Color{0, 0, 0, 255});
+    two_long_toasts();
+    s.gfx().fit_design_width(760);  // as the title does
+    draw_toasts(s.gfx(), h_.ctx(), ToastArea::title);
+    s.present();
+    EXPECT_GT(drawn_in(s, {0, 0, static_cast<float>(w), static_cast<float>(h)}, w, h), 3000) << "a toast is shown";
+    const float logo_top = s.gfx().dy(50);
+    EXPECT_EQ(drawn_in(s, {0, logo_top, static_cast<float>(w), static_cast<float>(h) - logo_top}, w, h), 0)
+        << "over the logo, the menu or the player line";
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, ToastPlaceTest,

@@ -453,7 +453,10 @@ int GameApp::run() {
         if (!scenes_.top()) gfx_->clear(palette::background);
         scenes_.draw(*gfx_, clock_.alpha());
         const std::string_view top_id = scenes_.top_id();
-        draw_toasts(*gfx_, *ctx_, top_id != "play" && top_id != "pause");
+        draw_toasts(*gfx_, *ctx_,
+                    top_id == "play" || top_id == "pause" ? ToastArea::play
+                    : top_id == "title"                   ? ToastArea::title
+                                                          : ToastArea::menu);
         if (options_.show_fps) {
             // The previous frames' times, measured after present (renderers batch
             // their drawing until then).

@@ -187,7 +187,7 @@ void draw_panel(Gfx& gfx, const SDL_FRect& r, Color fill) {
     gfx.fill_round_rect({r.x + edge, r.y + edge, r.w - 2 * edge, r.h - 2 * edge}, gfx.u(13), fill);
 }
 
-void draw_toasts(Gfx& gfx, AppContext& ctx, bool at_bottom) {
+void draw_toasts(Gfx& gfx, AppContext& ctx, ToastArea area) {
     constexpr double kShow_s = 4.0;
     constexpr std::size_t kShown = 2;  // the newest two; older ones wait their turn out
     std::erase_if(ctx.toasts, [&](const AppContext::Toast& t) { return ctx.now_s - t.shown_at_s > kShow_s; });
@@ -195,13 +195,15 @@ void draw_toasts(Gfx& gfx, AppContext& ctx, bool at_bottom) {
     // window's bottom edge. In play they go between the HUD's top panels, in the room
     // there is (they ran over the panels), or in a portrait window above its bottom panels.
     std::optional<HudScale> hud_scale;  // in play, at the HUD's scale
-    if (!at_bottom) hud_scale.emplace(gfx);
+    if (area == ToastArea::play) hud_scale.emplace(gfx);
     // In menus they grow up from above the key hints, never over the heading, and
     // keep clear of the board badge's corner (draw_board_badge: 150 units from the
-    // right edge), so a toast is at most the width between it and its mirror.
-    const ToastPlace place = at_bottom ? ToastPlace{gfx.height() - gfx.u(720 - 628), -1,
-                                                    std::min(gfx.u(1180), gfx.width() - 2 * gfx.u(158)), gfx.dy(140)}
-                                       : play_toast_place(gfx);
+    // right edge), so a toast is at most the width between it and its mirror. On the
+    // title, down from the window's top, never into the logo (its figure's head at 52).
+    const float menu_w = std::min(gfx.u(1180), gfx.width() - 2 * gfx.u(158));
+    const ToastPlace place = area == ToastArea::menu    ? ToastPlace{gfx.height() - gfx.u(720 - 628), -1, menu_w, gfx.dy(140)}
+                             : area == ToastArea::title ? ToastPlace{gfx.u(8), 1, menu_w, gfx.dy(50)}
+                                                        : play_toast_place(gfx);
     // Stacking down from the first box's top edge, or up from its bottom edge.
     float edge = place.step_sign > 0 ? place.y_px : place.y_px + gfx.u(38);
     const std::size_t first = ctx.toasts.size() > kShown ? ctx.toasts.size() - kShown : 0;

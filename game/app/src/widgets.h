@@ -22,9 +22,12 @@ void draw_hints(Gfx& gfx, const std::vector<std::string>& hints);
 void draw_hints_in(Gfx& gfx, const std::vector<std::string>& hints, const SDL_FRect& rect_px);
 // A rounded panel with a thin edge.
 void draw_panel(Gfx& gfx, const SDL_FRect& rect_px, Color fill = palette::panel);
-// Toasts (AppContext::toast) fading out: the newest two, above the key hints (or
-// at the top centre while playing, `at_bottom` false).
-void draw_toasts(Gfx& gfx, AppContext& ctx, bool at_bottom = true);
+// Where toasts go: in menus above the key hints; on the title above its logo (its menu
+// and player line fill the window down to the key hints); while playing between the
+// HUD's top panels.
+enum class ToastArea { menu, title, play };
+// Toasts (AppContext::toast) fading out: the newest two, where `area` says.
+void draw_toasts(Gfx& gfx, AppContext& ctx, ToastArea area = ToastArea::menu);
 // "Lean or press to choose" reminder with a live CoP dot, for board-driven menus.
 void draw_board_badge(Gfx& gfx, AppContext& ctx);
 // `size_px`, or smaller (down to 60 %) so that `text` fits `max_w` pixels.
