@@ -56,11 +56,11 @@ namespace {
 constexpr double kHistoryS = 1.5;
 constexpr std::size_t kMaxHistory = 2048;  // bounded even if time stands still
 constexpr double kOffFraction = 0.6;       // of the contact level: empty again
-constexpr double kRestBandU = 0.1;
+constexpr double kRestBandU = 0.1;         // a rest's CoP stays this near its lowest (of the way to a foot)
 constexpr double kSideWaitS = 0.3;         // a landing's side is looked for this long after its contact
 constexpr double kEmptySettleS = 0.2;      // after the board empties, its noise is not learned yet
 constexpr int kEmptyNoiseSamples = 30;     // empty-board samples before their noise is trusted
-constexpr double kEmptyNoiseWeight = 0.02; // each new sample's share of the running estimate         // a rest's CoP stays this near its lowest (of the way to a foot)
+constexpr double kEmptyNoiseWeight = 0.02; // each new sample's share of the running estimate
 }  // namespace
 
 PhaseTracker::PhaseTracker(const SignalSettings& signal, const PhaseSettings& settings)

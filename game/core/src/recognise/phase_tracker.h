@@ -43,8 +43,8 @@ private:
         bool cop_valid;
     };
     static double stance_u(const SignalFrame& f);  // CoP: share of the way from the centre to a foot
-    double onset_s(double contact_kg) const;
-    void learn_empty_noise(double t_s, double prev_kg, double kg);  // one more empty-board sample  // first contact, extrapolated to zero load
+    double onset_s(double contact_kg) const;  // first contact, extrapolated to zero load
+    void learn_empty_noise(double t_s, double prev_kg, double kg);  // one more empty-board sample
     std::optional<Side> landing_side(const SignalFrame& f) const;  // side of a foot just landed
     double crossing_s(double a, double b, double level) const;  // between the last two points
     double shift_start_s(Side side, double entry_s, double enter_u) const;

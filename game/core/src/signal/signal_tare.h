@@ -38,8 +38,8 @@ private:
     bool tared_ = false;
     std::deque<Point> window_;      // the empty board's last min_s
     double settle_until_s_ = -1e9;  // after a load: a foot still leaving
-    bool loaded_ = false;
-    bool ever_loaded_ = false;      // someone has been on the board (half a second is no first zero then)           // the last sample was above max_kg (none yet: nothing left the board)
+    bool loaded_ = false;           // the last sample was above the empty level (none yet: nothing left the board)
+    bool ever_loaded_ = false;      // someone has been on the board (half a second is no first zero then)
     std::size_t stretch_n_ = 0;     // the current steady stretch: its samples, summed
     SensorLoads stretch_sum_{};
 };

@@ -83,7 +83,7 @@ StanceClassifier::StanceClassifier(const SignalSettings& settings) : settings_(s
     }
 }
 
-double StanceClassifier::half_for(bool right) const {
+double StanceClassifier::half_stance_mm(bool right) const {
     // Each side on its own: players rarely stand with the weight exactly between
     // their feet, and a narrow stance leaves little room between a lean and a foot.
     const int i = right ? 1 : 0;
@@ -96,9 +96,7 @@ double StanceClassifier::half_for(bool right) const {
 
 bool StanceClassifier::foot_seen(bool right) const { return feet_known_ || side_known_[right ? 1 : 0]; }
 
-double StanceClassifier::half_stance_mm(bool right) const { return half_for(right); }
-
-double StanceClassifier::half_stance_mm() const { return (half_for(false) + half_for(true)) / 2.0; }
+double StanceClassifier::half_stance_mm() const { return (half_stance_mm(false) + half_stance_mm(true)) / 2.0; }
 
 bool StanceClassifier::rest_is_reference(double bw) const {
     return !feet_known_ && centre_learned_s_ < kCentreSeedS && rest_seen_ && bw > 0.0 &&
@@ -116,7 +114,7 @@ void StanceClassifier::place_foot(double x_mm) {
     // foot" near the centre was both feet landing at once.
     if (feet_known_ || centre_learned_s_ < kCentreSeedS) return;
     const bool right = x_mm > centre_x_mm_;
-    if (std::fabs(x_mm - centre_x_mm_) < kLoneFootMinU * half_for(right)) return;
+    if (std::fabs(x_mm - centre_x_mm_) < kLoneFootMinU * half_stance_mm(right)) return;
     side_known_[right ? 1 : 0] = true;
     side_x_mm_[right ? 1 : 0] = x_mm;
 }
@@ -207,7 +205,7 @@ Stance StanceClassifier::full_load_target(double bw) const {
         return Stance::both;
     }
 
-    const double half = half_for(x_s_mm_ > centre_x_mm_);
+    const double half = half_stance_mm(x_s_mm_ > centre_x_mm_);
     const double u = (x_s_mm_ - centre_x_mm_) / half;
     // On one foot the CoP stays under that foot: a wide stance (the people of
     // ../shared/data/people stand on one leg 170-190 mm out) leaves a CoP half way in

@@ -69,7 +69,6 @@ private:
     void watch_lone_foot(const StanceInput& in);
     void watch_rest(const StanceInput& in);
     bool rest_is_reference(double bw) const;  // the rest stands in for the centre not yet learned
-    double half_for(bool right) const;  // centre to that side's foot
     void place_foot(double x_mm);       // a lone foot, on whichever side of the centre it is
 
     SignalSettings settings_;
