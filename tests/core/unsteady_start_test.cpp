@@ -365,6 +365,42 @@ TEST(UnsteadyStart, TwoSamplesOfEmptyBoardBetweenTwoGapsEndAVisit) {
     EXPECT_LE(ons[1].t_s, 8.75);
 }
 
+TEST(UnsteadyStart, TwoSamplesOfEmptyBoardBeforeAGapEndAVisit) {
+    // Three step-ups with a knee drive at the top; the board is empty for 1 s between them.
+    // After the first, the data stops two samples after the lead foot left (both reading
+    // nothing) and resumes with the second step-up's lead foot already on: too few samples
+    // for the 80 ms dwell, the two visits were one (a step_on and a step_off, one rep
+    // lost). Nobody on a board reads under the level of any contact, before a gap as after.
+    for (bool right : {false, true}) {
+        BoardScript b = offset_board(0.0);
+        b.noise_kg = 0.1;
+        HandPlayer p{b, 60.0};
+        std::vector<double> contacts_s;
+        double empty_s = 0.0;
+        for (int rep = 0; rep < 3; ++rep) {
+            contacts_s.push_back(p.now());
+            p.one(0.1, right, 0.35).wait(0.45).one(0.3, right, 1.2).one(0.2, right, 1.0).wait(1.2)
+                .one(0.3, right, 0.92).one(0.8, right, 0.25).one(0.15, right, 0.0);
+            if (rep == 0) empty_s = p.now();
+            p.wait(1.0);
+        }
+        b.gap_from_s = empty_s + 0.025;     // two samples of empty board (100 Hz) ...
+        b.gap_to_s = contacts_s[1] + 0.3;  // ... then the lead foot of the next, alone
+        const auto events = recognise(b);
+        const auto ups = only<StepUpEvent>(events);
+        ASSERT_EQ(ups.size(), 3u) << (right ? "right" : "left");
+        for (std::size_t i = 0; i < ups.size(); ++i) {
+            EXPECT_EQ(ups[i].lead, right ? Side::right : Side::left);
+            EXPECT_TRUE(ups[i].ends_in_knee_drive);
+        }
+        EXPECT_NEAR(ups[0].end_s, empty_s, 0.05);
+        EXPECT_GE(ups[1].start_s, empty_s);
+        EXPECT_LE(ups[1].start_s, b.gap_to_s);
+        EXPECT_TRUE(only<StepOnEvent>(events).empty());
+        EXPECT_TRUE(only<StepOffEvent>(events).empty());
+    }
+}
+
 TEST(UnsteadyStart, ALightLeadFootOnANoisyBoardIsSeenAlone) {
     // A 50 kg player's lead foot carries 7 kg for half a second before the push-off, on a
     // board with 0.4 kg of noise per sensor (sd): its CoP wavers by 17 mm (one sd)

@@ -242,7 +242,20 @@ void StanceClassifier::push(const StanceInput& in) {
             x_slow_mm_ += (1.0 - std::exp(-dt_s / kSlowTauS)) * (in.cop_x_mm - x_slow_mm_);
         }
     }
-    if (dt_s > kGapS) data_since_s_ = in.t_s;
+    if (dt_s > kGapS) {
+        // The board read empty on the samples just before the gap, under the level of any
+        // contact, and the data stopped before the 80 ms dwell could confirm it: it was
+        // empty (nobody on the board reads under 1 kg), as two such samples right after a
+        // gap are. Else a step-up's end and the next visit's contact, both in the gap, made
+        // one visit of two (a step_on and a step_off instead of two reps).
+        if (stance_ != Stance::off && candidate_ == Stance::off && candidate_empty_ &&
+            candidate_samples_ >= kDwellSamples - 1) {
+            stance_ = Stance::off;
+            since_s_ = empty_s(in);
+            candidate_samples_ = 0;
+        }
+        data_since_s_ = in.t_s;
+    }
     last_t_s_ = in.t_s;
     cop_was_valid_ = in.cop_valid;
     if (bw_known_s_ < 0.0 && in.body_weight_kg > 0.0) bw_known_s_ = in.t_s;
@@ -266,14 +279,15 @@ void StanceClassifier::push(const StanceInput& in) {
             candidate_ = want;
             candidate_since_s_ = in.t_s;
             candidate_samples_ = 0;
-            empty_after_gap_ = want == Stance::off && in.t_s == data_since_s_;
+            candidate_empty_ = want == Stance::off;
+            candidate_after_gap_ = in.t_s == data_since_s_;
         }
         ++candidate_samples_;
         // An empty board read right after a gap in the data, below the level of any contact
         // on two samples in a row, is empty: the data around a visit's end may be that short
         // (two samples of empty board between two gaps made two visits one).
-        empty_after_gap_ = empty_after_gap_ && in.total_kg < contact_level_kg(in);
-        const bool seen_empty = empty_after_gap_ && candidate_samples_ >= kDwellSamples - 1;
+        candidate_empty_ = candidate_empty_ && in.total_kg < contact_level_kg(in);
+        const bool seen_empty = candidate_empty_ && candidate_after_gap_ && candidate_samples_ >= kDwellSamples - 1;
         if ((in.t_s - candidate_since_s_ >= settings_.dwell_s && candidate_samples_ >= kDwellSamples) || seen_empty) {
             double since = candidate_since_s_;
             if (stance_ == Stance::off) since = onset_s(in);

@@ -114,7 +114,8 @@ private:
     Stance candidate_ = Stance::off;
     double candidate_since_s_ = 0.0;
     std::size_t candidate_samples_ = 0;
-    bool empty_after_gap_ = false;  // the candidate is an empty board read since a gap, under any contact
+    bool candidate_empty_ = false;      // the candidate is an empty board read under any contact level ...
+    bool candidate_after_gap_ = false;  // ... since a gap
 
     struct Point {
         double t_s;
