@@ -1,5 +1,6 @@
 // End to end: the built `highstep analyze` on every real recording, and on bad input.
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -139,10 +140,12 @@ TEST(AnalyzeCli, RotatedBoardFromTheRecordingsNote) {
         out << "t_s,tl_kg,tr_kg,bl_kg,br_kg\n";
         for (int i = 0; i <= 1000; ++i) {
             const double t = i * 0.01;
-            // 0-3 s two feet, then the player's right foot alone (x = +100 mm): on a board
-            // turned round, the player's right presses the board's left sensors.
+            // 0-3 s two feet, then the player's right foot alone (x = +100 mm, swaying 4 mm
+            // sd as people on one leg do): on a board turned round, the player's right
+            // presses the board's left sensors.
             const double right_share = t < 3.0 ? 0.5 : (t < 3.3 ? 0.5 + (t - 3.0) / 0.3 * 0.5 : 1.0);
-            const double player_right = 70.0 * right_share * (100.0 / 433.0 + 0.5) + 70.0 * (1 - right_share) * (-100.0 / 433.0 + 0.5);
+            const double sway_mm = t < 3.3 ? 0.0 : 5.0 * (std::sin(2.0 * M_PI * 0.8 * t) + 0.5 * std::sin(2.0 * M_PI * 2.1 * t + 1.0));
+            const double player_right = 70.0 * right_share * ((100.0 + sway_mm) / 433.0 + 0.5) + 70.0 * (1 - right_share) * (-100.0 / 433.0 + 0.5);
             const double player_left = 70.0 - player_right;
             const double board_left = note ? player_right : player_left;
             const double board_right = 70.0 - board_left;

@@ -27,6 +27,9 @@ struct BoardScript {
     double gap_to_s = -1.0;
     bool rotated_180 = false;        // the board is turned round under the player
     float offset_kg[4] = {0, 0, 0, 0};  // per-sensor zero error (tl, tr, bl, br)
+    // A foot carrying the player alone sways side to side by up to this (two sines, sd
+    // 0.8 x this): people on one leg sway 3-12 mm sd, on two feet 0.4-2 mm.
+    double one_leg_sway_mm = 0.0;
 
     // The script starts here: add(t, left, right) appends a key.
     BoardScript& add(double t_s, double left_kg, double right_kg) {
@@ -61,8 +64,12 @@ struct BoardScript {
             // A foot at x splits its load between the right and left sensor pairs by lever
             // arm; front and back share it equally (feet centred front to back).
             const double w = 433.0;
-            const double lr = f.left_kg * (left_foot_x_mm / w + 0.5);
-            const double rr = f.right_kg * (right_foot_x_mm / w + 0.5);
+            const double pi = 3.141592653589793;
+            const double sway_mm = f.left_kg > 0.0 && f.right_kg > 0.0
+                                       ? 0.0
+                                       : one_leg_sway_mm * (std::sin(2.0 * pi * 0.8 * t) + 0.5 * std::sin(2.0 * pi * 2.1 * t + 1.0));
+            const double lr = f.left_kg * ((left_foot_x_mm + sway_mm) / w + 0.5);
+            const double rr = f.right_kg * ((right_foot_x_mm + sway_mm) / w + 0.5);
             const double right_side = lr + rr;
             const double left_side = f.left_kg + f.right_kg - right_side;
             double tl = left_side / 2, bl = left_side / 2, tr = right_side / 2, br = right_side / 2;

@@ -15,10 +15,12 @@ using namespace highstep::test;  // BoardScript, HandPlayer, recognise, only
 
 namespace {
 
-// Feet 180 mm either side of the board's middle, as the study's people stood on one leg.
+// Feet 180 mm either side of the board's middle, as the study's people stood on one leg,
+// and 4 mm sd of side-to-side sway on one leg (they swayed 3-12 mm).
 BoardScript wide_board() {
     BoardScript b;
     b.noise_kg = 0.05;
+    b.one_leg_sway_mm = 5.0;
     b.left_foot_x_mm = -180.0;
     b.right_foot_x_mm = 180.0;
     b.add(0, 0, 0).add(2.0, 0, 0);
@@ -58,6 +60,40 @@ TEST(RealPeopleShapes, OffCentreTwoFeetAfterSteppingOnOneFootIsNoOneLegStance) {
     p.one(0.2, false, 0.4).wait(0.3).stand(0.4, 0.5).wait(0.5).stand(1.0, 0.7).wait(30.0).stand(1.0, 0.5).wait(2.0);
     const auto events = recognise(b);
     EXPECT_EQ(single_leg_events(events), 0u);
+}
+
+TEST(RealPeopleShapes, AStillStanceOffAPauseTakenForARestIsNoHold) {
+    // Stepping on with the left foot (140 mm left of the middle), too light at first to be
+    // seen alone, then the whole weight on it for a second; the weight moves right, pauses 0.2 s 67 mm left of the middle (a rest,
+    // as far as anything can tell yet), and goes on to settle 55 mm right of it on both
+    // feet, 81 % on the right foot, for 30 s. From the pause the CoP is a foot's way out
+    // and stays there: only the sway says two feet (none here, under 1 mm for people).
+    // The same path ending on the right foot alone, swaying as one leg does, is a hold.
+    for (const bool one_leg : {false, true}) {
+        BoardScript b = wide_board();
+        b.left_foot_x_mm = -140.0;
+        b.right_foot_x_mm = one_leg ? 55.0 : 100.0;
+        HandPlayer p{b, 72.0};
+        p.one(0.2, false, 0.06).wait(0.4).one(0.6, false, 1.0).wait(1.0);
+        const double pause_share = one_leg ? 73.0 / 195.0 : 73.0 / 240.0;
+        p.stand(0.2, pause_share).wait(0.2);
+        if (one_leg) {
+            p.one(0.4, true, 1.0);
+        } else {
+            p.stand(0.4, 0.81);
+        }
+        const double settled_s = p.now();
+        p.wait(30.0).stand(0.4, 0.5).wait(1.0).stand(0.4, 0.0).one(0.3, false, 0.0).wait(2.0);
+        const auto events = recognise(b);
+        if (one_leg) {
+            const auto holds = only<OneLegHoldEvent>(events);
+            ASSERT_EQ(holds.size(), 1u);
+            EXPECT_EQ(holds[0].side, Side::right);
+            EXPECT_NEAR(holds[0].start_s, settled_s, 1.0);
+        } else {
+            EXPECT_EQ(single_leg_events(events), 0u);
+        }
+    }
 }
 
 TEST(RealPeopleShapes, TheOtherFootAfterSteppingOnIsFoundToo) {

@@ -82,12 +82,14 @@ void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vec
     noise_kg_ = frame.noise_kg;
     half_stance_mm_ = frame.half_stance_mm;
     if (frame.total_smooth_kg >= settings_.full_weight_bw * frame.body_weight_kg) last_full_s_ = frame.t_s;
+    if (side_ == Side::right ? frame.right_foot_seen : frame.left_foot_seen) foot_seen_ = true;
     if (frame.cop_valid) points_.push_back(filter_.push({frame.t_s, frame.cop_x_mm, frame.cop_y_mm}));
 }
 
 void SingleLegDetector::begin(const SignalFrame& frame, Stance previous) {
     active_ = true;
     side_ = frame.stance == Stance::right ? Side::right : Side::left;
+    foot_seen_ = false;
     entry_s_ = frame.stance_since_s;
     recognised_s_ = frame.t_s;
     came_from_ = previous;
@@ -360,7 +362,7 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
             std::nth_element(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(xs.size() / 2), xs.end());
             foot_ = Foot{side_ == Side::right ? Stance::right : Stance::left, xs[xs.size() / 2]};
         }
-    } else if ((!drive || !from_rest || !brief) && hold_s >= min_hold_s) {
+    } else if ((!drive || !from_rest || !brief) && hold_s >= min_hold_s && (foot_seen_ || !sways_like_two_feet(held))) {
         OneLegHoldEvent e;
         e.side = side_;
         e.start_s = on_foot_s;
@@ -368,6 +370,34 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
         e.stability = stability;
         out.emplace_back(e);
     }
+}
+
+bool SingleLegDetector::sways_like_two_feet(const std::vector<CopPoint>& held) const {
+    // On one leg the body balances over a foot's width, on two over the stance's: the
+    // CoP's side-to-side sway is several times larger (the people of ../shared/data/people:
+    // 3.1-11.6 mm sd over 2 s windows on one leg, 0.4-2.2 mm standing quietly on two feet).
+    // Where the feet's places are known, the CoP's place tells the stance; where only a
+    // brief rest or the other foot was seen (a pause while the weight moved was taken
+    // for a rest), a still two-foot stance off it reads as a hold for as long as it lasts,
+    // and the sway is what is left to tell them apart. Windows, not the whole hold: a
+    // slow drift of the stance is not sway.
+    std::vector<double> sds;
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < held.size(); ++i) {
+        if (held[i].t_s - held[from].t_s < settings_.sway_window_s && i + 1 < held.size()) continue;
+        if (held[i].t_s - held[from].t_s >= settings_.sway_window_s * 0.99) {
+            const auto n = static_cast<double>(i - from + 1);
+            double sum = 0.0, sum2 = 0.0;
+            for (std::size_t k = from; k <= i; ++k) sum += held[k].x_mm;
+            const double mean = sum / n;
+            for (std::size_t k = from; k <= i; ++k) sum2 += (held[k].x_mm - mean) * (held[k].x_mm - mean);
+            sds.push_back(std::sqrt(sum2 / n));
+        }
+        from = i + 1;
+    }
+    if (sds.size() < static_cast<std::size_t>(settings_.sway_min_windows)) return false;  // too short to tell
+    std::nth_element(sds.begin(), sds.begin() + static_cast<std::ptrdiff_t>(sds.size() / 2), sds.end());
+    return sds[sds.size() / 2] < settings_.two_feet_sway_mm;
 }
 
 void SingleLegDetector::finish(std::vector<Event>& out) {

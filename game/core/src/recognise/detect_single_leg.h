@@ -25,6 +25,13 @@ struct SingleLegSettings {
     double full_enter_bw = 0.80;      // the stance classifier's full-load thresholds (SignalSettings):
     double full_leave_bw = 0.65;      // a stance that had less under the final body weight began later
     double settle_s = 0.2;            // stability of a hold leaves out its first moments
+    // A hold on a foot whose place was never seen (only assumed from a brief rest or the
+    // other foot) that sways side to side no more than quiet two-foot standing does is
+    // two feet: the median over sway_window_s windows of the CoP's side-to-side sd, once
+    // there are sway_min_windows of them (a short stance's sway says little).
+    double two_feet_sway_mm = 2.5;
+    double sway_window_s = 2.0;
+    int sway_min_windows = 3;
 };
 
 class SingleLegDetector {
@@ -59,6 +66,7 @@ private:
     double release_s(double exit_s, bool foot_came_down) const;  // where the hold ended
     std::optional<double> fall_start_s(double from_s, double to_s, bool cop, double min_fall) const;
     void redate_entry(double bw_kg, double end_s);
+    bool sways_like_two_feet(const std::vector<CopPoint>& held) const;
     bool on_first_foot() const;  // the stance leg is the foot that stepped on first  // the stance began at full load under the final BW
 
     struct Load {
@@ -75,6 +83,7 @@ private:
 
     bool active_ = false;
     Side side_ = Side::left;
+    bool foot_seen_ = false;     // the stance foot's place was measured at some frame of the stance
     Stance came_from_ = Stance::off;  // stance before this one ...
     double came_from_since_s_ = 0.0;  // ... and since when
     double start_s_ = 0.0;       // weight began to shift
