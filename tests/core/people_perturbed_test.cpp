@@ -424,3 +424,43 @@ TEST(PeoplePerturbed, ANoisierBoard) {
     const Unchanged u;
     check_both_paths("noise +0.1 kg a sensor", u, [](const Case& c) { return noisier(c, 0.1); });
 }
+
+namespace {
+
+// (i) A board that drops out: no samples for `gap_s` every `every_s` (real boards lose up to
+// 0.7 s at a time).
+Case with_gaps(Case c, double every_s, double gap_s) {
+    Samples out;
+    for (const auto& x : c.samples) {
+        const double phase = std::fmod(x.t_s, every_s);
+        if (phase < gap_s) continue;
+        out.push_back(x);
+    }
+    c.samples = std::move(out);
+    return c;
+}
+
+// (j) A zero that drifts: one sensor's reading moves by `kg_per_min` all session long.
+Case drifting(Case c, double kg_per_min) {
+    const double t0 = c.samples.front().t_s;
+    for (auto& x : c.samples) x.tl += static_cast<float>(kg_per_min * (x.t_s - t0) / 60.0);
+    return c;
+}
+}  // namespace
+
+TEST(PeoplePerturbed, ABoardThatDropsOut) {
+    SKIP_WITHOUT_PEOPLE_DATA();
+    const Unchanged u;
+    check_both_paths("0.4 s gaps every 7 s", u, [](const Case& c) { return with_gaps(c, 7.0, 0.4); });
+    check_both_paths("0.7 s gaps every 13 s", u, [](const Case& c) { return with_gaps(c, 13.0, 0.7); });
+}
+
+TEST(PeoplePerturbed, AZeroThatDrifts) {
+    // The tare follows the empty board between visits; a visit lasts up to a minute here.
+    SKIP_WITHOUT_PEOPLE_DATA();
+    const Unchanged u;
+    for (const double kg_per_min : {1.0, -1.0}) {
+        check_both_paths(std::string{"one sensor drifting "}.append(std::to_string(kg_per_min)).append(" kg/min"), u,
+                         [&](const Case& c) { return drifting(c, kg_per_min); });
+    }
+}

@@ -96,6 +96,46 @@ TEST(RealPeopleShapes, AStillStanceOffAPauseTakenForARestIsNoHold) {
     }
 }
 
+TEST(RealPeopleShapes, SomethingPutDownOnTheBoardIsNoFoot) {
+    // Before anyone steps on, something is put down at the board's left edge (210 mm out),
+    // pressed down with 8 kg for half a second, and left there (3.5 kg, as on the study's
+    // board): the tare takes it into the zero. A person then stands on two feet 140 mm
+    // either side of the middle, and 10 s on the left leg. The thing was still, alone,
+    // where a foot can stand: taken for the left foot (the person's own first foot was
+    // never still alone), it put that foot 210 mm out, and the stance on the real one,
+    // 140 mm out, never reached the single-leg point.
+    BoardScript b = wide_board();
+    b.left_foot_x_mm = -140.0;
+    b.right_foot_x_mm = 140.0;
+    b.add(6.0, 0, 0);
+    HandPlayer p{b, 70.0};
+    // Stepping on with the left foot and at once onto both: that foot is never still alone.
+    p.to(0.15, 0.15, 0.0).to(0.4, 0.5, 0.5).wait(4.0).stand(0.5, 0.0);
+    const double on_leg_s = p.now();
+    p.wait(10.0).stand(0.4, 0.5).wait(2.0).stand(0.5, 0.0).one(0.3, false, 0.0).wait(2.0);
+    std::vector<highstep::BoardSample> samples = b.samples();
+    constexpr double kPutDownS = 2.0, kPressedKg = 8.0, kThingKg = 3.5, kThingXmm = -210.0;
+    for (auto& x : samples) {
+        if (x.t_s < kPutDownS) continue;
+        const double kg = x.t_s < kPutDownS + 0.2   ? kPressedKg * (x.t_s - kPutDownS) / 0.2
+                          : x.t_s < kPutDownS + 0.7 ? kPressedKg
+                          : x.t_s < kPutDownS + 0.8 ? kThingKg + (kPressedKg - kThingKg) * (kPutDownS + 0.8 - x.t_s) / 0.1
+                                                     : kThingKg;
+        const double right_kg = kg * (kThingXmm / 433.0 + 0.5);
+        const double left_kg = kg - right_kg;
+        x.tl += static_cast<float>(left_kg / 2), x.bl += static_cast<float>(left_kg / 2);
+        x.tr += static_cast<float>(right_kg / 2), x.br += static_cast<float>(right_kg / 2);
+    }
+    Recognizer r{SignalSettings{}};
+    std::vector<Event> events;
+    for (const auto& x : samples) r.push(x, events);
+    r.finish(events);
+    const auto holds = only<OneLegHoldEvent>(events);
+    ASSERT_EQ(holds.size(), 1u);
+    EXPECT_EQ(holds[0].side, Side::left);
+    EXPECT_NEAR(holds[0].start_s, on_leg_s, 1.0);
+}
+
 TEST(RealPeopleShapes, TheOtherFootAfterSteppingOnIsFoundToo) {
     // Stepping on with the right foot, the left lands and at once takes the whole weight
     // for 10 s (a one-leg test on the foot that did not step on first).

@@ -71,6 +71,11 @@ constexpr double kRestStillMm = 10.0;
 constexpr double kRestS = 0.15;
 constexpr double kRestMoreLoad = 1.15;
 constexpr double kRestLanded = 1.25;
+// A load on the board is a person's once it reaches this x BW (this much before the weight
+// is known; the lightest players weigh 30 kg). Until then a "lone foot" may be something
+// put down on the board, which the tare then takes into its zero.
+constexpr double kPersonBw = 0.3;
+constexpr double kPersonKg = 15.0;
 }  // namespace
 
 StanceClassifier::StanceClassifier(const SignalSettings& settings) : settings_(settings) {
@@ -303,9 +308,26 @@ void StanceClassifier::push(const StanceInput& in) {
             candidate_samples_ = 0;
         }
     }
+    watch_person(in);
     watch_lone_foot(in);
     watch_rest(in);
     learn_centre(in, dt_s);
+}
+
+void StanceClassifier::watch_person(const StanceInput& in) {
+    if (!before_lone_foot_) return;
+    const double person_kg = in.body_weight_kg > 0.0 ? std::max(kPersonKg, kPersonBw * in.body_weight_kg) : kPersonKg;
+    if (total_s_kg_ >= person_kg) before_lone_foot_.reset();
+}
+
+void StanceClassifier::board_took_load() {
+    // The tare took what was on the board into its zero: no person stood there, and a
+    // "lone foot" seen since the last person was that load.
+    if (!before_lone_foot_) return;
+    const Feet& b = *before_lone_foot_;
+    foot_seen_ = b.foot_seen, foot_x_mm_ = b.foot_x_mm, foot_kg_ = b.foot_kg;
+    for (int i = 0; i < 2; ++i) side_known_[i] = b.side_known[i], side_x_mm_[i] = b.side_x_mm[i];
+    before_lone_foot_.reset();
 }
 
 void StanceClassifier::watch_rest(const StanceInput& in) {
@@ -385,6 +407,9 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     if (!lone_taken_ && !second_foot && in.t_s - lone_.since_s >= kLoneFootS && lone_.samples >= kDwellSamples) {
         // Where the foot stood while it was still alone: the mean of its first still
         // stretch (later the other foot's first touch drags the CoP inward).
+        if (!before_lone_foot_) {
+            before_lone_foot_ = Feet{foot_seen_, foot_x_mm_, foot_kg_, {side_known_[0], side_known_[1]}, {side_x_mm_[0], side_x_mm_[1]}};
+        }
         lone_taken_ = true;
         lone_stance_since_s_ = on_since_s;
         foot_seen_ = true;

@@ -2,6 +2,7 @@
 // Stance from the tared total load and the CoP, with hysteresis and a minimum dwell.
 #include <cstddef>
 #include <deque>
+#include <optional>
 
 #include "highstep/core/signal/signal.h"
 
@@ -55,6 +56,8 @@ public:
     // A foot seen carrying the player alone (the recogniser's knee-drive holds): where
     // that side's foot is. Ignored when a weigh-in gave the feet.
     void observe_foot(Stance side, double x_mm);
+    // The tare has just taken the load on the board into its zero (something put down).
+    void board_took_load();
 
 private:
     Stance target(const StanceInput& in) const;   // what this sample says, with hysteresis
@@ -95,6 +98,17 @@ private:
     // Each foot's CoP x where it was last seen alone (0 = left, 1 = right).
     bool side_known_[2] = {false, false};
     double side_x_mm_[2] = {0.0, 0.0};
+    // A lone foot is a person's only once the board carries a person: until then, what
+    // was known before it, to go back to if the tare takes the load into its zero
+    // (something put down on the board, not a foot).
+    struct Feet {
+        bool foot_seen;
+        double foot_x_mm, foot_kg;
+        bool side_known[2];
+        double side_x_mm[2];
+    };
+    std::optional<Feet> before_lone_foot_;
+    void watch_person(const StanceInput& in);
 
     // Lightly smoothed total and CoP x (30 ms): classification must not follow noise.
     bool primed_ = false;
