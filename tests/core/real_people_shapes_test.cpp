@@ -83,7 +83,7 @@ TEST(RealPeopleShapes, AStillStanceOffAPauseTakenForARestIsNoHold) {
             p.stand(0.4, 0.81);
         }
         const double settled_s = p.now();
-        p.wait(30.0).stand(0.4, 0.5).wait(1.0).stand(0.4, 0.0).one(0.3, false, 0.0).wait(2.0);
+        p.wait(30.0).stand(0.4, 0.5).wait(1.0).to(0.4, 0.0, 0.0).wait(2.0);  // both feet off
         const auto events = recognise(b);
         if (one_leg) {
             const auto holds = only<OneLegHoldEvent>(events);
@@ -94,6 +94,31 @@ TEST(RealPeopleShapes, AStillStanceOffAPauseTakenForARestIsNoHold) {
             EXPECT_EQ(single_leg_events(events), 0u);
         }
     }
+}
+
+TEST(RealPeopleShapes, QuietStandingIsWhereTheCentreIs) {
+    // Feet 120 mm either side of the middle. Right after stepping on, the person shifts
+    // the weight about and rests a second 71 % on the right foot (50 mm right: the first
+    // still second on two feet, so the centre), stands on the right leg 3 s (that foot is
+    // seen there), then stands quietly 20 s 30 % on the right (48 mm left) and, after a
+    // step off and on, 4 s more there, restless. From the centre first learned the left
+    // foot is mirrored 20 mm left of the middle and both stances pass for the left leg;
+    // the quiet one said two feet (people sway 0.4-2.2 mm sd on two feet, 3-12 on one leg),
+    // and it is where the centre is: no left-leg event at all.
+    BoardScript b = wide_board();
+    b.left_foot_x_mm = -120.0;
+    b.right_foot_x_mm = 120.0;
+    HandPlayer p{b, 70.0};
+    p.stand(0.4, 0.5).wait(0.3).stand(0.4, 0.8).stand(0.4, 0.3).stand(0.3, 0.71).wait(1.5);
+    p.stand(0.5, 1.0).wait(3.0).stand(0.5, 0.3).wait(20.0).to(0.4, 0.0, 0.0).wait(2.0);
+    p.stand(0.4, 0.3);
+    for (int i = 0; i < 8; ++i) p.stand(0.25, i % 2 ? 0.29 : 0.31);  // 2.4 mm either way
+    p.stand(0.25, 0.3).wait(1.0).to(0.4, 0.0, 0.0).wait(2.0);
+    const auto events = recognise(b);
+    const auto holds = only<OneLegHoldEvent>(events);
+    ASSERT_EQ(holds.size(), 1u);
+    EXPECT_EQ(holds[0].side, Side::right);
+    EXPECT_TRUE(only<KneeDriveEvent>(events).empty());
 }
 
 TEST(RealPeopleShapes, SomethingPutDownOnTheBoardIsNoFoot) {

@@ -44,6 +44,8 @@ constexpr double kSlowTauS = 0.25;        // a slower CoP: the fast one running 
 constexpr double kCentreStillMm = 12.0;   // ... by more than this (quiet sway is a few mm)
 constexpr double kCentreSeedS = 1.0;      // two-foot stance needed before one-leg stance is told by the centre
 constexpr double kCentreMaxMm = 80.0;     // the two-foot centre is learned only this near the board's middle
+constexpr double kQuietMm = 4.0;          // standing quietly: the CoP within this of its mean ...
+constexpr double kQuietS = 5.0;           // ... for this long is two feet, and their centre
 // Before the feet are known: a full load with the CoP this far out is on one leg (the far
 // side's sensors carry (216.5 - 140) / (216.5 + 140) = 0.21 of this side's), back below
 // the second to two feet.
@@ -482,20 +484,54 @@ double StanceClassifier::empty_s(const StanceInput& in) const {
 }
 
 void StanceClassifier::learn_centre(const StanceInput& in, double dt_s) {
-    if (feet_known_ || stance_ != Stance::both || !in.cop_valid) return;
-    if (in.t_s - since_s_ < kCentreSettleS) return;  // still moving into the stance
-    // Nor across a gap in the data: the time without data is no time seen on two feet,
-    // and the first sample after it would weigh as much as all of it (a single-leg stance
-    // begun in the gap dragged a half-learned centre 40 mm onto the foot in one sample),
-    // and the smoothed CoPs, restarted there, say nothing about stillness yet.
-    if (in.t_s - data_since_s_ < kCentreSettleS) return;
-    // Nor while the weight is moving: without quiet standing first, the first two-foot
-    // stances are a step-up's brief tops, whose ends shift the weight onto the lead leg.
-    if (std::fabs(x_s_mm_ - x_slow_mm_) > kCentreStillMm) return;
-    // A person on two feet stands with the weight near the board's middle (between
-    // footpads either side of it): a CoP far off it is a lean or a single-leg stance not
-    // recognised as one (stepping straight onto one leg), never where the centre is.
-    if (std::fabs(x_s_mm_) > kCentreMaxMm) return;
+    // One leg on a foot whose place was never seen: told only from where a centre or a
+    // rest put the feet, which quiet standing can overrule (below).
+    const bool unsure_single = is_single_leg(stance_) && !foot_seen(stance_ == Stance::right);
+    const bool learning = [&] {
+        if (feet_known_ || !in.cop_valid || (stance_ != Stance::both && !unsure_single)) return false;
+        if (in.t_s - since_s_ < kCentreSettleS) return false;  // still moving into the stance
+        // Nor across a gap in the data: the time without data is no time seen on two feet,
+        // and the first sample after it would weigh as much as all of it (a single-leg
+        // stance begun in the gap dragged a half-learned centre 40 mm onto the foot in one
+        // sample), and the smoothed CoPs, restarted there, say nothing about stillness yet.
+        if (in.t_s - data_since_s_ < kCentreSettleS) return false;
+        // Nor while the weight is moving: without quiet standing first, the first two-foot
+        // stances are a step-up's brief tops, whose ends shift the weight onto the lead leg.
+        if (std::fabs(x_s_mm_ - x_slow_mm_) > kCentreStillMm) return false;
+        // A person on two feet stands with the weight near the board's middle (between
+        // footpads either side of it): a CoP far off it is a lean or a single-leg stance
+        // not recognised as one (stepping straight onto one leg), never where the centre is.
+        return std::fabs(x_s_mm_) <= kCentreMaxMm;
+    }();
+    if (!learning) {
+        quiet_.on = false;
+        return;
+    }
+    // Standing quietly, as only two feet let a person stand (the CoP within a few mm for
+    // seconds: people sway 0.4-2.2 mm sd on two feet, 3-12 mm on one leg), is where the
+    // centre is, whatever was learned or guessed before: the first still second may come
+    // while the weight is shifted about after stepping on (JoaoPedro1000 marching on the
+    // spot: a centre 90 mm off his quiet stance, which the slow average below, ignoring a
+    // CoP far off the centre, never corrected), or a pause on the way from a first foot
+    // never seen was taken for a rest. A "single-leg stance" on a foot never seen that is
+    // that quiet was two feet all along: it is withdrawn from its start (no hold).
+    quiet_.add(in.t_s, x_s_mm_, x_s_mm_, kQuietMm);
+    const bool quiet = in.t_s - quiet_.since_s >= kQuietS;
+    const bool far = std::fabs(quiet_.mean_mm() - centre_x_mm_) > kCentreLearnU * half_stance_mm();
+    if (quiet && (unsure_single || (far && centre_learned_s_ > kCentreTauS))) {
+        centre_x_mm_ = quiet_.mean_mm();
+        if (centre_learned_s_ < kCentreSeedS) {
+            centre_learned_s_ = kCentreSeedS;
+            seed_stance_width();
+        }
+        if (unsure_single) {
+            stance_ = Stance::both;  // since its start: the stance is not ended, undone
+            candidate_ = stance_;
+            candidate_samples_ = 0;
+        }
+        return;
+    }
+    if (stance_ != Stance::both) return;
     // The first seconds on two feet: a plain running mean (the default centre, the
     // board's middle, may be far off). Afterwards a slow average that ignores a CoP
     // well off the centre: a lean, or a single-leg stance not yet recognised as one.
@@ -503,18 +539,21 @@ void StanceClassifier::learn_centre(const StanceInput& in, double dt_s) {
     centre_learned_s_ += dt_s;
     if (centre_learned_s_ <= kCentreTauS) {
         centre_x_mm_ += (x_s_mm_ - centre_x_mm_) * std::min(1.0, dt_s / std::max(centre_learned_s_, 1e-3));
-        if (seeding && centre_learned_s_ >= kCentreSeedS && foot_seen_) {
-            // The foot seen alone and the two-foot centre give the stance width.
-            const double half = std::fabs(centre_x_mm_ - foot_x_mm_);
-            if (half >= kMinHalfStanceMm && half <= kMaxHalfStanceMm) {
-                half_stance_mm_ = half;
-                place_foot(foot_x_mm_);
-            }
-        }
+        if (seeding && centre_learned_s_ >= kCentreSeedS) seed_stance_width();
         return;
     }
     if (std::fabs(x_s_mm_ - centre_x_mm_) > kCentreLearnU * half_stance_mm()) return;
     centre_x_mm_ += (x_s_mm_ - centre_x_mm_) * std::min(1.0, dt_s / kCentreSlowTauS);
+}
+
+void StanceClassifier::seed_stance_width() {
+    // The foot seen alone and the two-foot centre give the stance width.
+    if (!foot_seen_) return;
+    const double half = std::fabs(centre_x_mm_ - foot_x_mm_);
+    if (half >= kMinHalfStanceMm && half <= kMaxHalfStanceMm) {
+        half_stance_mm_ = half;
+        place_foot(foot_x_mm_);
+    }
 }
 
 }  // namespace highstep::core::detail

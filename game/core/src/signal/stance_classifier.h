@@ -69,6 +69,7 @@ private:
     double full_load_s(const StanceInput& in) const;  // where the load reached full weight
     double still_here_since_s() const;                // the CoP near where it is now since
     void learn_centre(const StanceInput& in, double dt_s);
+    void seed_stance_width();  // from the lone foot, once the centre is first learned
     void watch_lone_foot(const StanceInput& in);
     void watch_rest(const StanceInput& in);
     bool rest_is_reference(double bw) const;  // the rest stands in for the centre not yet learned
@@ -93,6 +94,7 @@ private:
     double rest_kg_ = 0.0;            // the load as it rested
     double rest_since_s_ = -1.0;      // where that still stretch began
     double near_foot_kg_ = 0.0;       // the load when the CoP was last at the lone foot
+    StillStretch quiet_;              // the current quiet full-load stretch (learn_centre)
     StillStretch rest_stretch_;       // the current still stretch ...
     double rest_min_kg_ = 0.0;        // ... and the least load in it
     // Each foot's CoP x where it was last seen alone (0 = left, 1 = right).
