@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "board_script.h"
 #include "recognise.h"
@@ -25,6 +26,15 @@ BoardScript wide_board() {
     b.right_foot_x_mm = 180.0;
     b.add(0, 0, 0).add(2.0, 0, 0);
     return b;
+}
+
+// Exactly one one-leg hold, on `side`, from `from_s` to `to_s` (within 1 s each).
+void expect_one_hold(const std::vector<Event>& events, Side side, double from_s, double to_s) {
+    const auto holds = only<OneLegHoldEvent>(events);
+    ASSERT_EQ(holds.size(), 1u);
+    EXPECT_EQ(holds[0].side, side);
+    EXPECT_NEAR(holds[0].start_s, from_s, 1.0);
+    EXPECT_NEAR(holds[0].end_s, to_s, 1.0);
 }
 
 std::size_t single_leg_events(const std::vector<Event>& events) {
@@ -96,6 +106,29 @@ TEST(RealPeopleShapes, AStillStanceOffAPauseTakenForARestIsNoHold) {
     }
 }
 
+TEST(RealPeopleShapes, ASensorMisreadUnderTheFirstFootIsNotItMoving) {
+    // Stepping straight onto the right leg 125 mm from the middle (under the 140 mm that
+    // is one leg whatever the feet), the foot landing slowly: 5 kg (enough to be seen alone)
+    // only 0.25 s after the contact, 0.15 s before the 0.4 s it may be seen in run out, and
+    // 80 ms later one sensor reads 2.5 kg low for one sample (the CoP 330 mm out; the
+    // study's board did that under Andreia's first foot). The foot is still seen alone,
+    // where it stands, so the 20 s on it are a hold from the start.
+    BoardScript b = wide_board();
+    b.right_foot_x_mm = 125.0;
+    HandPlayer p{b, 62.0};
+    p.one(0.16, true, 4.0 / 62.0).one(0.09, true, 5.0 / 62.0).one(0.07, true, 6.5 / 62.0).one(0.1, true, 7.0 / 62.0);
+    p.wait(0.1).one(0.6, true, 1.0);
+    const double on_s = p.now();
+    p.wait(20.0).one(0.4, true, 0.0).wait(2.0);
+    std::vector<highstep::BoardSample> samples = b.samples();
+    const double misread_s = 2.0 + 0.33;
+    const auto misread = std::min_element(samples.begin(), samples.end(), [&](const auto& x, const auto& y) {
+        return std::fabs(x.t_s - misread_s) < std::fabs(y.t_s - misread_s);
+    });
+    misread->bl -= 2.5f;
+    expect_one_hold(recognise(samples), Side::right, on_s, on_s + 20.0);
+}
+
 TEST(RealPeopleShapes, QuietStandingIsWhereTheCentreIs) {
     // Feet 120 mm either side of the middle. Right after stepping on, the person shifts
     // the weight about and rests a second 71 % on the right foot (50 mm right: the first
@@ -151,10 +184,7 @@ TEST(RealPeopleShapes, SomethingPutDownOnTheBoardIsNoFoot) {
         x.tl += static_cast<float>(left_kg / 2), x.bl += static_cast<float>(left_kg / 2);
         x.tr += static_cast<float>(right_kg / 2), x.br += static_cast<float>(right_kg / 2);
     }
-    Recognizer r{SignalSettings{}};
-    std::vector<Event> events;
-    for (const auto& x : samples) r.push(x, events);
-    r.finish(events);
+    const auto events = recognise(samples);
     const auto holds = only<OneLegHoldEvent>(events);
     ASSERT_EQ(holds.size(), 1u);
     EXPECT_EQ(holds[0].side, Side::left);
@@ -169,12 +199,7 @@ TEST(RealPeopleShapes, TheOtherFootAfterSteppingOnIsFoundToo) {
     p.one(0.2, true, 0.4).wait(0.3).stand(0.3, 0.5).stand(0.5, 0.0);
     const double on_s = p.now();
     p.wait(10.0).stand(0.4, 0.5).wait(3.0);
-    const auto events = recognise(b);
-    const auto holds = only<OneLegHoldEvent>(events);
-    ASSERT_EQ(holds.size(), 1u);
-    EXPECT_EQ(holds[0].side, Side::left);
-    EXPECT_NEAR(holds[0].start_s, on_s, 1.0);
-    EXPECT_NEAR(holds[0].end_s, on_s + 10.0, 1.0);
+    expect_one_hold(recognise(b), Side::left, on_s, on_s + 10.0);
 }
 
 TEST(RealPeopleShapes, ALongStanceThatBeginsWithAPeakIsAHold) {

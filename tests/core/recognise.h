@@ -7,12 +7,16 @@
 
 namespace highstep::test {
 
-inline std::vector<core::Event> recognise(const BoardScript& b, const core::SignalSettings& s = {}) {
+inline std::vector<core::Event> recognise(const std::vector<BoardSample>& samples, const core::SignalSettings& s = {}) {
     core::Recognizer r(s);
     std::vector<core::Event> events;
-    for (const auto& sample : b.samples()) r.push(sample, events);
+    for (const auto& sample : samples) r.push(sample, events);
     r.finish(events);
     return events;
+}
+
+inline std::vector<core::Event> recognise(const BoardScript& b, const core::SignalSettings& s = {}) {
+    return recognise(b.samples(), s);
 }
 
 template <class T>

@@ -391,16 +391,25 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
                            total_s_kg_ >= std::max(on_threshold_kg(in), kLoneFootMinKg);
     if (!candidate) {
         lone_.on = false;
+        lone_raw_n_ = 0;
         return;
     }
+    // The middle of the last three raw CoPs: one sample of one sensor misread (on the
+    // study's board 2.5 kg off under a light foot just landed, the CoP 260 mm away for
+    // 10 ms) is not the foot moving, and the 30 ms CoP would carry it for five samples.
+    lone_raw_[lone_raw_n_ % 3] = in.cop_x_mm;
+    ++lone_raw_n_;
+    const double foot_x_mm = lone_raw_n_ < 3 ? x_s_mm_
+                                             : std::max(std::min(lone_raw_[0], lone_raw_[1]),
+                                                        std::min(std::max(lone_raw_[0], lone_raw_[1]), lone_raw_[2]));
     // "Still" within the board's own noise too: a light foot's CoP is a ratio of a few
     // kilograms, and the sensors' noise moves it by 216.5 mm x noise / load (one sd; the
     // total's noise is the left-right difference's too). A 50 kg player's lead foot at
     // 8 kg on a board with 0.46 kg of noise wavered by 12 mm standing still, was never
     // seen alone, and the knee drive on it at the step-up's top read as two feet. Two sd
-    // of it (the 30 ms CoP averages two or three samples) is the least a still foot moves.
+    // of it (the middle of three samples is hardly steadier than one) is the least a still foot moves.
     const double noise_mm = settings_.geometry.width_mm / 2.0 * in.noise_kg / std::max(total_s_kg_, kLoneFootMinKg);
-    if (lone_.add(in.t_s, x_s_mm_, in.cop_x_mm, std::max(kLoneFootStillMm, 2.0 * noise_mm))) lone_taken_ = false;
+    if (lone_.add(in.t_s, foot_x_mm, lone_raw_n_ < 3 ? in.cop_x_mm : foot_x_mm, std::max(kLoneFootStillMm, 2.0 * noise_mm))) lone_taken_ = false;
     if (lone_taken_) foot_kg_ = std::max(foot_kg_, total_s_kg_);  // the most it carried, still there
     // A later still stretch of the same stance carrying clearly more than the foot taken
     // is the second foot down too (a player quick onto both feet rests within the first

@@ -86,6 +86,8 @@ private:
     double foot_x_mm_ = 0.0;
     double foot_kg_ = 0.0;           // the most that lone foot carried while still
     StillStretch lone_;              // the current still-partial-load stretch (raw CoP x averaged)
+    double lone_raw_[3] = {0.0, 0.0, 0.0};  // its last three raw CoPs (a ring)
+    std::size_t lone_raw_n_ = 0;
     bool lone_taken_ = false;        // this stretch's foot position is recorded
     double lone_stance_since_s_ = -1.0;  // the stance the foot was last taken in
     // The first still two-foot rest after the lone foot (before the centre is learned).
