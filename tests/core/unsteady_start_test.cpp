@@ -179,6 +179,84 @@ TEST(UnsteadyStart, KneeDriveAfterAGapHidTheSteppingOn) {
     }
 }
 
+TEST(UnsteadyStart, AfterAGapTheFeetAreToldFromWhereThePlayerStoodStill) {
+    // Feet 160 mm apart, 50 mm toward the first foot's side: that foot 130 mm from the
+    // board's middle, the other 30 mm. A gap hides the stepping on; the data resumes on
+    // both feet, the weight already on its way onto the other foot, held 2 s; then two
+    // feet 1 s, the first foot 2 s, two feet 1 s, a 40 % lean 2 s, step off. Nothing was
+    // seen alone and the first still place, 30 mm from the middle, taught the two-foot
+    // centre: the first hold read as two feet, and everything after it as one leg (two
+    // feet and the second hold one long hold, the lean another). The three places the
+    // player stood still on tell the feet apart (the middle one is two feet), and the
+    // visit is judged again with them.
+    for (bool first_right : {false, true}) {
+        BoardScript b = offset_board(0.0);
+        b.noise_kg = 0.1;
+        b.left_foot_x_mm = first_right ? -30.0 : -130.0;
+        b.right_foot_x_mm = first_right ? 130.0 : 30.0;
+        HandPlayer p{b, 65.0};
+        b.gap_from_s = p.now() - 0.1;
+        p.one(0.15, first_right, 0.4).stand(0.2, 0.5).wait(0.3);
+        p.one(0.6, !first_right, 1.0);
+        b.gap_to_s = p.now() - 0.45;
+        const double first_on_s = p.now();
+        p.wait(2.0).stand(0.5, 0.5).wait(1.0);
+        const double second_on_s = p.now() + 0.6;
+        p.one(0.6, first_right, 1.0).wait(2.0).stand(0.5, 0.5).wait(1.0);
+        p.stand(0.5, first_right ? 0.7 : 0.3).wait(2.0).stand(0.5, 0.5);
+        p.one(0.3, first_right, 0.5).one(0.15, first_right, 0.0).wait(2.0);
+        const auto events = recognise(b);
+        const auto holds = only<OneLegHoldEvent>(events);
+        ASSERT_EQ(holds.size(), 2u) << (first_right ? "right first" : "left first");
+        // Each 2 s on the leg that is not the one before it, from where the CoP arrived.
+        for (std::size_t i = 0; i < holds.size(); ++i) {
+            const bool on_right = first_right == (i == 1);
+            const double on_s = i == 0 ? first_on_s : second_on_s;
+            EXPECT_EQ(holds[i].side, on_right ? Side::right : Side::left) << i;
+            EXPECT_NEAR(holds[i].start_s, on_s, 0.3) << i;
+            EXPECT_NEAR(holds[i].end_s, on_s + 2.0, 0.3) << i;
+        }
+        EXPECT_TRUE(only<KneeDriveEvent>(events).empty());
+        EXPECT_EQ(only<StepOnEvent>(events).size(), 1u);
+        EXPECT_EQ(only<StepOffEvent>(events).size(), 1u);
+    }
+}
+
+TEST(UnsteadyStart, AVisitSeenFirstOnOneLegAfterAGapIsNoHoldFromTheContact) {
+    // With the feet from a weigh-in: a gap hides the stepping on, the rest on both feet
+    // and the shift onto one leg; the data resumes at the drive peak (1.2 BW), the player
+    // holds 1.3 s and puts the foot back down. A single-leg stance from the contact dated
+    // back into the gap, entered from an empty board, was no knee drive (not from rest)
+    // but a hold whose start was looked for in no data: 2.9 s from the contact. The visit
+    // is on two feet from the contact and on one leg from the first sample seen.
+    for (bool right : {false, true}) {
+        BoardScript b = offset_board(0.0);
+        b.noise_kg = 0.1;
+        SignalSettings settings;
+        settings.left_foot_x_mm = b.left_foot_x_mm;
+        settings.right_foot_x_mm = b.right_foot_x_mm;
+        HandPlayer p{b, 80.0};
+        b.gap_from_s = p.now() - 0.1;
+        p.one(0.15, !right, 0.4).stand(0.2, 0.5).wait(0.4);
+        p.stand(0.2, right ? 0.9 : 0.1).one(0.15, right, 1.2);
+        b.gap_to_s = p.now();
+        p.one(0.2, right, 1.0).wait(1.3);
+        const double down_s = p.now();
+        p.stand(0.3, 0.5).wait(1.0).one(0.3, !right, 0.5).one(0.2, !right, 0.0).wait(2.0);
+        Recognizer r(settings);
+        r.set_body_weight_kg(80.0);
+        std::vector<Event> events;
+        for (const highstep::BoardSample& s : b.samples()) r.push(s, events);
+        r.finish(events);
+        EXPECT_TRUE(only<OneLegHoldEvent>(events).empty()) << (right ? "right" : "left");
+        const auto drives = only<KneeDriveEvent>(events);
+        ASSERT_EQ(drives.size(), 1u) << (right ? "right" : "left");
+        EXPECT_EQ(drives[0].side, right ? Side::right : Side::left);
+        EXPECT_GE(drives[0].start_s, b.gap_from_s);
+        EXPECT_NEAR(drives[0].end_s, down_s, 0.15);
+    }
+}
+
 TEST(UnsteadyStart, AnUntaredBoardWhoseEmptyStartAGapCutShort) {
     // The board reads 5.2 kg of offsets empty (its own calibration off by 1.3 kg a
     // sensor), and a 1 s gap in the data cuts the empty start to 0.6 s, then 0.4 s more

@@ -72,6 +72,7 @@ struct Recognizer::Impl {
     // Until the body weight is first known: the pipeline as it was before the first
     // sample, the samples since, and the events sent meanwhile.
     bool judge_again = true;  // false once done (or given a weigh-in, or too long)
+    bool weight_judged = false;  // run again under the weight; still kept while the feet are unseen
     std::optional<Pipeline> start;
     std::vector<BoardSample> kept;
     std::vector<Event> sent;
@@ -109,29 +110,56 @@ std::size_t Recognizer::Impl::push(const BoardSample& sample, std::vector<Event>
         start = live;  // as it is after this sample: nothing before it to judge again
         return 0;
     }
-    if (bw_kg <= 0.0) {
+    // Judged again under the weight, kept for the feet: each visit from its empty board
+    // (the places that tell the feet are each visit's own), moved up as above.
+    if (weight_judged && stance == Stance::off && out.size() == before &&
+        sample.t_s - kept.front().t_s >= kMoveEmptyStartS) {
+        forget_start();
+        start = live;
+        return 0;
+    }
+    const std::optional<FeetPlaces> feet = live.signal.feet_from_places();
+    if ((weight_judged || bw_kg <= 0.0) && !feet) {
+        // All this run found is sent by now (some of it earlier): not sent again.
         sent.insert(sent.end(), out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
-        if (kept.size() > kMaxKeptSamples) {
+        drop_sent_early(out, before);
+        if (kept.size() > kMaxKeptSamples || (weight_judged && !live.signal.feet_unseen())) {
             judge_again = false;
             forget_start();
         }
         return out.size() - before;
     }
-    // The weight is known from this sample on: everything since the start again, with it.
+    // The weight is known from this sample on, or the feet were told from where the player
+    // stood still: everything since the start again, with them.
     out.resize(before);
-    Pipeline again = std::move(*start);
-    // Measured from the zero the live run has taken by now: a run from an untared start
-    // must not move it again when it takes that zero (signal_weight.cpp).
-    again.signal.assume_body_weight_kg(bw_kg, live.signal.zero_known());
+    std::optional<FeetPlaces> feet_assumed = feet;
     std::vector<Event> found;
-    std::vector<MovementPhase> phases_again;
-    for (const BoardSample& s : kept) again.push(s, found, phases_again);
-    sent_early = std::move(sent);
+    for (;;) {
+        Pipeline again = *start;  // the start stays for the feet, if they are still to be told
+        // Measured from the zero the live run has taken by now: a run from an untared start
+        // must not move it again when it takes that zero (signal_weight.cpp).
+        if (bw_kg > 0.0 && again.signal.body_weight_kg() <= 0.0) {
+            again.signal.assume_body_weight_kg(bw_kg, live.signal.zero_known());
+        }
+        if (feet_assumed) again.signal.assume_feet(*feet_assumed);
+        found.clear();
+        std::vector<MovementPhase> phases_again;
+        for (const BoardSample& s : kept) again.push(s, found, phases_again);
+        live = std::move(again);
+        // Run under the weight, the feet may have been told in it: once more, with them.
+        if (feet_assumed || !live.signal.feet_from_places()) break;
+        feet_assumed = live.signal.feet_from_places();
+    }
+    sent_early.insert(sent_early.end(), sent.begin(), sent.end());
     out.insert(out.end(), found.begin(), found.end());
     drop_sent_early(out, before);
-    live = std::move(again);
-    judge_again = false;
-    forget_start();
+    weight_judged = true;
+    if (feet_assumed || !live.signal.feet_unseen()) {
+        judge_again = false;
+        forget_start();
+    } else {
+        sent = std::move(found);  // all sent by now: found again or sent at once
+    }
     return out.size() - before;
 }
 

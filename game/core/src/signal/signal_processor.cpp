@@ -138,6 +138,9 @@ void SignalProcessor::set_body_weight_kg(double kg) { impl_->weight.fix(kg); }
 void SignalProcessor::assume_body_weight_kg(double kg, bool from_a_zero) { impl_->weight.assume(kg, from_a_zero); }
 bool SignalProcessor::zero_known() const { return impl_->tare.tared(); }
 void SignalProcessor::observe_foot(Stance side, double x_mm) { impl_->stance.observe_foot(side, x_mm); }
+std::optional<FeetPlaces> SignalProcessor::feet_from_places() const { return impl_->stance.feet_from_places(); }
+void SignalProcessor::assume_feet(const FeetPlaces& feet) { impl_->stance.assume_feet(feet); }
+bool SignalProcessor::feet_unseen() const { return impl_->stance.feet_unseen(); }
 void SignalProcessor::set_tare(float tl, float tr, float bl, float br) {
     if (!impl_->tare.tared()) impl_->weight.rezero(static_cast<double>(tl) + tr + bl + br);
     impl_->tare.set({tl, tr, bl, br});

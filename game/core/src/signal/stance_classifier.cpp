@@ -78,6 +78,11 @@ constexpr double kRestLanded = 1.25;
 // put down on the board, which the tare then takes into its zero.
 constexpr double kPersonBw = 0.3;
 constexpr double kPersonKg = 15.0;
+// A place the player stood still at full load: the CoP within kPlaceStillMm of its mean for
+// kPlaceS (on one foot it wanders within the foot, two to three times a quiet two-foot
+// sway of a few mm; a weight shift moves it 60 mm or more).
+constexpr double kPlaceStillMm = 20.0;
+constexpr double kPlaceS = 0.5;
 }  // namespace
 
 StanceClassifier::StanceClassifier(const SignalSettings& settings) : settings_(settings) {
@@ -130,6 +135,68 @@ void StanceClassifier::observe_foot(Stance side, double x_mm) {
     if (!is_single_leg(side)) return;
     if ((side == Stance::right) != (x_mm > centre_x_mm_)) return;  // not where that foot can be
     place_foot(x_mm);
+}
+
+std::optional<FeetPlaces> StanceClassifier::feet_from_places() const { return feet_from_places_; }
+
+bool StanceClassifier::feet_unseen() const {
+    return !feet_known_ && !feet_from_places_ && !foot_seen_ && !side_known_[0] && !side_known_[1];
+}
+
+void StanceClassifier::assume_feet(const FeetPlaces& feet) {
+    feet_from_places_ = feet;
+    side_known_[0] = side_known_[1] = true;
+    side_x_mm_[0] = feet.left_x_mm;
+    side_x_mm_[1] = feet.right_x_mm;
+    centre_x_mm_ = feet.centre_x_mm;
+    centre_learned_s_ = std::max(centre_learned_s_, kCentreSeedS);
+}
+
+void StanceClassifier::watch_places(const StanceInput& in) {
+    // When a gap in the data hid the stepping on, and no foot was ever seen alone nor the
+    // feet given, the first still two-foot place taught the centre, and the player may have
+    // gone straight onto one leg there, as people do right after stepping on: a single-leg
+    // stance on a foot within 80 mm of the board's middle, read as two feet, and every
+    // two-foot stance after it as one leg. Where the player stood still at full load tells:
+    // a two-foot stance sits between the feet, and on one foot the CoP stays within
+    // kEnterOffFootMm of it. So when that first place turns out to be the end of a row of
+    // three, the far end at least a stance width from it (the narrowest, less a fifth: on
+    // one foot the CoP may sit a little inside it), with a place between them farther than
+    // that from both, the two ends are the feet and the middle is two feet: the centre is
+    // the middle of three, not the first seen. Only then: with the stepping on seen and no
+    // foot alone in it, both feet came down together and the first place is two feet; and
+    // a person standing, leaning a little and then standing on one leg (Diana, 15-70 s)
+    // makes the same row of three with the first at its end. Nor in a recording that opens
+    // with someone on the board (no stepping on in it, the board never seen empty), where
+    // standing and leaning either way as far as one can makes three places too. Without a
+    // foot seen alone a full lean and a single-leg stance are the same signal.)
+    if (stance_ == Stance::off) places_mm_.clear();  // each visit its own (the feet move)
+    // Still, not on the way: the fast CoP not running ahead of the slow one (as for the
+    // centre), else a place's mean takes in the end of the weight shift that led to it.
+    const bool watching = feet_unseen() && empty_seen_ && stepping_on_hidden_ && in.cop_valid && bw_kg_ > 0.0 && is_full_load(stance_) &&
+                          std::fabs(x_s_mm_ - x_slow_mm_) <= kCentreStillMm;
+    if (!watching) {
+        place_.on = false;
+        return;
+    }
+    if (place_.add(in.t_s, x_s_mm_, x_s_mm_, kPlaceStillMm)) place_taken_ = false;
+    if (place_taken_ || in.t_s - place_.since_s < kPlaceS || place_.samples < kDwellSamples) return;
+    place_taken_ = true;
+    const double x = place_.mean_mm();
+    const bool known = std::any_of(places_mm_.begin(), places_mm_.end(),
+                                   [x](double p) { return std::fabs(p - x) <= kPlaceStillMm; });
+    if (!known) places_mm_.push_back(x);
+    const auto [lo, hi] = std::minmax_element(places_mm_.begin(), places_mm_.end());
+    const double left = *lo;
+    const double right = *hi;
+    if (right - left < 0.8 * kMinStanceWidthMm || (places_mm_.front() != left && places_mm_.front() != right)) return;
+    const double mid = (left + right) / 2.0;
+    std::optional<double> centre;
+    for (double p : places_mm_) {
+        if (p - left < kEnterOffFootMm || right - p < kEnterOffFootMm) continue;
+        if (!centre || std::fabs(p - mid) < std::fabs(*centre - mid)) centre = p;
+    }
+    if (centre) assume_feet({left, *centre, right});
 }
 
 double StanceClassifier::on_threshold_kg(const StanceInput& in) const {
@@ -261,6 +328,9 @@ void StanceClassifier::push(const StanceInput& in) {
             since_s_ = empty_s(in);
             candidate_samples_ = 0;
         }
+        // A gap within the time a lone foot is looked for after the contact hid the
+        // stepping on as much as one before it.
+        if (candidate_ != Stance::off && last_t_s_ - loaded_from_s_ <= kLoneFootWindowS) stepping_on_hidden_ = true;
         data_since_s_ = in.t_s;
     }
     last_t_s_ = in.t_s;
@@ -278,11 +348,19 @@ void StanceClassifier::push(const StanceInput& in) {
         low_since_s_ = -1.0;
     }
     const Stance want = target(in);
+    if (stance_ == Stance::off && want == Stance::off) empty_seen_ = true;
     if (want == stance_) {
         candidate_ = stance_;
         candidate_samples_ = 0;
     } else {
         if (want != candidate_ || candidate_samples_ == 0) {
+            if (stance_ == Stance::off && candidate_ == Stance::off) {
+                // The first loaded sample of a visit (not a change of what it is while the
+                // dwell runs: that would lose a visit's gap).
+                after_gap_ = data_since_s_ == in.t_s;
+                loaded_from_s_ = in.t_s;
+                stepping_on_hidden_ = after_gap_;
+            }
             candidate_ = want;
             candidate_since_s_ = in.t_s;
             candidate_samples_ = 0;
@@ -305,14 +383,27 @@ void StanceClassifier::push(const StanceInput& in) {
                 // was full but on two feet, the weight on its way over.
                 if (is_single_leg(want)) since = std::max(since, still_here_since_s());
             }
-            stance_ = want;
-            since_s_ = since;
-            candidate_samples_ = 0;
+            if (stance_ == Stance::off && is_single_leg(want) && after_gap_ && since < loaded_from_s_) {
+                // A visit whose stepping on a gap in the data hid, seen first on one leg:
+                // on the board from the contact dated back into the gap, on one leg from
+                // the first sample seen (the next sample confirms it). Not a single-leg
+                // stance from the contact, entered from an empty board: what was done in
+                // the gap is not known (a knee drive's rest and shift may be in it, its
+                // drive peak after it), and its hold was looked for in no data.
+                stance_ = Stance::both;
+                since_s_ = since;
+                candidate_since_s_ = std::max(candidate_since_s_, loaded_from_s_);
+            } else {
+                stance_ = want;
+                since_s_ = since;
+                candidate_samples_ = 0;
+            }
         }
     }
     watch_person(in);
     watch_lone_foot(in);
     watch_rest(in);
+    watch_places(in);
     learn_centre(in, dt_s);
 }
 
@@ -375,10 +466,6 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     // From the first loaded sample on, not only once the dwell has confirmed "partial":
     // a light player's lead foot may stay still only for its first tenths of a second.
     const bool stepping_on = stance_ == Stance::off && candidate_ == Stance::partial && candidate_samples_ > 0;
-    if (stance_ == Stance::off && candidate_ != Stance::off && candidate_samples_ == 1) {
-        after_gap_ = data_since_s_ == in.t_s;  // the first loaded sample of a visit
-        loaded_from_s_ = in.t_s;
-    }
     // When a gap hid the stepping on, the 0.4 s count from the first sample after it: the
     // contact dated back into the gap closed them before any data came. But then both
     // feet may have landed in the gap: only a load well under the body weight (known,

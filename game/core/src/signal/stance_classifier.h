@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <deque>
 #include <optional>
+#include <vector>
 
 #include "highstep/core/signal/signal.h"
 
@@ -58,6 +59,13 @@ public:
     void observe_foot(Stance side, double x_mm);
     // The tare has just taken the load on the board into its zero (something put down).
     void board_took_load();
+    // The feet and the two-foot centre told from the places the player stood still at full
+    // load, when no foot was ever seen alone (see watch_places); assumed from the start
+    // when the same data is run again.
+    std::optional<FeetPlaces> feet_from_places() const;
+    // No foot seen alone yet and the feet neither given nor told: they may yet be told.
+    bool feet_unseen() const;
+    void assume_feet(const FeetPlaces& feet);
 
 private:
     Stance target(const StanceInput& in) const;   // what this sample says, with hysteresis
@@ -72,6 +80,7 @@ private:
     void seed_stance_width();  // from the lone foot, once the centre is first learned
     void watch_lone_foot(const StanceInput& in);
     void watch_rest(const StanceInput& in);
+    void watch_places(const StanceInput& in);
     bool rest_is_reference(double bw) const;  // the rest stands in for the centre not yet learned
     void place_foot(double x_mm);       // a lone foot, on whichever side of the centre it is
 
@@ -99,6 +108,13 @@ private:
     StillStretch quiet_;              // the current quiet full-load stretch (learn_centre)
     StillStretch rest_stretch_;       // the current still stretch ...
     double rest_min_kg_ = 0.0;        // ... and the least load in it
+    // Still places at full load while no foot has been seen alone (CoP x means), the
+    // current still stretch, and whether it is recorded; the feet told from them.
+    bool empty_seen_ = false;  // the board was seen empty: later visits stepped on in the recording
+    std::vector<double> places_mm_;
+    StillStretch place_;
+    bool place_taken_ = false;
+    std::optional<FeetPlaces> feet_from_places_;
     // Each foot's CoP x where it was last seen alone (0 = left, 1 = right).
     bool side_known_[2] = {false, false};
     double side_x_mm_[2] = {0.0, 0.0};
@@ -120,6 +136,7 @@ private:
     double data_since_s_ = 0.0;   // first sample after the last gap in the data
     bool after_gap_ = false;      // this visit's first loaded sample came after a gap ...
     double loaded_from_s_ = 0.0;  // ... at this time
+    bool stepping_on_hidden_ = false;  // a gap began before or just after this visit's contact
     double total_s_kg_ = 0.0;
     double x_s_mm_ = 0.0;
     double x_slow_mm_ = 0.0;  // 0.25 s smoothed CoP x

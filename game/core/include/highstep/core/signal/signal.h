@@ -81,6 +81,13 @@ struct SignalFrame {
     bool button = false;
 };
 
+// Where the feet stand (CoP x of each foot alone) and the two-foot centre between them.
+struct FeetPlaces {
+    double left_x_mm = 0.0;
+    double centre_x_mm = 0.0;
+    double right_x_mm = 0.0;
+};
+
 // The online pipeline: rotation, tare, body weight, CoP, stance.
 class SignalProcessor {
 public:
@@ -109,6 +116,12 @@ public:
     // A foot seen carrying the player alone at CoP x (the recogniser's knee-drive holds):
     // where the feet are is learned from this too, unless the settings give them.
     void observe_foot(Stance side, double x_mm);
+    // The feet told from where the player stood still at full load, when no foot was seen
+    // alone (a gap hid the stepping on): the first place was taken for the two-foot centre
+    // and may have been a foot. For running the same data again with them from its start.
+    std::optional<FeetPlaces> feet_from_places() const;
+    void assume_feet(const FeetPlaces& feet);
+    bool feet_unseen() const;  // no foot seen alone, the feet neither given nor told yet
 
 private:
     struct Impl;
