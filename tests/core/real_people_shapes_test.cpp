@@ -62,6 +62,23 @@ TEST(RealPeopleShapes, SteppingStraightOntoOneLegIsAHold) {
     }
 }
 
+TEST(RealPeopleShapes, SteppingOntoOneLegBeginsWhenTheBoardCarriesAll) {
+    // The right foot steps on and takes 95 % of the weight, the left still resting on the
+    // floor beside the board with 10 % for 1.2 s, then lifted: 20 s on the right leg. The
+    // stance begins when the left foot leaves the floor (JoaoPedro1000's stance of 342.7 s
+    // was dated 1.15 s early, from the first 0.93 BW).
+    BoardScript b = wide_board();
+    HandPlayer p{b, 76.0};
+    p.one(0.2, true, 0.3).wait(0.2).one(0.5, true, 0.95).one(0.1, true, 0.9).wait(1.1);
+    p.one(0.1, true, 1.0);
+    const double all_on_s = p.now();
+    p.wait(20.0).one(0.4, true, 0.0).wait(2.0);
+    const auto holds = only<OneLegHoldEvent>(recognise(b));
+    ASSERT_EQ(holds.size(), 1u);
+    EXPECT_EQ(holds[0].side, Side::right);
+    EXPECT_NEAR(holds[0].start_s, all_on_s, 0.3);
+}
+
 TEST(RealPeopleShapes, OffCentreTwoFeetAfterSteppingOnOneFootIsNoOneLegStance) {
     // Stepping on with the left foot, then the right lands and the weight settles 70 %
     // onto the right foot for 30 s (CoP 72 mm right of the middle): two feet throughout.

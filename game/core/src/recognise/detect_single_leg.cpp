@@ -37,6 +37,8 @@ constexpr std::size_t kMaxRecent = 8192;  // bounded even if time stands still
 constexpr double kPeakWindowS = 0.06;   // the drive peak: highest load averaged over this
 constexpr double kArriveS = 1.0;        // the CoP's arrival on the foot is looked for until this far into the stance
 constexpr double kMinWayOutU = 0.3;     // ... after a way out of at least this share of the way to the foot
+constexpr double kWholeWeightBw = 0.97;   // stepping onto a foot, the board carries the whole weight from here ...
+constexpr double kWholeWeightWithinS = 2.0;  // ... looked for this long into the stance
 constexpr double kMaxReleaseS = 1.0;    // the end of a hold is looked for this far back
 constexpr double kMinFallBw = 0.03;     // ... and needs a fall of the load of this much (x BW)
 constexpr double kMinCopFallU = 0.15;   // ... or of the CoP of this share of the way to the foot
@@ -220,8 +222,24 @@ double SingleLegDetector::on_foot_since_s(double end_s) const {
             best = &p;
         }
     }
-    if (!best || toward * (best->x_mm - first->x_mm) < kMinWayOutU * half_stance_mm_) return entry_s_;
+    if (!best || toward * (best->x_mm - first->x_mm) < kMinWayOutU * half_stance_mm_) return whole_weight_since_s(end_s);
     return best->t_s;
+}
+
+double SingleLegDetector::whole_weight_since_s(double end_s) const {
+    // No way out to the foot: the player stepped onto it and stayed. The other foot may
+    // still rest on the floor beside the board for a while, carrying a tenth of the weight
+    // (JoaoPedro1000 at 341.6-342.7 s: 0.88-0.95 BW on the board for 1.1 s, then 1.0);
+    // on one leg the board carries all of it, swaying a few per cent about it. So the
+    // stance began where the load first reached the whole weight, if it did soon.
+    if (came_from_ != Stance::partial || body_weight_kg_ <= 0.0) return entry_s_;
+    const double to_s = std::min(end_s, entry_s_ + kWholeWeightWithinS);
+    for (const Point& p : recent_) {
+        if (p.t_s < entry_s_) continue;
+        if (p.t_s > to_s) break;
+        if (p.raw_kg >= kWholeWeightBw * body_weight_kg_) return p.t_s;
+    }
+    return entry_s_;
 }
 
 bool SingleLegDetector::on_first_foot() const {

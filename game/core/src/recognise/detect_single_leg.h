@@ -62,6 +62,7 @@ private:
     };
     double drive_peak_kg(double exit_s) const;
     double on_foot_since_s(double end_s) const;  // when the other foot had left the board
+    double whole_weight_since_s(double end_s) const;  // ... stepping onto the foot: when it carried all
     double shift_start_s() const;                // where the weight began to shift to the stance leg
     double release_s(double exit_s, bool foot_came_down) const;  // where the hold ended
     std::optional<double> fall_start_s(double from_s, double to_s, bool cop, double min_fall) const;
