@@ -36,6 +36,19 @@ BoardScript gap_over_stepping_on(bool right) {
     return b;
 }
 
+// One step-up led with the `right` foot (or the left) ending in a knee drive on it, and no
+// step_on / step_off in its place.
+void expect_one_step_up_with_knee_drive(const std::vector<Event>& events, bool right) {
+    const auto ups = only<StepUpEvent>(events);
+    ASSERT_EQ(ups.size(), 1u) << (right ? "right" : "left");
+    EXPECT_TRUE(ups[0].ends_in_knee_drive);
+    EXPECT_EQ(ups[0].lead, right ? Side::right : Side::left);
+    const auto drives = only<KneeDriveEvent>(events);
+    ASSERT_EQ(drives.size(), 1u);
+    EXPECT_EQ(drives[0].side, right ? Side::right : Side::left);
+    EXPECT_TRUE(only<StepOnEvent>(events).empty());
+}
+
 }  // namespace
 
 TEST(UnsteadyStart, KneeDriveOnTheOtherFootRightAfterSteppingOn) {
@@ -494,14 +507,20 @@ TEST(UnsteadyStart, ALightLeadFootOnANoisyBoardIsSeenAlone) {
         b.add(0, 0, 0).add(2.0, 0, 0);
         HandPlayer p{b, 50.0};
         p.one(0.08, right, 7.0 / 50.0).wait(0.5).knee_top(right, 1.0, 1.2);
-        const auto events = recognise(b);
-        const auto ups = only<StepUpEvent>(events);
-        ASSERT_EQ(ups.size(), 1u) << (right ? "right" : "left");
-        EXPECT_TRUE(ups[0].ends_in_knee_drive);
-        EXPECT_EQ(ups[0].lead, right ? Side::right : Side::left);
-        const auto drives = only<KneeDriveEvent>(events);
-        ASSERT_EQ(drives.size(), 1u);
-        EXPECT_EQ(drives[0].side, right ? Side::right : Side::left);
-        EXPECT_TRUE(only<StepOnEvent>(events).empty());
+        expect_one_step_up_with_knee_drive(recognise(b), right);
+    }
+}
+
+TEST(UnsteadyStart, A30KgPlayersLeadFootOnAQuietBoardIsSeenAlone) {
+    // A 30 kg player's lead foot rests with 4.5 kg before the push-off, under the 5 kg a
+    // lone foot needed: never seen alone, the knee drive at the step-up's top read as two
+    // feet (a step_on and a step_off, no rep; unstill seed 9, 13 sessions). On a quiet
+    // board such a load's CoP is still within 12 mm, so 4 kg will do there.
+    for (bool right : {false, true}) {
+        BoardScript b = offset_board(0.0);
+        b.noise_kg = 0.03;
+        HandPlayer p{b, 30.0};
+        p.one(0.08, right, 4.5 / 30.0).wait(0.5).knee_top(right, 1.0, 1.2);
+        expect_one_step_up_with_knee_drive(recognise(b), right);
     }
 }

@@ -60,6 +60,7 @@ constexpr double kOneSideLeaveMm = 110.0;
 constexpr double kSameFootU = 0.3;
 constexpr double kLoneFootOffMiddleU = 0.4;        // "still on the lone foot": this close to where it was seen
 constexpr double kLoneFootMinKg = 5.0;
+constexpr double kLightFootMinKg = 4.0;   // ... on a quiet board, where such a load's CoP is still within kLoneFootStillMm
 constexpr double kLoneFootMaxBw = 0.6;    // a lone foot's still stretch carried less than this: one foot
 constexpr double kLoneFootStillMm = 12.0;
 constexpr double kLoneFootS = 0.1;
@@ -475,7 +476,7 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     const bool light = !unseen_contact || (in.body_weight_kg > 0.0 && total_s_kg_ < kLoneFootMaxBw * in.body_weight_kg);
     const bool candidate = (stance_ == Stance::partial || stepping_on) && in.cop_valid && light &&
                            in.t_s - on_since_s <= kLoneFootWindowS &&
-                           total_s_kg_ >= std::max(on_threshold_kg(in), kLoneFootMinKg);
+                           total_s_kg_ >= std::max(on_threshold_kg(in), lone_foot_min_kg(in));
     if (!candidate) {
         lone_.on = false;
         lone_raw_n_ = 0;
@@ -650,6 +651,15 @@ void StanceClassifier::seed_stance_width() {
         half_stance_mm_ = half;
         place_foot(foot_x_mm_);
     }
+}
+
+double StanceClassifier::lone_foot_min_kg(const StanceInput& in) const {
+    // A light player's lead foot may rest with under 5 kg (a 30 kg player's with 4.5). Its
+    // CoP is a ratio of those few kilograms: still only where the sensors' noise moves it
+    // by less than the stillness allowed (two sd of 216.5 mm x noise / load); on a noisy
+    // board a landing drifting 6-7 mm a sample then passed for a still foot.
+    const double noise_mm = settings_.geometry.width_mm / 2.0 * in.noise_kg / kLightFootMinKg;
+    return 2.0 * noise_mm <= kLoneFootStillMm ? kLightFootMinKg : kLoneFootMinKg;
 }
 
 }  // namespace highstep::core::detail
