@@ -68,13 +68,14 @@ const SignalFrame& SignalProcessor::Impl::push(const BoardSample& sample) {
     const detail::SensorLoads zero_before = tare.offsets();
     tare.push(t_s, raw);
     const detail::SensorLoads& zero = tare.offsets();
-    if (!had_zero && tare.tared()) weight.rezero(zero[0] + zero[1] + zero[2] + zero[3]);
+    const bool first_zero = !had_zero && tare.tared();
+    if (first_zero) weight.rezero(zero[0] + zero[1] + zero[2] + zero[3]);
     // A zero that rose by a kilogram or more took something left on the board into it; the
     // first zero, whatever load there was before it (measured from the factory's zero, a
     // board's own offsets of a few kilograms read as a foot).
     const double zero_rise_kg = (zero[0] + zero[1] + zero[2] + zero[3]) -
                                 (zero_before[0] + zero_before[1] + zero_before[2] + zero_before[3]);
-    if ((had_zero && zero_rise_kg >= 1.0) || (!had_zero && tare.tared())) stance.board_took_load();
+    if ((had_zero && zero_rise_kg >= 1.0) || first_zero) stance.board_took_load();
     const double tl = raw[0] - zero[0], tr = raw[1] - zero[1];
     const double bl = raw[2] - zero[2], br = raw[3] - zero[3];
 

@@ -84,6 +84,8 @@ constexpr double kPersonKg = 15.0;
 // sway of a few mm; a weight shift moves it 60 mm or more).
 constexpr double kPlaceStillMm = 20.0;
 constexpr double kPlaceS = 0.5;
+
+double middle_of_three(double a, double b, double c) { return std::max(std::min(a, b), std::min(std::max(a, b), c)); }
 }  // namespace
 
 StanceClassifier::StanceClassifier(const SignalSettings& settings) : settings_(settings) {
@@ -487,16 +489,14 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     // 10 ms) is not the foot moving, and the 30 ms CoP would carry it for five samples.
     lone_raw_[lone_raw_n_ % 3] = in.cop_x_mm;
     ++lone_raw_n_;
-    const double foot_x_mm = lone_raw_n_ < 3 ? x_s_mm_
-                                             : std::max(std::min(lone_raw_[0], lone_raw_[1]),
-                                                        std::min(std::max(lone_raw_[0], lone_raw_[1]), lone_raw_[2]));
+    const double foot_x_mm = lone_raw_n_ < 3 ? x_s_mm_ : middle_of_three(lone_raw_[0], lone_raw_[1], lone_raw_[2]);
     // "Still" within the board's own noise too: a light foot's CoP is a ratio of a few
     // kilograms, and the sensors' noise moves it by 216.5 mm x noise / load (one sd; the
     // total's noise is the left-right difference's too). A 50 kg player's lead foot at
     // 8 kg on a board with 0.46 kg of noise wavered by 12 mm standing still, was never
     // seen alone, and the knee drive on it at the step-up's top read as two feet. Two sd
     // of it (the middle of three samples is hardly steadier than one) is the least a still foot moves.
-    const double noise_mm = settings_.geometry.width_mm / 2.0 * in.noise_kg / std::max(total_s_kg_, kLoneFootMinKg);
+    const double noise_mm = cop_noise_mm(in.noise_kg, std::max(total_s_kg_, kLoneFootMinKg));
     if (lone_.add(in.t_s, foot_x_mm, lone_raw_n_ < 3 ? in.cop_x_mm : foot_x_mm, std::max(kLoneFootStillMm, 2.0 * noise_mm))) lone_taken_ = false;
     if (lone_taken_) foot_kg_ = std::max(foot_kg_, total_s_kg_);  // the most it carried, still there
     // A later still stretch of the same stance carrying clearly more than the foot taken
@@ -653,13 +653,18 @@ void StanceClassifier::seed_stance_width() {
     }
 }
 
+double StanceClassifier::cop_noise_mm(double noise_kg, double load_kg) const {
+    // The CoP is a ratio of loads: the left-right difference's noise (the total's) over
+    // the load, times the sensors' half spacing (one sd).
+    return settings_.geometry.width_mm / 2.0 * noise_kg / load_kg;
+}
+
 double StanceClassifier::lone_foot_min_kg(const StanceInput& in) const {
     // A light player's lead foot may rest with under 5 kg (a 30 kg player's with 4.5). Its
     // CoP is a ratio of those few kilograms: still only where the sensors' noise moves it
     // by less than the stillness allowed (two sd of 216.5 mm x noise / load); on a noisy
     // board a landing drifting 6-7 mm a sample then passed for a still foot.
-    const double noise_mm = settings_.geometry.width_mm / 2.0 * in.noise_kg / kLightFootMinKg;
-    return 2.0 * noise_mm <= kLoneFootStillMm ? kLightFootMinKg : kLoneFootMinKg;
+    return 2.0 * cop_noise_mm(in.noise_kg, kLightFootMinKg) <= kLoneFootStillMm ? kLightFootMinKg : kLoneFootMinKg;
 }
 
 }  // namespace highstep::core::detail
