@@ -28,6 +28,17 @@ TEST(PlayCoach, AHillClimbStartedStandingOnTheBoardAsksToStepOff) {
     EXPECT_FALSE(coach.update(core::LevelType::hill_climb, after_a_rep, true, 2.0)) << "standing at the top of a rep is fine";
 }
 
+// The first step-up from the floor: at its top the player stands on the board with
+// both feet and no rep counted yet (it counts once the step-up ends). That is the
+// move going right, not a player who should step off (the line showed there).
+TEST(PlayCoach, TheFirstStepUpFromTheFloorIsNotToldToStepOff) {
+    PlayCoach coach;
+    EXPECT_FALSE(coach.update(core::LevelType::hill_climb, standing(0.0), true, 0.0)) << "off the board: ready";
+    EXPECT_FALSE(coach.update(core::LevelType::hill_climb, standing(70.0, core::Phase::active), true, 5.0))
+        << "at the top of the first step-up";
+    EXPECT_FALSE(coach.update(core::LevelType::hill_climb, standing(70.0, core::Phase::active), true, 5.8));
+}
+
 TEST(PlayCoach, ALevelOnTheBoardAsksToStepOnAfterTwoSecondsOff) {
     PlayCoach coach;
     EXPECT_FALSE(coach.update(core::LevelType::sprint_start, standing(0.0), false, 10.0));

@@ -28,13 +28,16 @@ std::optional<CoachLine> PlayCoach::update(core::LevelType type, const core::Hud
     const double load_kg = h.left_kg + h.right_kg;
     const bool on_board = load_kg > kOnBoardKg;
     off_since_s_ = on_board ? std::nullopt : std::optional<double>(off_since_s_.value_or(now_s));
+    been_off_ = been_off_ || !on_board;
     // Time only counts while a set runs and asks for a rep.
     if (h.reps_done_total != last_reps_ || h.phase != core::Phase::active) {
         last_reps_ = h.reps_done_total;
         last_progress_s_ = now_s;
     }
     if (type == core::LevelType::hill_climb) {
-        const bool waiting = h.reps_done_total == 0 && h.phase != core::Phase::rest;
+        // Only while the player has stood on the board since the level began: once off,
+        // standing on it is the first step-up on its way (its rep counts when it ends).
+        const bool waiting = !been_off_ && h.reps_done_total == 0 && h.phase != core::Phase::rest;
         const double standing_kg = h.body_weight_kg > 0.0 ? 0.6 * h.body_weight_kg : 30.0;
         if (waiting && h.stance == core::Stance::both && load_kg > standing_kg) {
             return CoachLine{CoachPrompt::step_off_to_begin,

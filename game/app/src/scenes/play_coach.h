@@ -1,7 +1,8 @@
 #pragma once
 // The play screen's coach line: one short prompt when the player seems stuck.
-//   * Hill Climb waiting for its first rep with the player standing on the board:
-//     "Step off the board to begin" (every step-up starts from the floor).
+//   * Hill Climb waiting for its first rep with the player standing on the board
+//     since the level began: "Step off the board to begin" (every step-up starts
+//     from the floor).
 //   * A level played on the board (Sprint Start, Balance Tower) with nobody on it
 //     for two seconds: "Step onto the board with both feet".
 //   * A minute of a set without a rep: a nudge naming the next move.
@@ -32,6 +33,7 @@ private:
     int last_reps_ = -1;
     double last_progress_s_ = 0.0;  // the last rep, or when waiting stopped counting (rest, count-in)
     std::optional<double> off_since_s_;
+    bool been_off_ = false;  // the board was seen empty since the level began
 };
 
 }  // namespace highstep::app
