@@ -188,6 +188,50 @@ TEST(Hud, JudgementPopupAndRestCountdownAreDrawnInTheCentre) {
     EXPECT_EQ(count_color(plain, palette::perfect, 340, 180, 940, 330), 0);
 }
 
+namespace {
+
+// Pixels in the middle of the HUD that differ when the same state is in the rest.
+int middle_changed_by_the_rest(core::HudState h) {
+    Offscreen active, resting;
+    draw(active, h);
+    h.phase = core::Phase::rest;
+    h.rest_remaining_s = 59.0;
+    draw(resting, h);
+    return differing(active, resting, 340, 180, 940, 420);
+}
+
+}  // namespace
+
+// A set's last rep ends as the rest begins: its settled line (and a hold's points) is
+// shown whole before the rest dial, which was drawn over it ("lowering 1.1 s" under
+// "step on to start early").
+TEST(Hud, TheSetsLastRepIsShownBeforeTheRestDial) {
+    core::HudState h = active_hud();
+    h.settle = core::SettlePopup{};
+    h.settle->kind = core::RepKind::step_up;
+    h.settle->lowering_s = 1.1;
+    h.settle->slow_lowering = true;
+    h.settle->has_stability = true;
+    h.settle->stability = 80.0;
+    h.settle->points = 700;
+    h.settle->added_points = 300;
+    h.settle->age_s = 0.3;
+    EXPECT_EQ(middle_changed_by_the_rest(h), 0) << "only the rep's line in the middle";
+    // A hold's points (a pop-up without a beat) likewise.
+    core::HudState hold = active_hud();
+    hold.popup = core::JudgementPopup{};
+    hold.popup->timed = false;
+    hold.popup->points = 950;
+    EXPECT_EQ(middle_changed_by_the_rest(hold), 0);
+    // Once they have gone, the dial: its teal arc round the seconds left.
+    h.settle.reset();
+    h.phase = core::Phase::rest;
+    h.rest_remaining_s = 59.0;
+    Offscreen dial;
+    draw(dial, h);
+    EXPECT_GT(count_color(dial, palette::accent, 520, 180, 760, 420), 1000) << "the rest dial";
+}
+
 TEST(Hud, BoardLostShowsTheReconnectPause) {
     Offscreen live, lost;
     core::HudState h = active_hud();

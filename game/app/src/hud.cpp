@@ -336,7 +336,10 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
                  VAlign::middle, FontStyle::bold);
         gfx.text(std::to_string(static_cast<int>(std::ceil(h.count_in_remaining_s))), gfx.dx(640),
                  r.y + gfx.u(114) * k, gfx.u(86) * k, palette::action, Align::center, VAlign::middle, FontStyle::bold);
-    } else if (h.phase == core::Phase::rest) {
+    } else if (h.phase == core::Phase::rest && !h.popup && !h.settle) {
+        // The set's last rep first: its judgement and settled line (a hold's points,
+        // "lowering 1.1 s  steady 80") sit where the dial goes, and under the dial's
+        // words they were unreadable. The countdown shows once they have gone (1.6 s).
         const float cx = gfx.dx(640), cy = centre_y(300);
         gfx.fill_circle(cx, cy, gfx.u(110), kPanel);
         const double total = std::max(1.0, level.program.rest_s);
