@@ -33,7 +33,7 @@ const char* type_title(core::LevelType t) {
 
 const char* type_blurb(core::LevelType t) {
     switch (t) {
-        case core::LevelType::hill_climb: return "Step-ups on the beat: every rep jumps the runner up a ledge.";
+        case core::LevelType::hill_climb: return "Step-ups on the beat: every rep lifts the climber one ledge.";
         case core::LevelType::sprint_start: return "Knee-drive holds: charge while you hold, burst when the foot lands.";
         case core::LevelType::balance_tower: return "Prisoner-hold balance: your sway tilts the platform. Keep it still.";
     }
