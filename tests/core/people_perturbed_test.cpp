@@ -456,3 +456,72 @@ TEST(PeoplePerturbed, AZeroThatDrifts) {
                          [&](const Case& c) { return drifting(c, kg_per_min); });
     }
 }
+
+
+namespace {
+
+// (k) A quicker or slower person: every time (samples and labels) times `factor`.
+Case stretched(Case c, double factor) {
+    for (auto& x : c.samples) x.t_s *= factor;
+    for (auto& l : c.labels.one_leg) l.start_s *= factor, l.end_s *= factor;
+    for (auto& a : c.labels.ambiguous) a.from_s *= factor, a.to_s *= factor;
+    for (auto& a : c.labels.two_feet) a.from_s *= factor, a.to_s *= factor;
+    for (auto& t : c.labels.step_on_s) t *= factor;
+    return c;
+}
+
+// (l) Steadier on one leg: inside each labelled stance (from 1 s after its start to 1 s
+// before its end), what moves faster than the loads' 1 s average is scaled by `k`.
+Case steadier(Case c, float k) {
+    const auto n = c.samples.size();
+    std::vector<std::array<double, 4>> sums(n + 1, {0.0, 0.0, 0.0, 0.0});
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& x = c.samples[i];
+        sums[i + 1] = {sums[i][0] + x.tl, sums[i][1] + x.tr, sums[i][2] + x.bl, sums[i][3] + x.br};
+    }
+    Samples out = c.samples;
+    std::size_t lo = 0, hi = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double t_s = c.samples[i].t_s;
+        while (c.samples[lo].t_s < t_s - 0.5) ++lo;
+        while (hi < n && c.samples[hi].t_s <= t_s + 0.5) ++hi;
+        const bool inside = std::any_of(c.labels.one_leg.begin(), c.labels.one_leg.end(), [&](const people::Stance& l) {
+            return t_s > l.start_s + 1.0 && t_s < l.end_s - 1.0;
+        });
+        if (!inside) continue;
+        const auto m = static_cast<double>(hi - lo);
+        const auto mean = [&](std::size_t j) { return static_cast<float>((sums[hi][j] - sums[lo][j]) / m); };
+        const auto& x = c.samples[i];
+        auto& o = out[i];
+        o.tl = mean(0) + k * (x.tl - mean(0)), o.tr = mean(1) + k * (x.tr - mean(1));
+        o.bl = mean(2) + k * (x.bl - mean(2)), o.br = mean(3) + k * (x.br - mean(3));
+    }
+    c.samples = std::move(out);
+    return c;
+}
+
+}  // namespace
+
+TEST(PeoplePerturbed, AQuickerPerson) {
+    // The same movements a fifth and three tenths quicker. A fifth quicker, Diana's
+    // touch-down at 462.3 s (0.26 s under 0.8 BW) took 0.21 s and read as none: her
+    // stance ran on 1.9 s (stance_classifier.cpp, support elsewhere). Slower (x 1.25) is
+    // not asserted: three step-on moments of 1.6-1.7 s become single-leg stances of
+    // 2.0-2.1 s, which the labels (stances of 2 s or more) do not have.
+    SKIP_WITHOUT_PEOPLE_DATA();
+    const Unchanged u;
+    for (const double factor : {0.8, 0.7}) {
+        check_both_paths(std::string{"times x"}.append(std::to_string(factor)), u,
+                         [&](const Case& c) { return stretched(c, factor); });
+    }
+}
+
+TEST(PeoplePerturbed, ASteadierPersonOnOneLeg) {
+    // The study's people sway 3.0-11.6 mm (sd) side to side on one leg; on two feet
+    // 0.4-2.2 mm, and a long still stance on a foot never seen alone is two feet
+    // (detect_single_leg.cpp). A steadier person (0.4 x the sway) keeps every stance,
+    // Andreia's three too, on a foot never seen alone (she steps straight onto it, 180 mm
+    // out: beyond where two feet can put the CoP). (0.25 x: the same, measured.)
+    SKIP_WITHOUT_PEOPLE_DATA();
+    check_both_paths("one-leg sway x0.4", Unchanged{}, [](const Case& c) { return steadier(c, 0.4f); });
+}

@@ -50,7 +50,8 @@ constexpr double kQuietS = 5.0;           // ... for this long is two feet, and 
 // side's sensors carry (216.5 - 140) / (216.5 + 140) = 0.21 of this side's), back below
 // the second to two feet.
 constexpr double kSupportedBw = 0.8;      // a single-leg stance whose load stays below this x BW ...
-constexpr double kSupportedS = 0.12;      // ... for this long has support elsewhere
+constexpr double kSupportedS = 0.05;      // ... for this long has support elsewhere (a tap of the other foot
+                                          // keeps it there 0.15 s and more: docs/signal.md)
 constexpr double kEnterOffFootMm = 50.0;  // one leg: the CoP within this of the foot ...
 constexpr double kLeaveOffFootMm = 65.0;  // ... and two feet again beyond this
 constexpr double kOneLegFromPartialBw = 0.93;  // a foot stepping on is one leg once it carries this x BW
