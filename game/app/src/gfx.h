@@ -34,12 +34,16 @@ public:
     // Another scale for a part of the frame (the play HUD in a portrait window, see
     // HudScale in hud.h); begin_frame sets the window's again.
     void set_unit(float unit) { unit_ = unit; }
-    // In a portrait window (taller than wide) a screen laid out in a column narrower
-    // than the design (the title's logo and list) is drawn larger: its `design_w` units,
-    // centred on the design's middle, fill the window's width (the design's height
-    // still fits). Elsewhere nothing changes. Call at the start of the screen's draw.
+    // In a window narrower than 16:9 (portrait, but also 4:3 such as 800x600, where the
+    // design fitted to the width left its menus' small print 7 px tall between empty
+    // bands) a screen laid out in a column narrower than the design (the title's logo
+    // and list) is drawn larger: its `design_w` units, centred on the design's middle,
+    // fill the window's width while the design's height still fits. In a 16:9 or wider
+    // window nothing changes. Call at the start of the screen's draw.
     void fit_design_width(float design_w) {
-        if (height_ > width_) unit_ = std::max(window_unit(), std::min(width_ / design_w, height_ / 720.0f));
+        if (width_ * 720.0f < height_ * 1280.0f) {
+            unit_ = std::max(window_unit(), std::min(width_ / design_w, height_ / 720.0f));
+        }
     }
     // The window's own scale: the 1280x720 design fitted inside it.
     float window_unit() const { return std::min(width_ / 1280.0f, height_ / 720.0f); }

@@ -50,7 +50,7 @@ public:
 
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, t_s_);
-        gfx.fit_design_width(940);  // the list or its empty panel, larger in a portrait window
+        gfx.fit_design_width(940);  // the list or its empty panel, larger in a narrow window
         draw_screen_title(gfx, "Challenges", "Take turns on one board, race the best runs, climb the leaderboard");
         if (!ctx_.db) {
             message(gfx, "The database could not be opened, so there are no challenges.", ctx_.db_problem);

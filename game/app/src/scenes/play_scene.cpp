@@ -415,7 +415,7 @@ public:
 
     void draw(Gfx& gfx, double) override {
         gfx.fill_rect({0, 0, gfx.width(), gfx.height()}, palette::background.with_alpha(170));
-        gfx.fit_design_width(640);  // the panel, larger in a portrait window (above the toasts)
+        gfx.fit_design_width(640);  // the panel, larger in a narrow window (above the toasts)
         draw_panel(gfx, gfx.drect(400, 150, 480, 390));
         gfx.text("Paused", gfx.dx(640), gfx.dy(200), gfx.u(44), palette::text, Align::center, VAlign::middle,
                  FontStyle::bold);

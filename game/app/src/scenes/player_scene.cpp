@@ -101,7 +101,7 @@ public:
 
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, t_s_);
-        gfx.fit_design_width(560);  // the list, larger in a portrait window
+        gfx.fit_design_width(560);  // the list, larger in a narrow window
         draw_screen_title(gfx, "Who is playing?", ctx_.db ? "Choose your name, or add a new player"
                                                          : "The database could not be opened: play as a guest");
         menu_.draw(gfx, 390, 170, 500, 6, t_s_);
@@ -208,7 +208,7 @@ public:
 
     void draw(Gfx& gfx, double) override {
         draw_backdrop(gfx, t_s_);
-        gfx.fit_design_width(640);  // the form, larger in a portrait window
+        gfx.fit_design_width(640);  // the form, larger in a narrow window
         draw_screen_title(gfx, "New player", "Type your name, pick your stronger leg");
         const SDL_FRect panel = gfx.drect(340, 170, 600, 390);
         draw_panel(gfx, panel);

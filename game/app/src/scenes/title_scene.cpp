@@ -69,7 +69,10 @@ public:
     }
 
     void draw(Gfx& gfx, double) override {
-        gfx.fit_design_width(760);  // the logo and the list, larger in a portrait window
+        // The logo and the list, larger in a narrow window; not while the storage notice
+        // shows: it stands in the design's left margin, which the larger title puts off
+        // a narrow window's left edge (at 700x1100 its words were cut at the edge).
+        if (ctx_.storage.ok()) gfx.fit_design_width(760);
         draw_backdrop(gfx, t_s_);
         draw_logo(gfx);
         // Up to seven entries between the logo and the player line.
