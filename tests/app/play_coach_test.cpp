@@ -37,6 +37,11 @@ TEST(PlayCoach, TheFirstStepUpFromTheFloorIsNotToldToStepOff) {
     EXPECT_FALSE(coach.update(core::LevelType::hill_climb, standing(70.0, core::Phase::active), true, 5.0))
         << "at the top of the first step-up";
     EXPECT_FALSE(coach.update(core::LevelType::hill_climb, standing(70.0, core::Phase::active), true, 5.8));
+    // Still standing there after a step-up's top would be over: stepped on, not up.
+    EXPECT_FALSE(coach.update(core::LevelType::hill_climb, standing(70.0, core::Phase::active), true, 8.9));
+    const auto line = coach.update(core::LevelType::hill_climb, standing(70.0, core::Phase::active), true, 9.0);
+    ASSERT_TRUE(line);
+    EXPECT_EQ(line->prompt, CoachPrompt::step_off_to_begin);
 }
 
 TEST(PlayCoach, ALevelOnTheBoardAsksToStepOnAfterTwoSecondsOff) {

@@ -35,11 +35,14 @@ std::optional<CoachLine> PlayCoach::update(core::LevelType type, const core::Hud
         last_progress_s_ = now_s;
     }
     if (type == core::LevelType::hill_climb) {
-        // Only while the player has stood on the board since the level began: once off,
-        // standing on it is the first step-up on its way (its rep counts when it ends).
-        const bool waiting = !been_off_ && h.reps_done_total == 0 && h.phase != core::Phase::rest;
         const double standing_kg = h.body_weight_kg > 0.0 ? 0.6 * h.body_weight_kg : 30.0;
-        if (waiting && h.stance == core::Stance::both && load_kg > standing_kg) {
+        const bool standing = h.stance == core::Stance::both && load_kg > standing_kg;
+        standing_since_s_ = standing ? std::optional<double>(standing_since_s_.value_or(now_s)) : std::nullopt;
+        // On the board since the level began; or, once the board was empty, standing on
+        // it longer than a step-up's top lasts: before that it is the first step-up on
+        // its way (its rep counts when it ends), which the line told to step off.
+        const bool stuck = !been_off_ || (standing_since_s_ && now_s - *standing_since_s_ >= kStandingStill_s);
+        if (h.reps_done_total == 0 && h.phase != core::Phase::rest && standing && stuck) {
             return CoachLine{CoachPrompt::step_off_to_begin,
                              std::string("Step off the board to begin: each step-up starts from the floor") +
                                  (keys ? " (A and D take your feet off)" : "")};

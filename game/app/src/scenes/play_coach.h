@@ -1,8 +1,8 @@
 #pragma once
 // The play screen's coach line: one short prompt when the player seems stuck.
 //   * Hill Climb waiting for its first rep with the player standing on the board
-//     since the level began: "Step off the board to begin" (every step-up starts
-//     from the floor).
+//     since the level began, or for longer than a step-up's top lasts: "Step off the
+//     board to begin" (every step-up starts from the floor).
 //   * A level played on the board (Sprint Start, Balance Tower) with nobody on it
 //     for two seconds: "Step onto the board with both feet".
 //   * A minute of a set without a rep: a nudge naming the next move.
@@ -25,6 +25,9 @@ struct CoachLine {
 struct PlayCoach {
     static constexpr double kOffBoard_s = 2.0;   // empty this long before asking to step on
     static constexpr double kNudge_s = 60.0;     // a set without a rep this long: nudge
+    // Standing on the board this long is no step-up's top (Summit Push holds a knee
+    // drive 1.5 s there, at 60 beats a minute).
+    static constexpr double kStandingStill_s = 4.0;
 
     // The line to show now (none: the player is doing fine).
     std::optional<CoachLine> update(core::LevelType type, const core::HudState& hud, bool simulated_board, double now_s);
@@ -34,6 +37,7 @@ private:
     double last_progress_s_ = 0.0;  // the last rep, or when waiting stopped counting (rest, count-in)
     std::optional<double> off_since_s_;
     bool been_off_ = false;  // the board was seen empty since the level began
+    std::optional<double> standing_since_s_;  // on the board with both feet and full weight
 };
 
 }  // namespace highstep::app
