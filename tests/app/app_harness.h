@@ -78,6 +78,16 @@ public:
     std::string top() const { return std::string(scenes_.top_id()); }
     std::string probe(const std::string& key) const { return scenes_.top() ? scenes_.top()->probe(key) : std::string{}; }
 
+    // A new player in the database, chosen at the board (ctx().player).
+    store::Player choose_new_player(const std::string& name) {
+        store::Player p;
+        p.name = name;
+        p.id = store::add_player(*db_, p);
+        ctx_.player = PlayerProfile{};
+        ctx_.player->player = p;
+        return p;
+    }
+
     void open(std::unique_ptr<Scene> scene) {
         scenes_.push(std::move(scene));
         scenes_.apply_pending();

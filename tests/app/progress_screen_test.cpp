@@ -15,12 +15,6 @@ namespace {
 
 using testing::AppHarness;
 
-PlayerProfile profile_of(const store::Player& p) {
-    PlayerProfile profile;
-    profile.player = p;
-    return profile;
-}
-
 // One session of `level_id` started now; finished with `score` unless `ended_early`
 // (then it keeps the two reps it stored).
 void play(store::Database& db, std::int64_t player_id, const std::string& level_id, bool ended_early,
@@ -47,16 +41,13 @@ void play(store::Database& db, std::int64_t player_id, const std::string& level_
 TEST(ProgressScreen, TheHeaderAndTheCalendarSayWhatTheyCount) {
     AppHarness h;
     h.ctx().levels = core::load_level_directory(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels").levels;
-    store::Player ada;
-    ada.name = "Ada";
-    ada.id = store::add_player(h.db(), ada);
+    const store::Player ada = h.choose_new_player("Ada");
     play(h.db(), ada.id, "tower-1", false);  // first, so the screen opens on Foothills, played last
     play(h.db(), ada.id, "hill-1", false);
     play(h.db(), ada.id, "hill-1", true);
     play(h.db(), ada.id, "hill-1", false);
     play(h.db(), ada.id, "hill-1", true);
     play(h.db(), ada.id, "hill-1", false);
-    h.ctx().player = profile_of(ada);
     h.open(make_progress_scene(h.ctx()));
     ASSERT_EQ(h.top(), "progress");
 
@@ -78,11 +69,8 @@ TEST(ProgressScreen, TheHeaderAndTheCalendarSayWhatTheyCount) {
 
 TEST(ProgressScreen, AMonthWithoutSessionsSaysSo) {
     AppHarness h;
-    store::Player bo;
-    bo.name = "Bo";
-    bo.id = store::add_player(h.db(), bo);
+    const store::Player bo = h.choose_new_player("Bo");
     play(h.db(), bo.id, "hill-1", true);
-    h.ctx().player = profile_of(bo);
     h.open(make_progress_scene(h.ctx()));
     EXPECT_EQ(h.probe("month_lines"),
               "1 day trained this month | 1 session on all levels: | 0 finished, 1 ended early | 2 reps and holds done | "

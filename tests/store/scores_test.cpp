@@ -53,6 +53,10 @@ TEST_F(ScoresTest, UnfinishedSessionsAreNotScores) {
     EXPECT_EQ(top_scores(db, "hill-1").size(), 1u);
     EXPECT_EQ(scored_levels(db), std::vector<std::string>{"hill-1"});
     EXPECT_FALSE(personal_best(db, bob, "hill-1"));
+    // Counted as ended early, for that player and level only.
+    EXPECT_EQ(sessions_ended_early(db, bob, "hill-1"), 1);
+    EXPECT_EQ(sessions_ended_early(db, bob, "hill-2"), 0);
+    EXPECT_EQ(sessions_ended_early(db, ada, "hill-1"), 0);
 }
 
 TEST_F(ScoresTest, LevelsAreSeparate) {

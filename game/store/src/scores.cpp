@@ -66,4 +66,12 @@ std::optional<double> personal_best(Database& db, std::int64_t player_id, std::s
     return q.optional_real(0);
 }
 
+int sessions_ended_early(Database& db, std::int64_t player_id, std::string_view level_id) {
+    sql::Statement q(db,
+                     "SELECT COUNT(*) FROM sessions WHERE player_id = ?1 AND level_id = ?2 AND state = 'unfinished'");
+    q.bind(1, player_id).bind(2, level_id);
+    q.step();
+    return q.int32(0);
+}
+
 }  // namespace highstep::store

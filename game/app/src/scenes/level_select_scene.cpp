@@ -72,6 +72,7 @@ public:
         if (key == "levels") return std::to_string(ctx_.levels.size());
         if (key == "tab") return std::to_string(tab_);
         if (key == "unit") return format_value("%.3f", drawn_unit_);
+        if (key == "your_best") return best_ ? format_value("%.0f", *best_) : your_best_words();
         return {};
     }
 
@@ -172,10 +173,14 @@ private:
     void update_best() {
         best_.reset();
         record_.reset();
+        ended_early_ = 0;
         if (!ctx_.db || shown_.empty() || !menu_.valid()) return;
         const core::Level& l = *shown_[static_cast<std::size_t>(menu_.selected)];
         try {
-            if (ctx_.player && ctx_.player->player.id) best_ = store::personal_best(*ctx_.db, ctx_.player->player.id, l.id);
+            if (ctx_.player && ctx_.player->player.id) {
+                best_ = store::personal_best(*ctx_.db, ctx_.player->player.id, l.id);
+                ended_early_ = store::sessions_ended_early(*ctx_.db, ctx_.player->player.id, l.id);
+            }
             const auto top = store::top_scores(*ctx_.db, l.id, std::nullopt, 1);
             if (!top.empty()) record_ = top.front();
         } catch (const std::exception&) {
@@ -241,14 +246,22 @@ private:
             std::snprintf(buf, sizeof buf, "%.0f by %s", record_->score, record_->player_name.c_str());
             row("Record", buf);
         }
-        if (!best_ && !record_ && ctx_.db) row("Your best", "not played yet");
+        if (!best_ && ctx_.db && (ended_early_ > 0 || !record_)) row("Your best", your_best_words());
     }
 
     AppContext& ctx_;
     int tab_ = 0;
     Menu menu_;
     std::vector<const core::Level*> shown_;
+    // Without a finished run: a level left from the pause menu was played, not "not
+    // played yet" (its reps are kept), but has no score.
+    std::string your_best_words() const {
+        if (ended_early_ == 0) return "not played yet";
+        return std::to_string(ended_early_).append(" ended early, none finished");
+    }
+
     std::optional<double> best_;
+    int ended_early_ = 0;  // the player's sessions on the shown level that ended early
     std::optional<store::ScoreEntry> record_;
     double t_s_ = 0.0;
     float drawn_unit_ = 0.0f;  // pixels per design unit in the last frame (probe "unit")

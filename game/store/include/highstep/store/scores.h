@@ -36,5 +36,7 @@ std::vector<ScoreEntry> top_scores(Database& db, std::string_view level_id,
 std::vector<std::string> scored_levels(Database& db);
 // A player's best score on a level (nullopt: never finished it).
 std::optional<double> personal_best(Database& db, std::int64_t player_id, std::string_view level_id);
+// How many of a player's sessions on a level ended early (never finished).
+int sessions_ended_early(Database& db, std::int64_t player_id, std::string_view level_id);
 
 }  // namespace highstep::store
