@@ -49,7 +49,7 @@ core::HudState active_hud() {
     h.sets = 2;
     h.reps_per_leg = 6;
     h.cop_valid = true;
-    h.cop_x_mm = -120.0;  // well away from the target
+    h.cop_x_mm = -30.0;  // away from the target, the weight on both feet (65 % left)
     h.target_x_mm = 100.0;
     h.left_kg = 40.0;
     h.right_kg = 30.0;
@@ -162,6 +162,32 @@ TEST(Hud, DrawsTheBoardWithTheCopDotAndLoadBars) {
     Offscreen s2;
     draw(s2, in);
     EXPECT_GT(count_color(s2, palette::good, 16, 520, 386, 704), 50);
+}
+
+// The load bars and lit footprints say which foot carries the weight, by where the
+// CoP sits between the feet (as the board check's). Standing on the left foot with the
+// right knee up, the sensor pairs read 62 / 22 kg (the Sprint Start HUD showed that);
+// at the top of a step-up on both feet the recogniser's stance can still be one foot.
+TEST(Hud, TheLoadBarsAndFootprintsShowWhichFootCarriesTheWeight) {
+    const Color right_lit = palette::right_leg;  // the CoP dot too: its pads are counted right of it
+    core::HudState knee_up = active_hud();
+    knee_up.left_kg = 62.0;
+    knee_up.right_kg = 22.0;
+    knee_up.cop_x_mm = -100.0;  // over the left foot: the stance centre 0, feet 100 mm out
+    knee_up.stance = core::Stance::left;
+    Offscreen s;
+    draw(s, knee_up);
+    EXPECT_GT(count_color(s, palette::left_leg, 16, 520, 60, 704), 200) << "the left bar";
+    EXPECT_EQ(count_color(s, right_lit, 330, 520, 386, 704), 0) << "no load under the lifted right foot";
+    EXPECT_EQ(count_color(s, right_lit, 225, 520, 330, 704), 0) << "the right footprint is not lit";
+    core::HudState top = active_hud();
+    top.left_kg = top.right_kg = 35.0;
+    top.cop_x_mm = 0.0;
+    top.stance = core::Stance::left;
+    Offscreen both;
+    draw(both, top);
+    EXPECT_GT(count_color(both, right_lit, 225, 520, 330, 704), 100) << "the right footprint lit";
+    EXPECT_GT(count_color(both, right_lit, 330, 520, 386, 704), 200) << "the right bar";
 }
 
 TEST(Hud, TheRepCounterChangesOnlyItsOwnRegion) {

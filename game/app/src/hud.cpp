@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "format_value.h"
+#include "weight_share.h"
 #include "world_draw.h"
 
 namespace highstep::app {
@@ -266,8 +267,14 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     pic.target_x_mm = h.target_x_mm;
     pic.target_y_mm = h.target_y_mm;
     pic.target_radius_mm = h.target_radius_mm;
-    pic.highlight_left = h.stance == core::Stance::left || h.stance == core::Stance::both;
-    pic.highlight_right = h.stance == core::Stance::right || h.stance == core::Stance::both;
+    // Each foot's load and lit footprints by where the CoP sits between the feet, as on
+    // the board check. The board's left and right sensor pairs showed 22 kg under the
+    // foot lifted for a knee drive, and the recogniser's stance lit one foot at the top
+    // of a step-up with the weight on both.
+    const double total_kg = h.left_kg + h.right_kg;
+    show_foot_loads(pic, total_kg,
+                    h.cop_valid ? weight_share(total_kg, h.cop_x_mm, h.stance_centre_x_mm, h.half_stance_mm)
+                                : WeightShare{});
     draw_board_picture(gfx, {bp.x + gfx.u(14), bp.y + gfx.u(14), bp.w - gfx.u(28), bp.h - gfx.u(40)}, pic, t);
 
     // ---- bottom-centre: metronome and the lead leg

@@ -30,13 +30,16 @@ std::string weight_share_text(double total_kg, const WeightShare& share) {
 BoardPicture board_check_picture(const core::SignalFrame& f, double body_weight_kg) {
     BoardPicture pic = board_picture_of(f);
     pic.body_weight_kg = body_weight_kg;
-    const WeightShare share = weight_share(f);
-    const double total_kg = std::max(0.0, f.total_kg);
+    show_foot_loads(pic, f.total_kg, weight_share(f));
+    return pic;
+}
+
+void show_foot_loads(BoardPicture& pic, double total_kg, const WeightShare& share) {
+    total_kg = std::max(0.0, total_kg);
     pic.left_kg = total_kg * share.left_pct / 100.0;
     pic.right_kg = total_kg * share.right_pct / 100.0;
     pic.highlight_left = share.left_pct >= kFootLoadedPct;
     pic.highlight_right = share.right_pct >= kFootLoadedPct;
-    return pic;
 }
 
 }  // namespace highstep::app

@@ -29,6 +29,10 @@ inline WeightShare weight_share(const core::SignalFrame& f) {
 }
 std::string weight_share_text(double total_kg, const WeightShare& share);
 
+// The picture's load bars as each foot's load (the total times the foot's share) and
+// its footprints lit where a foot carries at least kFootLoadedPct.
+void show_foot_loads(BoardPicture& pic, double total_kg, const WeightShare& share);
+
 // The board check's picture: the CoP, the footprints lit where the weight is, and the
 // load bars as each foot's load by the same measure as the line under the picture
 // (the total times the foot's share). The bars showed the left and right sensor

@@ -751,6 +751,8 @@ struct Session::Impl {
         hud.left_kg = f.left_kg;
         hud.right_kg = f.right_kg;
         hud.stance = f.stance;
+        hud.stance_centre_x_mm = f.stance_centre_x_mm;
+        hud.half_stance_mm = f.half_stance_mm;
         hud.body_weight_kg = recognizer.body_weight_kg() > 0.0 ? recognizer.body_weight_kg() : settings.body_weight_kg;
         if (!started) return;
         hud.phase = program->phase();

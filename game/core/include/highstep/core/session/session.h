@@ -133,6 +133,10 @@ struct HudState {
     double right_kg = 0.0;
     double body_weight_kg = 0.0;
     Stance stance = Stance::off;
+    // Where the feet are, as the signal learned them: the HUD shows each foot's load
+    // from where the CoP sits between them (app's weight_share).
+    double stance_centre_x_mm = 0.0;
+    double half_stance_mm = 0.0;    // 0: not learned yet
     // program
     int set = 1;                    // 1-based current set (the last one once finished)
     int sets = 1;
