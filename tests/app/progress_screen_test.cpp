@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "app_harness.h"
+#include "offscreen.h"
 #include "highstep/core/level/level_file.h"
 #include "highstep/store/players.h"
 #include "highstep/store/session_log.h"
@@ -18,7 +19,7 @@ using testing::AppHarness;
 // One session of `level_id` started now; finished with `score` unless `ended_early`
 // (then it keeps the two reps it stored).
 void play(store::Database& db, std::int64_t player_id, const std::string& level_id, bool ended_early,
-          double score = 1000.0) {
+          double score = 1000.0, double sway_mm_s = 0.0) {
     store::SessionStart s;
     s.player_id = player_id;
     s.level_id = level_id;
@@ -34,6 +35,7 @@ void play(store::Database& db, std::int64_t player_id, const std::string& level_
     r.score = score;
     r.grade = "B";
     r.reps = 2;
+    r.stability_mean_velocity_mm_s = sway_mm_s;
     r.finished_unix_s = s.started_unix_s;
     log.finish(r);
 }
@@ -80,6 +82,30 @@ TEST(ProgressScreen, AMonthWithoutSessionsSaysSo) {
         << "'Play a level' read as if the session had not counted";
     h.act(Action::left);  // last month: nothing
     EXPECT_EQ(h.probe("month_lines"), "0 days trained this month | no sessions this month | last 7 days: 1 day trained");
+}
+
+// The charts' range labels ("123.4 mm/s" at the right of the sway chart) stay inside
+// the charts' panel: at 800x600 the "s" ran over its right edge.
+TEST(ProgressScreen, TheChartsRangeLabelsStayInTheirPanel) {
+    for (const auto& [w, h] : {std::pair{800, 600}, std::pair{1280, 720}, std::pair{1024, 600}}) {
+        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h));
+        AppHarness app;
+        const store::Player cy = app.choose_new_player("Cy");
+        play(app.db(), cy.id, "tower-1", false, 2543.0, 123.4);
+        play(app.db(), cy.id, "tower-1", false, 2210.0, 19.7);
+        app.open(make_progress_scene(app.ctx()));
+        testing::Offscreen s(w, h);
+        app.scenes().top()->draw(s.gfx(), 0.0);
+        s.present();
+        // The charts' panel: design x 40..860 from y 145 to 635 (the 16:9 layout).
+        const int edge = static_cast<int>(s.gfx().dx(860));
+        int over = 0;
+        const std::uint32_t dim = (std::uint32_t{palette::text_dim.r} << 16) | (std::uint32_t{palette::text_dim.g} << 8) |
+                                  palette::text_dim.b;
+        for (int y = static_cast<int>(s.gfx().dy(145)); y < static_cast<int>(s.gfx().dy(635)); ++y)
+            for (int x = edge - 1; x < static_cast<int>(s.gfx().dx(885)); ++x) over += s.pixel(x, y) == dim;
+        EXPECT_EQ(over, 0) << "label pixels on or past the panel's right edge";
+    }
 }
 
 }  // namespace

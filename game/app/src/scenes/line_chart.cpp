@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "format_value.h"
+#include "widgets.h"
 
 namespace highstep::app {
 namespace {
@@ -64,10 +65,15 @@ void draw_line_chart(Gfx& gfx, const SDL_FRect& r, const LineChart& c) {
     const auto py = [&](double v) {
         return plot.y + plot.h - pad - (plot.h - 2 * pad) * static_cast<float>((v - lo) / (hi - lo));
     };
-    // Range labels on the right: the best value on top when higher is better.
-    gfx.text(format_value(c.unit_format.c_str(), *hi_it), plot.x + plot.w + gfx.u(8), plot.y, gfx.u(12), palette::text_dim);
-    gfx.text(format_value(c.unit_format.c_str(), *lo_it), plot.x + plot.w + gfx.u(8), plot.y + plot.h, gfx.u(12), palette::text_dim,
-             Align::left, VAlign::bottom);
+    // Range labels on the right: the best value on top when higher is better. They
+    // shrink to the room left of the row's end ("19.7 mm/s" ran past the panel at 800x600,
+    // where small text is drawn relatively wider).
+    const float label_x = plot.x + plot.w + gfx.u(8), room = r.x + r.w - label_x;
+    const std::string hi_text = format_value(c.unit_format.c_str(), *hi_it);
+    const std::string lo_text = format_value(c.unit_format.c_str(), *lo_it);
+    const float label_px = std::min(fit_size(gfx, hi_text, gfx.u(12), room), fit_size(gfx, lo_text, gfx.u(12), room));
+    gfx.text(hi_text, label_x, plot.y, label_px, palette::text_dim);
+    gfx.text(lo_text, label_x, plot.y + plot.h, label_px, palette::text_dim, Align::left, VAlign::bottom);
     for (std::size_t i = 1; i < c.values.size(); ++i) {
         gfx.line({px(i - 1), py(c.values[i - 1])}, {px(i), py(c.values[i])}, gfx.u(3), c.color);
     }
