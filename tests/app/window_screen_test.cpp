@@ -1,5 +1,5 @@
-// Window sizes in the real program under Xvfb: a 800x600 window (4:3, letterboxed
-// top and bottom), full screen on a 1920x1080 screen (F11) and back, with the
+// Window sizes in the real program under Xvfb: a 800x600 window (4:3: the title and
+// the pause menu fill its height, other screens are letterboxed top and bottom), full screen on a 1920x1080 screen (F11) and back, with the
 // title and the pause menu over a level. Every pixel is painted (no black
 // unpainted bands) and the screen's text lands where the scaled layout puts it.
 #include <gtest/gtest.h>
@@ -20,17 +20,24 @@ protected:
     }
     // Pixels of exactly black: what an unpainted window shows.
     static int unpainted(const Shot& s) { return s.count(Color{0, 0, 0}, 0, 0, s.s->w, s.s->h); }
-    // The 1280x720 design grid scaled into a w x h window, centred (as Gfx does).
+    // The 1280x720 design grid scaled into a w x h window, centred (as Gfx does); for a
+    // screen laid out in a column `column_w` wide, larger in a window narrower than 16:9
+    // (Gfx::fit_design_width).
     struct Grid {
         float scale, ox, oy;
-        Grid(int w, int h)
-            : scale(std::min(w / 1280.0f, h / 720.0f)), ox((w - 1280.0f * scale) / 2), oy((h - 720.0f * scale) / 2) {}
+        Grid(int w, int h, float column_w = 0)
+            : scale(fitted(w, h, column_w)), ox((w - 1280.0f * scale) / 2), oy((h - 720.0f * scale) / 2) {}
+        static float fitted(int w, int h, float column_w) {
+            const float window = std::min(w / 1280.0f, h / 720.0f);
+            if (column_w <= 0 || w * 720 >= h * 1280) return window;
+            return std::max(window, std::min(w / column_w, h / 720.0f));
+        }
         int x(float dx) const { return static_cast<int>(ox + dx * scale); }
         int y(float dy) const { return static_cast<int>(oy + dy * scale); }
     };
     // Text-coloured pixels of the design box (x0, y0)-(x1, y1) in a shot.
-    static int text_in(const Shot& s, float x0, float y0, float x1, float y1) {
-        const Grid g(s.s->w, s.s->h);
+    static int text_in(const Shot& s, float x0, float y0, float x1, float y1, float column_w = 0) {
+        const Grid g(s.s->w, s.s->h, column_w);
         return s.count(palette::text, g.x(x0), g.y(y0), g.x(x1), g.y(y1));
     }
 };
@@ -71,12 +78,14 @@ quit
         EXPECT_EQ(unpainted(*s), 0) << s->s->w << "x" << s->s->h << ": every pixel painted";
         EXPECT_GT(text_in(*s, 0, 0, 1280, 720), 1000);
     }
-    // The title's name ("HighStep", design x 560-1000, y 85-165) at every size.
-    EXPECT_GT(text_in(small, 560, 85, 1000, 165), 800);
-    EXPECT_GT(text_in(full, 560, 85, 1000, 165), 4000);
-    // The pause menu's "Paused" (design 540-740, 180-220) over the level, in both sizes.
-    EXPECT_GT(text_in(pause_small, 540, 180, 740, 222), 300);
-    EXPECT_GT(text_in(pause_full, 540, 180, 740, 222), 1500);
+    // The title's name ("HighStep", design x 560-1000, y 85-165; its column 760 wide) at
+    // every size.
+    EXPECT_GT(text_in(small, 560, 85, 1000, 165, 760), 4000);
+    EXPECT_GT(text_in(full, 560, 85, 1000, 165, 760), 4000);
+    // The pause menu's "Paused" (design 540-740, 180-220; its panel 640 wide) over the
+    // level, in both sizes.
+    EXPECT_GT(text_in(pause_small, 540, 180, 740, 222, 640), 800);
+    EXPECT_GT(text_in(pause_full, 540, 180, 740, 222, 640), 1500);
 }
 
 }  // namespace
