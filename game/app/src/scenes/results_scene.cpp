@@ -167,7 +167,7 @@ public:
         float ry = right.y + gfx.u(56);
         if (level_.exercise == core::Exercise::balance_two_feet) {
             gfx.text("Two-foot holds: both legs", right.x + gfx.u(20), ry, gfx.u(16), palette::text_dim);
-            gfx.text("share every rep.", right.x + gfx.u(20), ry + gfx.u(24), gfx.u(16), palette::text_dim);
+            gfx.text("share every hold.", right.x + gfx.u(20), ry + gfx.u(24), gfx.u(16), palette::text_dim);
             ry = right.y + right.h;
         }
         auto leg_row = [&](const char* label, double l, double r, const char* f) {
