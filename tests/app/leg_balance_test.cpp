@@ -18,8 +18,10 @@ core::Symmetry symmetry(int left_reps, double left_stability, int right_reps, do
     core::Symmetry s;
     s.left.reps = left_reps;
     s.left.mean_stability = left_stability;
+    s.left.stability_reps = left_reps;
     s.right.reps = right_reps;
     s.right.mean_stability = right_stability;
+    s.right.stability_reps = right_reps;
     return s;
 }
 
@@ -39,6 +41,11 @@ TEST(LegBalance, NothingToCompareGivesNoFigure) {
     EXPECT_FALSE(leg_balance(symmetry(6, 70.0, 0, 0.0), store::Leg::right)) << "one leg did no reps";
     EXPECT_FALSE(leg_balance(symmetry(6, 70.0, 6, 0.0), store::Leg::right)) << "the stronger leg has no steadiness";
     EXPECT_TRUE(leg_balance(symmetry(6, 0.0, 6, 50.0), store::Leg::right)) << "a weaker leg at 0 is a figure: 0 %";
+    // Steps up too quick to measure a steadiness on one leg: no figure, not "0 %" (the
+    // results said "weaker leg 0 %" after quick key presses on the simulated board).
+    core::Symmetry unmeasured = symmetry(6, 0.0, 6, 50.0);
+    unmeasured.left.stability_reps = 0;
+    EXPECT_FALSE(leg_balance(unmeasured, store::Leg::right));
 }
 
 core::SessionResult session_with(const core::Symmetry& s) {
@@ -69,6 +76,21 @@ TEST(LegBalance, TheResultsScreenUsesThePlayersStrongerLeg) {
     h.open(make_results_scene(h.ctx(), level, result, std::nullopt));
     EXPECT_EQ(h.probe("weaker_leg"), "left");
     EXPECT_NEAR(std::atof(h.probe("weaker_leg_pct").c_str()), 80.0, 1e-6);
+}
+
+TEST(LegBalance, TheResultsSayNotMeasuredWhenNoRepWasStillLongEnough) {
+    // Quick step-ups (tops under 0.3 s): the live meter showed "–" all along, and the
+    // results said "Steadiness 3 / 100". Now they say what the meter said.
+    AppHarness h;
+    const core::Level level = core::load_level_file(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels/hill-1.json");
+    core::SessionResult result = session_with(symmetry(6, 0.0, 6, 0.0));
+    h.open(make_results_scene(h.ctx(), level, result, std::nullopt));
+    EXPECT_EQ(h.probe("steadiness"), "not measured");
+    result.stability.samples = 240;
+    result.stability.duration_s = 2.4;
+    result.stability_score = 71.6;
+    h.open(make_results_scene(h.ctx(), level, result, std::nullopt));
+    EXPECT_EQ(h.probe("steadiness"), "72 / 100");
 }
 
 }  // namespace

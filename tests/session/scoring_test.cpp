@@ -182,3 +182,41 @@ TEST(ToJson, CarriesTheResult) {
     EXPECT_NE(json.find("\"suggested_offset_ms\": 42.0"), std::string::npos);
     EXPECT_NE(json.find("\"grade\": \"C\""), std::string::npos);  // 1000 of 2000 points
 }
+
+TEST(Scorer, ATopTooShortToMeasureIsNoSteadinessNotZero) {
+    // Keys pressed quickly on the simulated board (A, D, D, A on the beat) give step-ups
+    // whose top lasts under the 0.3 s a steadiness needs: the live meter says "–", and
+    // so must the rep and the results. They counted such reps as steady 0: the results
+    // said 3 / 100 after a clean game, and "weaker leg 0 %".
+    const StabilityMeasures still = measures(5.0, 1.0, 1.0, 50.0, 2.0);
+    StabilityMeasures brief = still;
+    brief.duration_s = 0.2;
+    brief.samples = 20;
+    RepInput measured = step_up(Judgement::perfect, 1.5, 1.2, Side::left);
+    measured.stability = still;
+    RepInput unmeasured = step_up(Judgement::perfect, 1.5, 1.2, Side::right);
+    unmeasured.stability = brief;
+    const RepScore a = score_rep(measured, quality(), kTwo, kOne);
+    const RepScore b = score_rep(unmeasured, quality(), kTwo, kOne);
+    EXPECT_FALSE(stability_measured(unmeasured.stability));
+    EXPECT_TRUE(stability_measured(measured.stability));
+    // No steadiness is left out of the rep's quality, as with no window at all.
+    RepInput none = unmeasured;
+    none.stability = StabilityMeasures{};
+    EXPECT_EQ(b.points, score_rep(none, quality(), kTwo, kOne).points);
+
+    Scorer scorer("test", 1, 2, 0.0);
+    scorer.begin_set(1);
+    scorer.add_rep(a);
+    scorer.add_rep(b);
+    scorer.end_set(true);
+    const SessionResult r = scorer.result(false, 10.0, std::nullopt);
+    EXPECT_NEAR(r.stability_score, a.stability, 1e-9);
+    EXPECT_NEAR(r.stability.duration_s, 2.0, 1e-9);
+    EXPECT_NEAR(r.symmetry.left.mean_stability, a.stability, 1e-9);
+    EXPECT_EQ(r.symmetry.right.stability_reps, 0);  // nothing measured on that leg
+    EXPECT_EQ(r.symmetry.left.stability_reps, 1);
+    EXPECT_DOUBLE_EQ(r.symmetry.stability_pct, 100.0);  // not compared, not 0 %
+    const std::string json = to_json(r);
+    EXPECT_EQ(json.find("\"stability\": 0.0"), std::string::npos);
+}

@@ -22,6 +22,7 @@ core::RepScore step_rep(core::Side side, core::Judgement j, int points, double s
     r.input.peak_bw = 1.2;
     r.input.lowering_s = 1.1;
     r.input.stability.duration_s = 0.8;
+    r.input.stability.samples = 80;
     r.input.stability.mean_velocity_mm_s = 25.0;
     r.stability = stability;
     r.lowering_value = lowering_value;
@@ -69,6 +70,7 @@ TEST_F(SessionRecorderTest, StoresNewRepsOnceAndFinishes) {
     hold.input.two_feet = true;
     hold.input.hold_s = 9.5;
     hold.input.stability.duration_s = 9.5;
+    hold.input.stability.samples = 950;
     hold.input.stability.mean_velocity_mm_s = 7.5;
     hold.stability = 95;
     hold.points = 950;

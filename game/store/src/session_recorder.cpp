@@ -41,7 +41,7 @@ Judgement judgement_of(const core::RepScore& rep) {
 }
 
 bool steady(const core::RepScore& rep) {
-    const bool had_window = rep.input.stability.duration_s > 0.0;
+    const bool had_window = core::stability_measured(rep.input.stability);
     const bool still = !had_window || rep.stability >= kSteadyStability;
     const bool lowered = rep.input.kind != core::RepKind::step_up || rep.lowering_value >= 0.5;
     return still && lowered;

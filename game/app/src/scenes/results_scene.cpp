@@ -64,7 +64,15 @@ public:
         if (key == "weaker_leg_pct") return balance_ ? std::to_string(balance_->percent) : "";
         if (key == "unit") return format_value("%.3f", drawn_unit_);  // pixels per design unit, last frame
         if (key == "weaker_leg") return balance_ ? std::string(store::to_string(balance_->weaker)) : "";
+        if (key == "steadiness") return steadiness_text();
         return {};
+    }
+
+    // No rep stood still long enough to measure (the live meter said "–" all along):
+    // "not measured", not a steadiness of 0.
+    bool steadiness_measured() const { return result_.stability.samples > 0; }
+    std::string steadiness_text() const {
+        return steadiness_measured() ? format_value("%.0f / 100", result_.stability_score) : "not measured";
     }
 
     bool on_action(Action a) override {
@@ -136,9 +144,14 @@ public:
             row("Off the beat, on average", format_value("%.0f ms", result_.mean_abs_error_ms));
             row("Rhythm: steps varied by", format_value("± %.0f ms", result_.interval_spread_ms));
         }
-        row("Steadiness (100 = rock still)", format_value("%.0f / 100", result_.stability_score),
-            result_.stability_score >= 75 ? palette::good : result_.stability_score >= 45 ? palette::perfect : palette::miss);
-        row("Sway (less is steadier)", format_value("%.1f mm/s", result_.stability.mean_velocity_mm_s));
+        if (steadiness_measured()) {
+            row("Steadiness (100 = rock still)", steadiness_text(),
+                result_.stability_score >= 75 ? palette::good : result_.stability_score >= 45 ? palette::perfect : palette::miss);
+            row("Sway (less is steadier)", format_value("%.1f mm/s", result_.stability.mean_velocity_mm_s));
+        } else {
+            row("Steadiness (100 = rock still)", steadiness_text(), palette::text_dim);
+            row("Sway (less is steadier)", "–", palette::text_dim);
+        }
         if (result_.suggested_offset_ms) row("Try this input offset", format_value("%+.0f ms", *result_.suggested_offset_ms));
         // Judgement bars (a level without a beat has no judgements to show).
         y += gfx.u(8);

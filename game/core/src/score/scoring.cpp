@@ -78,7 +78,7 @@ RepScore score_rep(const RepInput& rep, const RepQualitySettings& q, const Stabi
         s.drive_value = clamp01((rep.peak_bw - 1.0) / (q.peak_target_bw - 1.0));
     }
     s.hold_value = q.hold_target_s > 0.0 ? clamp01(rep.hold_s / q.hold_target_s) : (rep.hold_s > 0.0 ? 1.0 : 0.0);
-    const bool has_stability = rep.stability.samples >= 2;
+    const bool has_stability = stability_measured(rep.stability);
     if (has_stability) {
         const StabilityReference& ref = rep.stability_stance == StanceKind::one_foot ? one_foot : two_feet;
         s.stability = stability_score(rep.stability, ref);
@@ -190,7 +190,7 @@ struct LegAccumulator {
             peak_sum += r.input.peak_bw;
             ++peaks;
         }
-        if (r.input.stability.samples >= 2) {
+        if (stability_measured(r.input.stability)) {
             stability_sum += r.stability;
             ++stabilities;
         }
@@ -204,6 +204,7 @@ struct LegAccumulator {
         s.reps = reps;
         s.mean_peak_bw = peaks ? peak_sum / peaks : 0.0;
         s.mean_stability = stabilities ? stability_sum / stabilities : 0.0;
+        s.stability_reps = stabilities;
         s.mean_hold_s = holds ? hold_sum / holds : 0.0;
         return s;
     }
@@ -250,7 +251,7 @@ SessionResult Scorer::result(bool completed, double duration_s, std::optional<do
                 ++timed;
                 contacts.push_back(rep.input.t_s);
             }
-            if (rep.input.stability.samples >= 2) {
+            if (stability_measured(rep.input.stability)) {
                 stab_score_sum += rep.stability;
                 const StabilityMeasures& m = rep.input.stability;
                 stab_sum.path_length_mm += m.path_length_mm;
@@ -287,7 +288,11 @@ SessionResult Scorer::result(bool completed, double duration_s, std::optional<do
     r.symmetry.right = right.summary();
     r.symmetry.reps_pct = symmetry_pct(r.symmetry.left.reps, r.symmetry.right.reps);
     r.symmetry.peak_pct = symmetry_pct(r.symmetry.left.mean_peak_bw, r.symmetry.right.mean_peak_bw);
-    r.symmetry.stability_pct = symmetry_pct(r.symmetry.left.mean_stability, r.symmetry.right.mean_stability);
+    // Two legs that both did reps, one with no steadiness measured: nothing to compare
+    // (as when neither has one), not "0 %". A leg with no reps at all is 0 % throughout.
+    const bool unmeasured_leg = left.reps > 0 && right.reps > 0 && (left.stabilities == 0 || right.stabilities == 0);
+    r.symmetry.stability_pct =
+        unmeasured_leg ? 100.0 : symmetry_pct(r.symmetry.left.mean_stability, r.symmetry.right.mean_stability);
     r.grade = grade_for(r.max_score > 0 ? r.score / double(r.max_score) : 0.0);
     return r;
 }

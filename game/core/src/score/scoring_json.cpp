@@ -45,7 +45,7 @@ json rep_json(const RepScore& r) {
     if (r.input.kind == RepKind::step_up) j["lowering_s"] = r3(r.input.lowering_s);
     if (r.input.peak_bw > 0.0) j["peak_bw"] = r3(r.input.peak_bw);
     if (r.input.has_hold) j["hold_s"] = r3(r.input.hold_s);
-    if (r.input.stability.samples >= 2) j["stability"] = r3(r.stability);
+    if (stability_measured(r.input.stability)) j["stability"] = r3(r.stability);
     return j;
 }
 

@@ -20,9 +20,13 @@ double log_scale(double value, double good, double poor) {
 
 }  // namespace
 
+bool stability_measured(const StabilityMeasures& m, double min_duration_s) {
+    return m.samples >= 2 && m.duration_s >= min_duration_s && std::isfinite(m.mean_velocity_mm_s) &&
+           std::isfinite(m.ellipse95_mm2);
+}
+
 double stability_score(const StabilityMeasures& m, const StabilityReference& ref, double min_duration_s) {
-    if (m.samples < 2 || m.duration_s < min_duration_s) return 0.0;
-    if (!std::isfinite(m.mean_velocity_mm_s) || !std::isfinite(m.ellipse95_mm2)) return 0.0;
+    if (!stability_measured(m, min_duration_s)) return 0.0;
     const double rms_mm = std::hypot(m.rms_ml_mm, m.rms_ap_mm);
     // Mean velocity counts most: it is the most reliable of the measures over short
     // windows (Prieto 1996; Raymakers 2005), while RMS and area need longer windows.

@@ -317,7 +317,7 @@ struct Session::Impl {
         s.slow_lowering = score.input.kind == RepKind::step_up &&
                           score.input.lowering_s >= level.scoring.quality.lowering_target_s;
         s.hold_s = score.input.has_hold ? score.input.hold_s : 0.0;
-        s.has_stability = score.input.stability.samples >= 2;
+        s.has_stability = stability_measured(score.input.stability);
         s.stability = score.stability;
         hud.settle = s;
         SoundCue cue = detail::cue_at(CueKind::settled, t_s, score.input.side);

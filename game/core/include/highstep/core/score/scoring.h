@@ -96,6 +96,9 @@ double interval_spread_ms(const std::vector<double>& contact_times_s);
 constexpr double kMinStabilityWindow_s = 0.3;
 double stability_score(const StabilityMeasures& measures, const StabilityReference& reference,
                        double min_duration_s = kMinStabilityWindow_s);
+// Whether `measures` is long enough to judge: a rep without it has no steadiness (the
+// live meter's "–"), left out of its quality and of every mean, not a steadiness of 0.
+bool stability_measured(const StabilityMeasures& measures, double min_duration_s = kMinStabilityWindow_s);
 
 // ---------------------------------------------------------------- reps
 
@@ -155,6 +158,7 @@ struct LegSummary {
     double mean_peak_bw = 0.0;     // over reps with a peak
     double mean_stability = 0.0;   // 0..100, over reps with a stability window
     double mean_hold_s = 0.0;      // over reps with a hold
+    int stability_reps = 0;        // reps whose steadiness was measured (0: none, not "0 steady")
 };
 
 // 100 = both legs alike; min/max of the two legs' values (100 when both are 0).
