@@ -91,6 +91,12 @@ TEST(LegBalance, TheResultsSayNotMeasuredWhenNoRepWasStillLongEnough) {
     result.stability_score = 71.6;
     h.open(make_results_scene(h.ctx(), level, result, std::nullopt));
     EXPECT_EQ(h.probe("steadiness"), "72 / 100");
+    // Each leg likewise (the left/right panel said "steadiness 76 0" after a long top
+    // on the left and a quick one on the right).
+    result.symmetry.left.mean_stability = 76.0;
+    result.symmetry.right.stability_reps = 0;
+    h.open(make_results_scene(h.ctx(), level, result, std::nullopt));
+    EXPECT_EQ(h.probe("leg_steadiness"), "76 / –");
 }
 
 }  // namespace

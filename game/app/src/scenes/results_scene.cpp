@@ -65,7 +65,13 @@ public:
         if (key == "unit") return format_value("%.3f", drawn_unit_);  // pixels per design unit, last frame
         if (key == "weaker_leg") return balance_ ? std::string(store::to_string(balance_->weaker)) : "";
         if (key == "steadiness") return steadiness_text();
+        if (key == "leg_steadiness") return leg_steadiness(result_.symmetry.left) + " / " + leg_steadiness(result_.symmetry.right);
         return {};
+    }
+
+    // A leg none of whose reps stood still long enough to measure: "–", not 0.
+    static std::string leg_steadiness(const core::LegSummary& leg) {
+        return leg.stability_reps > 0 ? format_value("%.0f", leg.mean_stability) : "–";
     }
 
     // No rep stood still long enough to measure (the live meter said "–" all along):
@@ -183,16 +189,19 @@ public:
             gfx.text("share every hold.", right.x + gfx.u(20), ry + gfx.u(24), gfx.u(16), palette::text_dim);
             ry = right.y + right.h;
         }
-        auto leg_row = [&](const char* label, double l, double r, const char* f) {
+        auto leg_text_row = [&](const char* label, const std::string& l, const std::string& r) {
             gfx.text(label, right.x + gfx.u(20), ry, gfx.u(16), palette::text_dim);
-            gfx.text(format_value(f, l), right.x + gfx.u(200), ry, gfx.u(16), palette::left_leg, Align::right, VAlign::top, FontStyle::bold);
-            gfx.text(format_value(f, r), right.x + gfx.u(290), ry, gfx.u(16), palette::right_leg, Align::right, VAlign::top, FontStyle::bold);
+            gfx.text(l, right.x + gfx.u(200), ry, gfx.u(16), palette::left_leg, Align::right, VAlign::top, FontStyle::bold);
+            gfx.text(r, right.x + gfx.u(290), ry, gfx.u(16), palette::right_leg, Align::right, VAlign::top, FontStyle::bold);
             ry += gfx.u(28);
+        };
+        auto leg_row = [&](const char* label, double l, double r, const char* f) {
+            leg_text_row(label, format_value(f, l), format_value(f, r));
         };
         if (level_.exercise != core::Exercise::balance_two_feet) leg_row("reps", s.left.reps, s.right.reps, "%.0f");
         if (s.left.mean_peak_bw > 0 || s.right.mean_peak_bw > 0) leg_row("push (× weight)", s.left.mean_peak_bw, s.right.mean_peak_bw, "%.2f");
         if (level_.exercise != core::Exercise::balance_two_feet) {
-            leg_row("steadiness", s.left.mean_stability, s.right.mean_stability, "%.0f");
+            leg_text_row("steadiness", leg_steadiness(s.left), leg_steadiness(s.right));
         }
         if (s.left.mean_hold_s > 0 || s.right.mean_hold_s > 0) leg_row("hold, seconds", s.left.mean_hold_s, s.right.mean_hold_s, "%.1f");
         if (balance_) {
