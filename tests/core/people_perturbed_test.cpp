@@ -83,10 +83,12 @@ void report(const std::string& how, const Tally& t) {
               << t.detail;
 }
 
-void expect_as_unchanged(const Tally& t) {
+// `allowed_invented`: events the labels do not have that a change is known to add (each
+// named where it is allowed).
+void expect_as_unchanged(const Tally& t, int allowed_invented = 0) {
     EXPECT_EQ(t.found, t.labelled);
     EXPECT_EQ(t.worse, 0);
-    EXPECT_EQ(t.invented, 0);
+    EXPECT_LE(t.invented, allowed_invented);
     EXPECT_EQ(t.weight_off, 0);
 }
 
@@ -116,14 +118,14 @@ struct Unchanged {
 
 // Each changed case of `change` through `analyze` and the game's weigh-in.
 template <class Change>
-void check_both_paths(const std::string& how, const Unchanged& u, Change change) {
+void check_both_paths(const std::string& how, const Unchanged& u, Change change, int allowed_invented = 0) {
     for (const Path path : {Path::analyze, Path::weigh_in}) {
         Tally t;
         for (const auto& c : u.cases) {
             run(path, c.labels.name, change(c), true, t, path == Path::analyze ? &u.by_analyze : &u.by_weigh_in);
         }
         report(std::string{path == Path::analyze ? "analyze, " : "game, "}.append(how), t);
-        expect_as_unchanged(t);
+        expect_as_unchanged(t, allowed_invented);
     }
 }
 
@@ -562,16 +564,7 @@ TEST(PeoplePerturbed, FeetNearerTogether) {
     SKIP_WITHOUT_PEOPLE_DATA();
     const Unchanged u;
     for (const float k : {0.85f, 0.7f}) {
-        for (const Path path : {Path::analyze, Path::weigh_in}) {
-            Tally t;
-            for (const auto& c : u.cases) {
-                run(path, c.labels.name, narrower(c, k), true, t, path == Path::analyze ? &u.by_analyze : &u.by_weigh_in);
-            }
-            report(std::string{path == Path::analyze ? "analyze, " : "game, "}.append("side to side x").append(std::to_string(k)), t);
-            EXPECT_EQ(t.found, t.labelled);
-            EXPECT_EQ(t.worse, 0);
-            EXPECT_LE(t.invented, 1);
-            EXPECT_EQ(t.weight_off, 0);
-        }
+        check_both_paths(std::string{"side to side x"}.append(std::to_string(k)), u,
+                         [&](const Case& c) { return narrower(c, k); }, 1);
     }
 }
