@@ -708,8 +708,9 @@ struct Session::Impl {
         hud.meter_value = 0.0;
         auto steadiness = [&](double from_s, double to_s, const StabilityReference& ref) {
             const StabilityMeasures m = stability_between(from_s, to_s);
-            // Too short a stretch of sway is no measure yet (it would score 0): rest ("–").
-            if (m.duration_s < kMinStabilityWindow_s) return;
+            // Too short a stretch of sway is no measure yet: rest ("–"), by the same test
+            // that leaves it out of the rep's result.
+            if (!stability_measured(m)) return;
             hud.meter = MeterKind::steadiness;
             hud.meter_value = stability_score(m, ref);
         };
