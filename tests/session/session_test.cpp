@@ -13,6 +13,7 @@
 #include "highstep/input/recording.h"
 #include "highstep/synth/generator.h"
 #include "highstep/synth/script.h"
+#include "highstep/synth/simulated_board.h"
 
 using namespace highstep;
 using namespace highstep::core;
@@ -492,4 +493,45 @@ TEST(Session, AContactIsJudgedAtOnceAndNamesItsFootWhenItShows) {
     EXPECT_FALSE(s.hud().popup->taken_back);
     EXPECT_EQ(s.hud().popup->side, Side::right);
     EXPECT_EQ(count(cues, CueKind::judgement), 1u);
+}
+
+TEST(Session, BriskStepUpsOnTheBeatWithoutAWeighInAreReps) {
+    // The simulated board, no weigh-in, keys on every beat of 72 bpm: lead foot on, the
+    // other on, the other off, lead off. The top lasts one beat, about 0.35 s of it
+    // steady once the push-off's overshoot settles. Every visit used to stay "stepping
+    // on" (nobody was ever weighed) and the level never ended.
+    Level level = hill(1, 1, 10.0);
+    level.program.tempo_bpm = 72.0;
+    level.program.count_in_s = 1.0;
+    Session s(level);
+    const synth::SimulatedBoardSettings player;
+    synth::SimulatedBoard board(player);
+    synth::SimControls keys;
+    double t_s = 0.0;
+    const double beat_s = 60.0 / 72.0;
+    auto play_to = [&](double until_s) {
+        for (; t_s < until_s; t_s += 1.0 / 120.0) {
+            board.advance_to(t_s);
+            while (auto x = board.poll()) s.push_sample(*x);
+            s.advance_to(t_s);
+        }
+    };
+    auto toggle = [&](Side foot) {
+        bool& on = foot == Side::left ? keys.left_foot_on : keys.right_foot_on;
+        on = !on;
+        board.set_controls(keys, t_s);
+    };
+    play_to(3.0);
+    for (const Side lead : {Side::left, Side::right}) {
+        const Side trail = lead == Side::left ? Side::right : Side::left;
+        for (const Side foot : {lead, trail, trail, lead}) {
+            toggle(foot);
+            play_to(t_s + beat_s);
+        }
+        play_to(t_s + 0.5);
+    }
+    play_to(t_s + 3.0);
+    EXPECT_NEAR(s.hud().body_weight_kg, player.body.body_weight_kg, 1.5);
+    EXPECT_EQ(s.result().reps, 2);
+    EXPECT_TRUE(s.finished());
 }

@@ -139,7 +139,8 @@ std::size_t Recognizer::Impl::push(const BoardSample& sample, std::vector<Event>
         // Measured from the zero the live run has taken by now: a run from an untared start
         // must not move it again when it takes that zero (signal_weight.cpp).
         if (bw_kg > 0.0 && again.signal.body_weight_kg() <= 0.0) {
-            again.signal.assume_body_weight_kg(bw_kg, live.signal.zero_known());
+            again.signal.assume_body_weight_kg(bw_kg, live.signal.zero_known(),
+                                               live.signal.body_weight_provisional());
         }
         if (feet_assumed) again.signal.assume_feet(*feet_assumed);
         found.clear();

@@ -138,7 +138,10 @@ bool SignalProcessor::last_accepted() const { return impl_->accepted; }
 const SignalSettings& SignalProcessor::settings() const { return impl_->settings; }
 double SignalProcessor::body_weight_kg() const { return impl_->weight.body_weight_kg(); }
 void SignalProcessor::set_body_weight_kg(double kg) { impl_->weight.fix(kg); }
-void SignalProcessor::assume_body_weight_kg(double kg, bool from_a_zero) { impl_->weight.assume(kg, from_a_zero); }
+void SignalProcessor::assume_body_weight_kg(double kg, bool from_a_zero, bool provisional) {
+    impl_->weight.assume(kg, from_a_zero, provisional);
+}
+bool SignalProcessor::body_weight_provisional() const { return impl_->weight.provisional(); }
 bool SignalProcessor::zero_known() const { return impl_->tare.tared(); }
 void SignalProcessor::observe_foot(Stance side, double x_mm) { impl_->stance.observe_foot(side, x_mm); }
 std::optional<FeetPlaces> SignalProcessor::feet_from_places() const { return impl_->stance.feet_from_places(); }

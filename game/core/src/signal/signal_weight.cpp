@@ -14,8 +14,18 @@
 //   * a window that begins within 0.5 s of the board being empty is not used (a
 //     step-up's lead foot is planted alone for up to ~0.6 s before the push-off);
 //   * the first estimate stands only once the load has stayed below 1.15 x it for
-//     0.3 s more: a lead foot that rests longer is steady too, until the push-off
-//     lifts the load past it (a single sample's noise or a bounce does not reach 15 %).
+//     0.15 s more: a lead foot that rests longer is steady too, until the push-off
+//     lifts the load past it (a single sample's noise or a bounce does not reach 15 %);
+//   * a step-up on the beat stands at its top for one beat, about 0.35 s of it steady
+//     once the push-off's overshoot has settled: never a 0.6 s window. Without a
+//     weigh-in nobody stepping briskly would ever be weighed, and every visit would be
+//     "stepping on". So a first estimate, or one more than 4 % above it, may also come
+//     from the last 0.3 s alone, through a longer wait (0.4 s: a lead foot steady for
+//     0.5 + 0.3 + 0.4 s before its push-off would fool the full window too; a top's
+//     lowering only takes load away), and never from samples that follow a gap within
+//     0.5 s (the contact may have been in it). Such an estimate is provisional:
+//     the first full window at or above it (less 4 %) takes its place as a first
+//     estimate would, so a player who does stand still is weighed as before.
 // The noise estimate is the difference-based sd over steady windows, smoothed.
 // A weight learned before the tare's first zero (a recording that starts with someone on
 // the board: until the board is seen empty it reads its factory calibration) was
@@ -48,18 +58,35 @@ constexpr double kEmptyKg = 5.0;          // the board reads less than this: nob
 constexpr double kAfterContactS = 0.5;    // a body-weight window starts at least this long after stepping on
 constexpr double kPendingS = 0.15;        // the first estimate stands once the load stayed ...
 constexpr double kPendingRiseAbove = 1.15;  // ... below this share of it for this long
+constexpr double kShortWindowS = 0.3;     // a brisk step-up's steady top
+constexpr double kShortMinSpanS = 0.25;
+constexpr double kShortPendingS = 0.4;
+constexpr double kShortMaxStepS = 0.1;    // samples further apart than this: a gap
+constexpr double kShortRangeMinKg = 1.2;  // a short window's highest and lowest sample ...
+constexpr double kShortRangeFrac = 0.02;  // ... within this (or this share of its load)
+
+// The newest samples of a window, from `first` on, as window_stats() reads them.
+template <class Deque>
+struct Tail {
+    const Deque& all;
+    std::size_t first;
+    std::size_t size() const { return all.size() - first; }
+    const auto& operator[](std::size_t i) const { return all[first + i]; }
+};
 }  // namespace
 
 void BodyWeightEstimator::fix(double kg) {
+    provisional_ = false;
     body_weight_kg_ = kg;
     fixed_ = kg > 0.0;
 }
 
-void BodyWeightEstimator::assume(double kg, bool from_a_zero) {
+void BodyWeightEstimator::assume(double kg, bool from_a_zero, bool provisional) {
     if (fixed_ || kg <= 0.0) return;
     body_weight_kg_ = kg;
     weight_untared_ = untared_ && !from_a_zero;
     pending_ = false;
+    provisional_ = provisional;
 }
 
 void BodyWeightEstimator::rezero(double shift_kg) {
@@ -74,6 +101,7 @@ void BodyWeightEstimator::rezero(double shift_kg) {
 
 void BodyWeightEstimator::push(double t_s, double total_kg) {
     const double dt_s = window_.empty() ? 0.0 : std::max(0.0, t_s - last_t_s_);
+    if (dt_s > kShortMaxStepS) last_gap_end_s_ = t_s;
     last_t_s_ = t_s;
     if (total_kg < kEmptyKg) last_empty_s_ = t_s;
     window_.push_back({t_s, total_kg});
@@ -84,23 +112,51 @@ void BodyWeightEstimator::push(double t_s, double total_kg) {
     if (pending_ && !fixed_) {
         if (total_kg > pending_kg_ * kPendingRiseAbove) {
             pending_ = false;  // a partial load: the push-off went on past it
-        } else if (t_s - pending_s_ >= kPendingS) {
+        } else if (t_s - pending_s_ >= (pending_short_ ? kShortPendingS : kPendingS)) {
             pending_ = false;
             body_weight_kg_ = pending_kg_;
             weight_untared_ = untared_;
+            provisional_ = pending_short_;
         }
     }
     evaluate_window(std::min(dt_s, kWindowS));
 }
 
+void BodyWeightEstimator::evaluate_short_window() {
+    if (fixed_ || pending_ || window_.empty()) return;
+    std::size_t first = window_.size() - 1;
+    double lo_kg = window_.back().kg, hi_kg = lo_kg;
+    for (; first > 0 && window_.back().t_s - window_[first - 1].t_s <= kShortWindowS; --first) {
+        lo_kg = std::min(lo_kg, window_[first - 1].kg);
+        hi_kg = std::max(hi_kg, window_[first - 1].kg);
+    }
+    const Tail<std::deque<Point>> tail{window_, first};
+    if (tail.size() < kMinSamples || window_.back().t_s - window_[first].t_s < kShortMinSpanS) return;
+    if (window_[first].t_s - std::max(last_empty_s_, last_gap_end_s_) < kAfterContactS) return;
+    const WindowStats w = window_stats(tail, [](const Point& p) { return p.kg; });
+    if (w.mean < kMinBodyKg || hi_kg - lo_kg > std::max(kShortRangeMinKg, kShortRangeFrac * w.mean)) return;
+    if (!w.steady(std::max(kSlowSdMinKg, kSlowSdFrac * w.mean))) return;
+    if (body_weight_kg_ > 0.0 && w.mean <= body_weight_kg_ * kReplaceAbove) return;
+    pending_ = true;
+    pending_short_ = true;
+    pending_kg_ = w.mean;
+    pending_s_ = window_.back().t_s;
+}
+
 void BodyWeightEstimator::evaluate_window(double dt_s) {
     const std::size_t n = window_.size();
-    if (n < kMinSamples || window_.back().t_s - window_.front().t_s < kMinSpanS) return;
+    if (n < kMinSamples || window_.back().t_s - window_.front().t_s < kMinSpanS) {
+        evaluate_short_window();
+        return;
+    }
 
     const WindowStats w = window_stats(window_, [](const Point& p) { return p.kg; });
     const double mean = w.mean;
     const double noise_var = w.noise_var;
-    if (!w.steady(std::max(kSlowSdMinKg, kSlowSdFrac * std::fabs(mean)))) return;
+    if (!w.steady(std::max(kSlowSdMinKg, kSlowSdFrac * std::fabs(mean)))) {
+        evaluate_short_window();
+        return;
+    }
 
     const double sd = std::sqrt(noise_var);
     if (!noise_known_) {
@@ -115,11 +171,13 @@ void BodyWeightEstimator::evaluate_window(double dt_s) {
     // steady partial load for a few tenths of a second right after contact: not the
     // body weight, and taken for it a one-leg stance would be seen on it.
     if (window_.front().t_s - last_empty_s_ < kAfterContactS) return;
-    if (body_weight_kg_ <= 0.0) {
+    if (body_weight_kg_ <= 0.0 || (provisional_ && mean >= body_weight_kg_ * (1.0 - kRefineBand))) {
         // The first estimate waits a moment: a lead foot resting on the board is steady
-        // too, until the push-off lifts the load past it.
-        if (!pending_) {
+        // too, until the push-off lifts the load past it. A full window waits as before
+        // even if a short one is waiting already.
+        if (!pending_ || pending_short_) {
             pending_ = true;
+            pending_short_ = false;
             pending_kg_ = mean;
             pending_s_ = window_.back().t_s;
         }

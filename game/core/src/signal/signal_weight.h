@@ -15,7 +15,9 @@ public:
     void fix(double kg);                                      // weigh-in: stop estimating
     // Known from later data: refine it. from_a_zero: it was measured from a zero the tare
     // took (not from the factory calibration), so the first zero does not move it.
-    void assume(double kg, bool from_a_zero);
+    // provisional: it came from a short window (signal_weight.cpp).
+    void assume(double kg, bool from_a_zero, bool provisional);
+    bool provisional() const { return provisional_; }
     // The tare's first zero, shift_kg in total (until then the board's factory
     // calibration): what was measured from the factory's zero is moved by it.
     void rezero(double shift_kg);
@@ -26,6 +28,7 @@ private:
         double kg;
     };
     void evaluate_window(double dt_s);
+    void evaluate_short_window();
 
     std::deque<Point> window_;
     double body_weight_kg_ = 0.0;
@@ -36,9 +39,12 @@ private:
     bool weight_untared_ = false;  // body_weight_kg_ was measured from the factory calibration
     double last_t_s_ = 0.0;
     double last_empty_s_ = -1e9;  // last sample with nobody on the board
+    double last_gap_end_s_ = -1e9;  // first sample after samples stopped for a while
     bool pending_ = false;        // a first estimate waiting to be confirmed
     double pending_kg_ = 0.0;
     double pending_s_ = 0.0;
+    bool pending_short_ = false;  // the pending estimate is from a short window
+    bool provisional_ = false;    // body_weight_kg_ is from a short window (signal_weight.cpp)
 };
 
 }  // namespace highstep::core::detail

@@ -110,7 +110,11 @@ public:
     // the estimate from the first sample on, still refined (not fixed).
     // from_a_zero: the weight was measured from a zero the tare took (zero_known() of the
     // processor that learned it), not from the board's factory calibration.
-    void assume_body_weight_kg(double kg, bool from_a_zero);
+    // provisional: from a brisk top's short window (body_weight_provisional()).
+    void assume_body_weight_kg(double kg, bool from_a_zero, bool provisional);
+    // The weight was taken from a short steady stretch (a brisk step-up's top): the first
+    // full steady window takes its place (signal_weight.cpp).
+    bool body_weight_provisional() const;
     bool zero_known() const;  // a zero was taken from the empty board (or set_tare)
     void set_tare(float tl, float tr, float bl, float br);  // zero offsets, kg per sensor
     // A foot seen carrying the player alone at CoP x (the recogniser's knee-drive holds):
