@@ -44,6 +44,25 @@ TEST(PlayCoach, TheFirstStepUpFromTheFloorIsNotToldToStepOff) {
     EXPECT_EQ(line->prompt, CoachPrompt::step_off_to_begin);
 }
 
+// No weigh-in, and every top so quick that nobody was weighed: each visit is taken back
+// as stepping on. The line says what gets the player weighed, until a rep counts.
+TEST(PlayCoach, ATopTooQuickToWeighThePlayerAsksToHoldIt) {
+    PlayCoach coach;
+    core::HudState h = standing(0.0, core::Phase::active);
+    h.body_weight_kg = 0.0;
+    EXPECT_FALSE(coach.update(core::LevelType::hill_climb, h, true, 5.0));
+    h.popup = core::JudgementPopup{};
+    h.popup->taken_back = true;
+    const auto line = coach.update(core::LevelType::hill_climb, h, true, 5.1);
+    ASSERT_TRUE(line);
+    EXPECT_EQ(line->prompt, CoachPrompt::hold_the_top);
+    EXPECT_EQ(line->text, "Hold the top for a beat, so the board can weigh you (wait before lifting a foot)");
+    h.popup.reset();
+    EXPECT_TRUE(coach.update(core::LevelType::hill_climb, h, true, 6.5)) << "until the player is weighed";
+    h.body_weight_kg = 70.0;
+    EXPECT_FALSE(coach.update(core::LevelType::hill_climb, h, true, 6.6)) << "weighed";
+}
+
 TEST(PlayCoach, ALevelOnTheBoardAsksToStepOnAfterTwoSecondsOff) {
     PlayCoach coach;
     EXPECT_FALSE(coach.update(core::LevelType::sprint_start, standing(0.0), false, 10.0));

@@ -47,6 +47,15 @@ std::optional<CoachLine> PlayCoach::update(core::LevelType type, const core::Hud
                              std::string("Step off the board to begin: each step-up starts from the floor") +
                                  (keys ? " (A and D take your feet off)" : "")};
         }
+        // No weigh-in and never still long enough to be weighed (a top of well under a
+        // beat): every visit reads as stepping on and is taken back. Say what helps.
+        unweighed_take_back_ = h.body_weight_kg <= 0.0 && h.reps_done_total == 0 &&
+                               (unweighed_take_back_ || (h.popup && h.popup->taken_back));
+        if (unweighed_take_back_) {
+            return CoachLine{CoachPrompt::hold_the_top,
+                             std::string("Hold the top for a beat, so the board can weigh you") +
+                                 (keys ? " (wait before lifting a foot)" : "")};
+        }
     } else if (off_since_s_ && now_s - *off_since_s_ >= kOffBoard_s && h.phase != core::Phase::rest) {
         return CoachLine{CoachPrompt::step_on, std::string("Step onto the board with both feet") + (keys ? " (A and D)" : "")};
     }

@@ -15,7 +15,7 @@
 
 namespace highstep::app {
 
-enum class CoachPrompt { step_off_to_begin = 1, step_on = 2, nudge = 3 };
+enum class CoachPrompt { step_off_to_begin = 1, step_on = 2, nudge = 3, hold_the_top = 4 };
 
 struct CoachLine {
     CoachPrompt prompt;
@@ -38,6 +38,7 @@ private:
     std::optional<double> off_since_s_;
     bool been_off_ = false;  // the board was seen empty since the level began
     std::optional<double> standing_since_s_;  // on the board with both feet and full weight
+    bool unweighed_take_back_ = false;  // a contact was taken back before anyone was weighed
 };
 
 }  // namespace highstep::app
