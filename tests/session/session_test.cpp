@@ -534,4 +534,12 @@ TEST(Session, BriskStepUpsOnTheBeatWithoutAWeighInAreReps) {
     EXPECT_NEAR(s.hud().body_weight_kg, player.body.body_weight_kg, 1.5);
     EXPECT_EQ(s.result().reps, 2);
     EXPECT_TRUE(s.finished());
+    // Each top's steadiness is measured within the top (one beat less the settling),
+    // never over the weight shift onto the lead leg that follows it: the first top,
+    // known only once the player was weighed, had no single_leg phase and was measured
+    // to where the load left full weight (0.75 s, steadiness 14 of a still top).
+    const SessionResult result = s.result();
+    for (const RepScore& rep : result.sets.at(0).reps) {
+        EXPECT_LT(rep.input.stability.duration_s, beat_s - 0.4);
+    }
 }

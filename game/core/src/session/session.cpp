@@ -378,13 +378,18 @@ struct Session::Impl {
 
     // The top of a step-up as the live meter measured it: from settling at full weight
     // (the push-off peak and the trail foot's landing excluded) to the start of the
-    // lowering. From the phases when they were seen, else from the settled rep.
+    // lowering. From the phases when they were seen, else from the settled rep. The
+    // lowering ends the top at whichever of the two saw it first: a first top without a
+    // weigh-in is known only once the body weight is, after the trail foot has left, so
+    // no single_leg phase came and the lowering phase is where the load left full
+    // weight, after the whole weight shift onto the lead leg (a 0.83 s top with the
+    // simulated board measured that shift as steadiness 8, the meter having shown "-").
     std::pair<double, double> top_window(const StepUpEvent& e) const {
         double from = e.top_s, to = e.end_s - e.lowering_s;
         if (pending && pending->kind == RepKind::step_up && pending->top_s && pending->lowering_s &&
             *pending->lowering_s > *pending->top_s) {
             from = *pending->top_s;
-            to = *pending->lowering_s;
+            to = std::min(to, *pending->lowering_s);
         }
         return {from + kTopSettle_s, to};
     }
