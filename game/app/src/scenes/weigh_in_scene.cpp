@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <deque>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,16 @@ constexpr double kHoldFoot_s = 1.5;       // on one foot this long to learn it
 constexpr double kMinWeightKg = 20.0;     // lighter is not a player (a bag, a cat)
 constexpr double kAutoContinue_s = 2.5;   // summary shown this long before moving on
 constexpr double kFootCopMm = 60.0;       // CoP this far to one side: standing on that foot
+
+// The line under the steps. Most of what it says is the instruction for now ("Stand
+// still a moment"), drawn in the instruction colour as the practice's; red is for a
+// problem the player has to look into (the board reads a load when it should be empty).
+// It said "Stand still a moment" in red, which read as an error.
+struct Note {
+    std::string text;
+    bool problem = false;
+};
+Color note_color(const Note& n) { return n.problem ? palette::warning : palette::action; }
 
 struct Reading {
     double t_s;
@@ -73,6 +84,13 @@ public:
         if (key == "left_pct") return std::to_string(weight_share(ctx_.board.frame()).left_pct);
         if (key == "board_lost") return board_lost_ ? "1" : "0";
         if (key == "progress") return std::to_string(progress_);
+        if (key == "note") return note_.text;
+        if (key == "note_color") {  // as drawn: "ff9f1c"
+            const Color c = note_color(note_);
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "%02x%02x%02x", c.r, c.g, c.b);
+            return hex;
+        }
         if (key == "unit") return format_value("%.3f", drawn_unit_);  // pixels per design unit, last frame
         return {};
     }
@@ -88,7 +106,7 @@ public:
             // player may have stepped off or on meanwhile).
             readings_.clear();
             progress_ = 0.0;
-            message_.clear();
+            note_ = {};
             return;
         }
         if (ctx_.board.samples().empty()) return;
@@ -188,8 +206,8 @@ public:
             gfx.fill_round_rect(r, gfx.u(12), palette::action);
             gfx.text(next_ ? "All set. Enter to start" : "All set. Enter to choose a level", r.x + r.w / 2, r.y + r.h / 2, gfx.u(22), palette::text_dark,
                      Align::center, VAlign::middle, FontStyle::bold);
-        } else if (!message_.empty()) {
-            gfx.text(message_, gfx.dx(960), gfx.dy(560), gfx.u(18), palette::warning, Align::center, VAlign::middle);
+        } else if (!note_.text.empty()) {
+            gfx.text(note_.text, gfx.dx(960), gfx.dy(560), gfx.u(18), note_color(note_), Align::center, VAlign::middle);
         }
         drawn_unit_ = gfx.unit();
         if (board_lost_) {
@@ -256,7 +274,7 @@ private:
             case Stage::step_off: {
                 const double held = run_s(now_s, [](const Reading& r) { return r.raw_total_kg < kEmptyKg; });
                 progress_ = std::min(1.0, held / kHoldOff_s);
-                message_ = last.raw_total_kg >= kEmptyKg ? "Someone or something is on the board" : "";
+                note_ = last.raw_total_kg >= kEmptyKg ? Note{"Someone or something is on the board", true} : Note{};
                 if (held >= kHoldOff_s && steady(window(now_s, 1.0))) {
                     tare_ = ctx_.board.recent_raw_mean(40);
                     ctx_.board.set_tare(tare_[0], tare_[1], tare_[2], tare_[3]);
@@ -272,7 +290,7 @@ private:
                 const auto w = window(now_s, std::min(held, 1.5));
                 const bool still = held >= 1.0 && steady(w);
                 progress_ = still ? std::min(1.0, held / kHoldOn_s) : std::min(0.3, held / kHoldOn_s);
-                message_ = held > 0.5 && !still ? "Stand still a moment" : "";
+                note_ = held > 0.5 && !still ? Note{"Stand still a moment"} : Note{};
                 if (held >= kHoldOn_s && still) {
                     double sum = 0.0;
                     for (const Reading* r : w) sum += r->raw_total_kg;
@@ -325,7 +343,7 @@ private:
         stage_ = s;
         stage_since_s_ = now_s_;
         progress_ = 0.0;
-        message_.clear();
+        note_ = {};
         ctx_.audio.play(s == Stage::done ? Sound::set_complete : Sound::good);
     }
 
@@ -369,7 +387,7 @@ private:
     double progress_ = 0.0;
     double now_s_ = 0.0, stage_since_s_ = 0.0, anim_s_ = 0.0;
     float drawn_unit_ = 0.0f;
-    std::string message_;
+    Note note_;
     bool board_lost_ = false;
     bool finished_ = false;
 };
