@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "app_harness.h"
+#include "scenes/progress_words.h"
 #include "offscreen.h"
 #include "highstep/core/level/level_file.h"
 #include "highstep/store/players.h"
@@ -19,7 +20,7 @@ using testing::AppHarness;
 // One session of `level_id` started now; finished with `score` unless `ended_early`
 // (then it keeps the two reps it stored).
 void play(store::Database& db, std::int64_t player_id, const std::string& level_id, bool ended_early,
-          double score = 1000.0, double sway_mm_s = 0.0) {
+          double score = 1000.0, double sway_mm_s = 0.0, double symmetry = 1.0) {
     store::SessionStart s;
     s.player_id = player_id;
     s.level_id = level_id;
@@ -36,6 +37,7 @@ void play(store::Database& db, std::int64_t player_id, const std::string& level_
     r.grade = "B";
     r.reps = 2;
     r.stability_mean_velocity_mm_s = sway_mm_s;
+    r.symmetry = symmetry;
     r.finished_unix_s = s.started_unix_s;
     log.finish(r);
 }
@@ -106,6 +108,57 @@ TEST(ProgressScreen, TheChartsRangeLabelsStayInTheirPanel) {
             for (int x = edge - 1; x < static_cast<int>(s.gfx().dx(885)); ++x) over += s.pixel(x, y) == dim;
         EXPECT_EQ(over, 0) << "label pixels on or past the panel's right edge";
     }
+}
+
+
+// Balance on two feet has no left or right leg: the store keeps such a session's
+// symmetry at 1 (legs alike), and the left/right chart showed "100 %" for it. It
+// draws no point now and says why; a step-up session's point is still drawn.
+TEST(ProgressScreen, TheLeftRightChartClaimsNoComparisonForTwoFootHolds) {
+    AppHarness h;
+    h.ctx().levels = core::load_level_directory(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels").levels;
+    const store::Player di = h.choose_new_player("Di");
+    play(h.db(), di.id, "hill-1", false, 1000.0, 10.0, 0.8);
+    play(h.db(), di.id, "tower-1", false, 2500.0, 12.0, 1.0);  // Stacking Stones: on two feet
+    play(h.db(), di.id, "tower-1", false, 2600.0, 11.0, 1.0);
+    h.open(make_progress_scene(h.ctx()));
+    ASSERT_EQ(h.probe("level"), "tower-1");
+    EXPECT_EQ(h.probe("sessions"), "2");
+    EXPECT_EQ(h.probe("left_right"), "two feet: no left/right") << "a comparison that was never measured";
+
+    h.act(Action::up);  // Foothills
+    ASSERT_EQ(h.probe("level"), "hill-1");
+    EXPECT_EQ(h.probe("left_right"), "80 %");
+    h.act(Action::up);  // all levels: the step-up session's point only
+    ASSERT_EQ(h.probe("level"), "all");
+    EXPECT_EQ(h.probe("left_right"), "80 %");
+}
+
+TEST(ProgressWords, ALeftRightPointOnlyWhereBothLegsWereMeasured) {
+    const auto levels = core::load_level_directory(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels").levels;
+    const auto level = [&](const std::string& id) {
+        for (const auto& l : levels)
+            if (l.id == id) return &l;
+        return static_cast<const core::Level*>(nullptr);
+    };
+    store::ProgressPoint p;
+    p.reps = 6;
+    p.symmetry = 1.0;
+    p.exercise = "balance";
+    EXPECT_EQ(left_right_point(p, level("tower-1")).comparison, LegComparison::two_feet);
+    EXPECT_EQ(left_right_point(p, nullptr).comparison, LegComparison::not_measured) << "level file gone";
+    p.symmetry = 0.9;
+    const LeftRightPoint one_foot = left_right_point(p, level("tower-3"));  // Stork Stand: one foot
+    EXPECT_EQ(one_foot.comparison, LegComparison::measured);
+    EXPECT_DOUBLE_EQ(one_foot.pct, 90.0);
+    p.exercise = "step_up";
+    p.reps = 0;
+    EXPECT_EQ(left_right_point(p, level("hill-1")).comparison, LegComparison::not_measured) << "no reps: nothing compared";
+
+    EXPECT_EQ(left_right_empty_text({}), "no finished sessions yet");
+    EXPECT_EQ(left_right_empty_text({{LegComparison::two_feet, 0.0}}), "two feet: no left/right");
+    EXPECT_EQ(left_right_empty_text({{LegComparison::two_feet, 0.0}, {LegComparison::not_measured, 0.0}}),
+              "no left/right measured yet");
 }
 
 }  // namespace

@@ -36,6 +36,7 @@ public:
         if (key == "charts_line") return charts_line();
         if (key == "empty_charts_line") return points_.empty() ? empty_charts_line() : std::string();
         if (key == "unit") return format_value("%.3f", drawn_unit_);  // pixels per design unit, last frame
+        if (key == "left_right") return chart_probe(charts_[4]);
         if (key == "month_lines") {
             std::string all;
             for (const auto& l : month_lines()) all.append(all.empty() ? "" : " | ").append(l);
@@ -130,6 +131,14 @@ public:
     }
 
 private:
+    // A chart's points ("80 | 95"), or its empty text when it has none.
+    static std::string chart_probe(const LineChart& c) {
+        if (c.values.empty()) return c.empty_text;
+        std::string all;
+        for (double v : c.values) all.append(all.empty() ? "" : " | ").append(format_value(c.unit_format.c_str(), v));
+        return all;
+    }
+
     void load() {
         levels_.clear();
         if (ctx_.db && ctx_.player) {
@@ -180,13 +189,18 @@ private:
         bool any_beat = points_.empty();
         for (const auto& p : points_) any_beat = any_beat || p.has_tempo;
         if (!any_beat) charts_[2].empty_text = "no beat in this level: nothing to time";
+        // Left/right only where both legs were measured: a two-foot hold has no left or
+        // right leg (the chart said 100 % for them).
+        std::vector<LeftRightPoint> left_right;
         for (const auto& p : points_) {
             if (level_filter_ >= 0) charts_[0].values.push_back(p.score);
             if (p.stability_mean_velocity_mm_s > 0) charts_[1].values.push_back(p.stability_mean_velocity_mm_s);
             if (p.has_tempo) charts_[2].values.push_back(p.tempo_accuracy * 100.0);  // balance levels have no beat
             charts_[3].values.push_back(p.reps);
-            charts_[4].values.push_back(p.symmetry * 100.0);
+            left_right.push_back(left_right_point(p, find_level(p.level_id)));
+            if (left_right.back().comparison == LegComparison::measured) charts_[4].values.push_back(left_right.back().pct);
         }
+        charts_[4].empty_text = left_right_empty_text(left_right);
     }
 
     void load_days() {
@@ -201,11 +215,15 @@ private:
         }
     }
 
-    std::string level_name(const std::string& id) const {
+    const core::Level* find_level(const std::string& id) const {
         for (const core::Level& l : ctx_.levels) {
-            if (l.id == id) return l.title;
+            if (l.id == id) return &l;
         }
-        return "level " + id;
+        return nullptr;
+    }
+    std::string level_name(const std::string& id) const {
+        const core::Level* l = find_level(id);
+        return l ? l->title : std::string{"level "}.append(id);
     }
 
     std::string charts_line() const {

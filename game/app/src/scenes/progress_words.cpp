@@ -32,4 +32,19 @@ std::vector<std::string> progress_month_lines(const std::vector<store::TrainingD
     return lines;
 }
 
+LeftRightPoint left_right_point(const store::ProgressPoint& p, const core::Level* level) {
+    if (level && level->exercise == core::Exercise::balance_two_feet) return {LegComparison::two_feet, 0.0};
+    // A balance session of a level whose file is gone may have been on two feet.
+    if (!level && p.exercise == "balance") return {LegComparison::not_measured, 0.0};
+    if (p.reps <= 0) return {LegComparison::not_measured, 0.0};  // no rep or hold on either leg
+    return {LegComparison::measured, p.symmetry * 100.0};
+}
+
+std::string left_right_empty_text(const std::vector<LeftRightPoint>& points) {
+    if (points.empty()) return "no finished sessions yet";
+    bool all_two_feet = true;
+    for (const auto& p : points) all_two_feet = all_two_feet && p.comparison == LegComparison::two_feet;
+    return all_two_feet ? "two feet: no left/right" : "no left/right measured yet";
+}
+
 }  // namespace highstep::app
