@@ -35,6 +35,7 @@ void Gfx::set_color(Color c) {
 
 void Gfx::begin_frame() {
     covers_.clear();  // a frame left early (an exception mid-draw) must not clip the next one
+    smallest_text_px_ = 0.0f;
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(renderer_, &w, &h);
     width_ = static_cast<float>(std::max(w, 1));
@@ -341,6 +342,7 @@ void Gfx::capsule(SDL_FPoint a, SDL_FPoint b, float width, Color c) {
 
 SDL_FPoint Gfx::text(std::string_view s, float x, float y, float size_px, Color c, Align align, VAlign valign,
                      FontStyle style) {
+    if (!s.empty() && (smallest_text_px_ == 0.0f || size_px < smallest_text_px_)) smallest_text_px_ = size_px;
     return text_.draw(s, x, y, size_px, c, align, valign, style);
 }
 

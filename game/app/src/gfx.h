@@ -89,6 +89,9 @@ public:
     SDL_FPoint text_zoomed(std::string_view s, float x, float y, float size_px, float zoom, Color c, Align align,
                            VAlign valign, FontStyle style);
     SDL_FPoint measure(std::string_view s, float size_px, FontStyle style = FontStyle::regular);
+    // The smallest text size drawn since begin_frame, pixels (0: none): tests hold
+    // a screen's small print to a readable size.
+    float smallest_text_px() const { return smallest_text_px_; }
 
     // Covers: pixels that something drawn later in the frame paints opaque. Fills
     // (rectangles, rows of shapes, gradients) leave covered pixels alone, so the sky
@@ -109,6 +112,7 @@ private:
     SDL_Renderer* renderer_;
     TextRenderer& text_;
     float width_ = 1280, height_ = 720, unit_ = 1;
+    float smallest_text_px_ = 0.0f;
     float shift_x_px_ = 0, shift_y_px_ = 0;  // place_design
     void set_color(Color c);
     void draw_verts(Color c);

@@ -6,6 +6,7 @@
 
 #include "format_value.h"
 #include "weight_share.h"
+#include "widgets.h"
 #include "world_draw.h"
 
 namespace highstep::app {
@@ -188,7 +189,7 @@ void draw_board_picture(Gfx& gfx, const SDL_FRect& r, const BoardPicture& b, dou
             const float half = static_cast<float>(0.5 / 1.3) * slot.h;
             gfx.fill_rect({slot.x - gfx.u(3), slot.y + slot.h - half - 1, slot.w + gfx.u(6), 2}, palette::text_dim);
         }
-        gfx.text(format_value("%.0f", kg), slot.x + slot.w / 2, slot.y + slot.h + gfx.u(4), gfx.u(15), palette::text,
+        gfx.text(format_value("%.0f", kg), slot.x + slot.w / 2, slot.y + slot.h + gfx.u(4), small_print_px(gfx, 15), palette::text,
                  Align::center, VAlign::top, FontStyle::bold);
     }
 }

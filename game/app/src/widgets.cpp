@@ -32,6 +32,8 @@ void draw_backdrop(Gfx& gfx, double t_s) {
     gfx.fill_rect({0, gfx.dy(720), gfx.width(), gfx.height() - gfx.dy(720)}, near);
 }
 
+float small_print_px(const Gfx& gfx, float design_px) { return std::max(gfx.u(design_px), kSmallPrintMinPx); }
+
 float fit_size(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style) {
     const float w = gfx.measure(text, size_px, style).x;
     return w <= max_w ? size_px : std::max(size_px * 0.6f, size_px * max_w / w);
@@ -260,7 +262,7 @@ void draw_board_badge(Gfx& gfx, AppContext& ctx) {
                         palette::action);
     }
     gfx.text(ctx.board.state() == SourceState::lost ? "board lost" : "lean / step", r.x + r.w / 2, r.y - gfx.u(4),
-             gfx.u(14), palette::text_dim, Align::center, VAlign::bottom);
+             small_print_px(gfx, 14), palette::text_dim, Align::center, VAlign::bottom);
 }
 
 bool Menu::navigate(Action action, AppContext& ctx) {

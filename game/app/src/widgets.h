@@ -32,6 +32,11 @@ void draw_toasts(Gfx& gfx, AppContext& ctx, ToastArea area = ToastArea::menu);
 void draw_board_badge(Gfx& gfx, AppContext& ctx);
 // `size_px`, or smaller (down to 60 %) so that `text` fits `max_w` pixels.
 float fit_size(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style = FontStyle::regular);
+// Small print (a menu's details, a chart's ranges): the design size, but never below
+// kSmallPrintMinPx. At 800x600 the 16:9 design is 0.625 px per unit and a 13-unit
+// line was 8 px tall; the places that use this have room for the larger text.
+inline constexpr float kSmallPrintMinPx = 10.0f;
+float small_print_px(const Gfx& gfx, float design_px);
 // `text` cut with "…" to fit `max_w` pixels (whole UTF-8 characters).
 std::string elide(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style = FontStyle::regular);
 // `text` cut into lines at spaces so each fits max_w (a word longer than that is a

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "widgets.h"
+
 namespace highstep::app {
 
 std::string Month::first_day() const {
@@ -54,7 +56,7 @@ void draw_calendar(Gfx& gfx, const SDL_FRect& r, const Month& month, const std::
     const float left = r.x + (r.w - 7 * cell) / 2;
     const float top = r.y + gfx.u(56);
     for (int i = 0; i < 7; ++i) {
-        gfx.text(kWeekdays[i], left + cell * (static_cast<float>(i) + 0.5f), r.y + gfx.u(32), gfx.u(13),
+        gfx.text(kWeekdays[i], left + cell * (static_cast<float>(i) + 0.5f), r.y + gfx.u(32), small_print_px(gfx, 13),
                  palette::text_dim, Align::center, VAlign::top);
     }
     int most_reps = 1;
@@ -76,7 +78,7 @@ void draw_calendar(Gfx& gfx, const SDL_FRect& r, const Month& month, const std::
             gfx.fill_round_rect(box, gfx.u(6), palette::panel_light.with_alpha(90));
         }
         if (today == day) gfx.outline_rect(box, gfx.u(2), palette::perfect);
-        gfx.text(std::to_string(d), box.x + box.w / 2, box.y + box.h / 2, gfx.u(14),
+        gfx.text(std::to_string(d), box.x + box.w / 2, box.y + box.h / 2, small_print_px(gfx, 14),
                  it != days.end() ? palette::text_dark : palette::text_dim, Align::center, VAlign::middle,
                  it != days.end() ? FontStyle::bold : FontStyle::regular);
     }

@@ -36,7 +36,7 @@ void draw_line_chart(Gfx& gfx, const SDL_FRect& r, const LineChart& c) {
     const float label_w = gfx.u(200);
     gfx.text(c.label, r.x, r.y + gfx.u(4), gfx.u(17), palette::text, Align::left, VAlign::top, FontStyle::bold);
     if (c.values.empty()) {
-        gfx.text(c.empty_text, r.x + label_w, r.y + r.h / 2, gfx.u(15), palette::text_dim, Align::left,
+        gfx.text(c.empty_text, r.x + label_w, r.y + r.h / 2, small_print_px(gfx, 15), palette::text_dim, Align::left,
                  VAlign::middle);
         return;
     }
@@ -45,12 +45,21 @@ void draw_line_chart(Gfx& gfx, const SDL_FRect& r, const LineChart& c) {
     const std::string trend = trend_text(c);
     if (!trend.empty()) {
         const bool good = trend.rfind("better", 0) == 0 || trend == "steady";
-        gfx.text(trend, r.x, r.y + gfx.u(60), gfx.u(13), good ? palette::good : palette::miss);
+        gfx.text(trend, r.x, r.y + gfx.u(60), small_print_px(gfx, 13), good ? palette::good : palette::miss);
     }
 
-    const SDL_FRect plot = {r.x + label_w, r.y + gfx.u(6), r.w - label_w - gfx.u(70), r.h - gfx.u(12)};
-    gfx.fill_round_rect(plot, gfx.u(6), palette::panel_light.with_alpha(120));
+    // Range labels on the right: the best value on top when higher is better. Their
+    // column is as wide as the labels need at small print (at 800x600 the 12-unit
+    // labels shrank to 6.6 px to fit the design's 62 units); they still shrink to the
+    // room left of the row's end if need be.
     const auto [lo_it, hi_it] = std::minmax_element(c.values.begin(), c.values.end());
+    const std::string hi_text = format_value(c.unit_format.c_str(), *hi_it);
+    const std::string lo_text = format_value(c.unit_format.c_str(), *lo_it);
+    const float range_px = small_print_px(gfx, 12);
+    const float range_w = std::max(gfx.measure(hi_text, range_px).x, gfx.measure(lo_text, range_px).x);
+    const float column_w = std::max(gfx.u(70), range_w + gfx.u(8) + 2.0f);
+    const SDL_FRect plot = {r.x + label_w, r.y + gfx.u(6), r.w - label_w - column_w, r.h - gfx.u(12)};
+    gfx.fill_round_rect(plot, gfx.u(6), palette::panel_light.with_alpha(120));
     double lo = *lo_it, hi = *hi_it;
     if (hi - lo < 1e-9) {  // a flat line sits in the middle
         lo -= 1.0;
@@ -65,13 +74,9 @@ void draw_line_chart(Gfx& gfx, const SDL_FRect& r, const LineChart& c) {
     const auto py = [&](double v) {
         return plot.y + plot.h - pad - (plot.h - 2 * pad) * static_cast<float>((v - lo) / (hi - lo));
     };
-    // Range labels on the right: the best value on top when higher is better. They
-    // shrink to the room left of the row's end ("19.7 mm/s" ran past the panel at 800x600,
-    // where small text is drawn relatively wider).
+    // ("19.7 mm/s" ran past the panel at 800x600, where small text is drawn relatively wider.)
     const float label_x = plot.x + plot.w + gfx.u(8), room = r.x + r.w - label_x;
-    const std::string hi_text = format_value(c.unit_format.c_str(), *hi_it);
-    const std::string lo_text = format_value(c.unit_format.c_str(), *lo_it);
-    const float label_px = std::min(fit_size(gfx, hi_text, gfx.u(12), room), fit_size(gfx, lo_text, gfx.u(12), room));
+    const float label_px = std::min(fit_size(gfx, hi_text, range_px, room), fit_size(gfx, lo_text, range_px, room));
     gfx.text(hi_text, label_x, plot.y, label_px, palette::text_dim);
     gfx.text(lo_text, label_x, plot.y + plot.h, label_px, palette::text_dim, Align::left, VAlign::bottom);
     for (std::size_t i = 1; i < c.values.size(); ++i) {

@@ -128,12 +128,12 @@ public:
         if (menu_.valid()) {
             const SDL_FRect how = gfx.drect(60, 450, 760, 90);
             draw_panel(gfx, how, palette::panel_light);
-            gfx.text("How", how.x + gfx.u(20), how.y + gfx.u(14), gfx.u(15), palette::text_dim, Align::left,
+            gfx.text("How", how.x + gfx.u(20), how.y + gfx.u(14), small_print_px(gfx, 15), palette::text_dim, Align::left,
                      VAlign::top, FontStyle::bold);
             gfx.text(plan_.items[static_cast<std::size_t>(menu_.selected)].note, how.x + gfx.u(20), how.y + gfx.u(44),
                      gfx.u(18), palette::text);
         }
-        gfx.text("Rest 1–2 minutes between sets. Stop if anything hurts.", gfx.dx(60), gfx.dy(570), gfx.u(15),
+        gfx.text("Rest 1–2 minutes between sets. Stop if anything hurts.", gfx.dx(60), gfx.dy(570), small_print_px(gfx, 15),
                  palette::text_dim);
 
         // The ladder: one bar per rung, the player's rung lit.
@@ -153,11 +153,11 @@ public:
                                 here ? palette::action : done ? palette::good.with_alpha(150) : palette::panel_light);
             char label[64];
             std::snprintf(label, sizeof label, "%d × %d per leg", rungs[i].sets, rungs[i].reps_per_leg);
-            gfx.text(label, bar.x + gfx.u(12), bar.y + bar.h / 2, gfx.u(15), here ? palette::text_dark : palette::text,
+            gfx.text(label, bar.x + gfx.u(12), bar.y + bar.h / 2, small_print_px(gfx, 15), here ? palette::text_dark : palette::text,
                      Align::left, VAlign::middle, here ? FontStyle::bold : FontStyle::regular);
             char rest[32];
             std::snprintf(rest, sizeof rest, "rest %.0f s", rungs[i].rest_s);
-            gfx.text(rest, bar.x + bar.w - gfx.u(12), bar.y + bar.h / 2, gfx.u(13),
+            gfx.text(rest, bar.x + bar.w - gfx.u(12), bar.y + bar.h / 2, small_print_px(gfx, 13),
                      here ? palette::text_dark : palette::text_dim, Align::right, VAlign::middle);
         }
         draw_hints(gfx, {"↑↓ choose", "Enter / step: start", "Esc back"});

@@ -241,16 +241,16 @@ private:
         const float ly = p.y + gfx.u(225), cx = x0 + w / 2, px_per_ms = w / 500.0f;
         gfx.fill_rect({x0, ly - gfx.u(1), w, gfx.u(2)}, palette::text_dim);
         gfx.fill_rect({cx - gfx.u(2), ly - gfx.u(40), gfx.u(4), gfx.u(80)}, palette::perfect);
-        gfx.text("beat", cx, ly + gfx.u(44), gfx.u(15), palette::perfect, Align::center, VAlign::top);
+        gfx.text("beat", cx, ly + gfx.u(44), small_print_px(gfx, 15), palette::perfect, Align::center, VAlign::top);
         // An example step felt 60 ms late, and where it is judged with this offset.
         constexpr float kFelt_ms = 60.0f;
         const float judged_ms = std::clamp(kFelt_ms - static_cast<float>(edit_.input_offset_ms), -250.0f, 250.0f);
         const float fx = cx + kFelt_ms * px_per_ms, jx = cx + judged_ms * px_per_ms;
         gfx.fill_circle(fx, ly, gfx.u(9), palette::text_dim);
-        gfx.text("step felt", fx, ly + gfx.u(16), gfx.u(14), palette::text_dim, Align::center);
+        gfx.text("step felt", fx, ly + gfx.u(16), small_print_px(gfx, 14), palette::text_dim, Align::center);
         if (std::abs(jx - fx) > gfx.u(4)) gfx.line({fx, ly - gfx.u(20)}, {jx, ly - gfx.u(20)}, gfx.u(3), palette::accent);
         gfx.fill_circle(jx, ly - gfx.u(20), gfx.u(9), palette::accent);
-        gfx.text("judged", jx, ly - gfx.u(34), gfx.u(14), palette::accent, Align::center, VAlign::bottom);
+        gfx.text("judged", jx, ly - gfx.u(34), small_print_px(gfx, 14), palette::accent, Align::center, VAlign::bottom);
         // Auto-sync.
         y = p.y + gfx.u(300);
         gfx.text("Auto-sync", x0, y, gfx.u(20), palette::text, Align::left, VAlign::top, FontStyle::bold);

@@ -211,7 +211,7 @@ public:
             const LegBalanceWords w = leg_balance_words(*balance_);
             gfx.text(w.label, right.x + gfx.u(20), ry, gfx.u(16), left ? palette::left_leg : palette::right_leg);
             gfx.text(w.percent, right.x + gfx.u(290), ry, gfx.u(16), c, Align::right, VAlign::top, FontStyle::bold);
-            gfx.text(w.detail, right.x + gfx.u(20), ry + gfx.u(21), gfx.u(13), palette::text_dim);
+            gfx.text(w.detail, right.x + gfx.u(20), ry + gfx.u(21), small_print_px(gfx, 13), palette::text_dim);
         }
         menu_.draw(gfx, 900, 400, 320, 3, t_s_);
         if (race_ && challenge_) draw_race(gfx, gfx.drect(900, 500, 320, 120));
