@@ -86,6 +86,11 @@ TEST(LegBalance, TheResultsSayNotMeasuredWhenNoRepWasStillLongEnough) {
     core::SessionResult result = session_with(symmetry(6, 0.0, 6, 0.0));
     h.open(make_results_scene(h.ctx(), level, result, std::nullopt));
     EXPECT_EQ(h.probe("steadiness"), "not measured");
+    EXPECT_EQ(h.probe("rhythm"), "–") << "no set had three reps";
+    result.interval_spread_measured = true;
+    result.interval_spread_ms = 84.4;
+    h.open(make_results_scene(h.ctx(), level, result, std::nullopt));
+    EXPECT_EQ(h.probe("rhythm"), "± 84 ms");
     result.stability.samples = 240;
     result.stability.duration_s = 2.4;
     result.stability_score = 71.6;

@@ -181,6 +181,37 @@ TEST(ToJson, CarriesTheResult) {
     EXPECT_NE(json.find("\"perfect\": 1"), std::string::npos);
     EXPECT_NE(json.find("\"suggested_offset_ms\": 42.0"), std::string::npos);
     EXPECT_NE(json.find("\"grade\": \"C\""), std::string::npos);  // 1000 of 2000 points
+    // One rep: no interval, nothing known of the rhythm (not a spread of 0).
+    EXPECT_NE(json.find("\"interval_spread_ms\": null"), std::string::npos);
+}
+
+TEST(Scorer, TwoRepsASetSayNothingOfTheRhythm) {
+    // Foothills asks one rep per leg: two contacts, one interval. Its results said
+    // "Rhythm: steps varied by ± 0 ms", a metronome-steady player, whatever they did.
+    Scorer scorer("hill-1", 2, 2, 0.0);
+    for (int set = 1; set <= 2; ++set) {
+        scorer.begin_set(set);
+        RepInput a = step_up(Judgement::perfect, 1.5, 1.2, Side::left);
+        RepInput b = step_up(Judgement::good, 1.5, 1.2, Side::right);
+        a.t_s = 10.0 * set;
+        b.t_s = 10.0 * set + (set == 1 ? 2.0 : 3.1);
+        scorer.add_rep(score_rep(a, quality(), kTwo, kOne));
+        scorer.add_rep(score_rep(b, quality(), kTwo, kOne));
+        scorer.end_set(true);
+    }
+    EXPECT_FALSE(scorer.result(false, 30.0, std::nullopt).interval_spread_measured);
+    // A third rep in a set gives two intervals to compare.
+    Scorer three("hill-1", 1, 3, 0.0);
+    three.begin_set(1);
+    for (const double t_s : {10.0, 12.0, 14.5}) {
+        RepInput r = step_up(Judgement::perfect, 1.5, 1.2, Side::left);
+        r.t_s = t_s;
+        three.add_rep(score_rep(r, quality(), kTwo, kOne));
+    }
+    three.end_set(true);
+    const SessionResult r = three.result(false, 30.0, std::nullopt);
+    EXPECT_TRUE(r.interval_spread_measured);
+    EXPECT_NEAR(r.interval_spread_ms, std::sqrt(2.0) * 250.0, 1e-6);  // intervals 2.0 and 2.5 s
 }
 
 TEST(Scorer, ATopTooShortToMeasureIsNoSteadinessNotZero) {

@@ -65,8 +65,15 @@ public:
         if (key == "unit") return format_value("%.3f", drawn_unit_);  // pixels per design unit, last frame
         if (key == "weaker_leg") return balance_ ? std::string(store::to_string(balance_->weaker)) : "";
         if (key == "steadiness") return steadiness_text();
+        if (key == "rhythm") return rhythm_text();
         if (key == "leg_steadiness") return leg_steadiness(result_.symmetry.left) + " / " + leg_steadiness(result_.symmetry.right);
         return {};
+    }
+
+    // Fewer than three reps in every set (the 1-per-leg levels): no interval to compare,
+    // "–", where the results said "± 0 ms", a perfect rhythm.
+    std::string rhythm_text() const {
+        return result_.interval_spread_measured ? format_value("± %.0f ms", result_.interval_spread_ms) : "–";
     }
 
     // A leg none of whose reps stood still long enough to measure: "–", not 0.
@@ -148,7 +155,8 @@ public:
         row("Best combo", std::to_string(result_.max_combo));
         if (level_.has_beat()) {
             row("Off the beat, on average", format_value("%.0f ms", result_.mean_abs_error_ms));
-            row("Rhythm: steps varied by", format_value("± %.0f ms", result_.interval_spread_ms));
+            row("Rhythm: steps varied by", rhythm_text(),
+                result_.interval_spread_measured ? palette::text : palette::text_dim);
         }
         if (steadiness_measured()) {
             row("Steadiness (100 = rock still)", steadiness_text(),

@@ -273,6 +273,7 @@ SessionResult Scorer::result(bool completed, double duration_s, std::optional<do
     }
     r.mean_abs_error_ms = timed ? abs_error_sum / timed : 0.0;
     r.interval_spread_ms = spread_weights > 0.0 ? spread_weighted / spread_weights : 0.0;
+    r.interval_spread_measured = spread_weights > 0.0;
     if (stab_count > 0) {
         const double n = stab_count;
         r.stability_score = stab_score_sum / n;

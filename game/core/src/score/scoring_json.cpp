@@ -80,7 +80,7 @@ std::string to_json(const SessionResult& r, int indent) {
         {"max_combo", r.max_combo},
         {"tempo",
          {{"mean_abs_error_ms", r3(r.mean_abs_error_ms)},
-          {"interval_spread_ms", r3(r.interval_spread_ms)},
+          {"interval_spread_ms", r.interval_spread_measured ? json(r3(r.interval_spread_ms)) : json(nullptr)},
           {"input_offset_ms", r3(r.input_offset_ms)},
           {"suggested_offset_ms", r.suggested_offset_ms ? json(r3(*r.suggested_offset_ms)) : json(nullptr)}}},
         {"stability", stability},

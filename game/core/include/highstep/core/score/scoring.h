@@ -193,6 +193,9 @@ struct SessionResult {
     int max_combo = 0;
     double mean_abs_error_ms = 0.0;   // tempo accuracy over judged reps
     double interval_spread_ms = 0.0;  // consistency
+    // Some set had three contacts or more (two intervals): with fewer nothing is known
+    // of the rhythm, and a spread of 0 would read as metronome-steady.
+    bool interval_spread_measured = false;
     double stability_score = 0.0;     // 0..100, mean over reps with a stability window
     StabilityMeasures stability;      // mean of the reps' measures
     Symmetry symmetry;
