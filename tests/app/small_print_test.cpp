@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app_harness.h"
+#include "hud.h"
 #include "highstep/core/level/level_file.h"
 #include "highstep/store/players.h"
 #include "highstep/store/session_log.h"
@@ -86,6 +87,33 @@ TEST(SmallPrint, MenusSmallPrintIsReadableAt800x600) {
             scene->draw(s.gfx(), 0.0);
             EXPECT_GE(s.gfx().smallest_text_px(), kSmallPrintMinPx);
         }
+    }
+}
+
+
+// The play HUD at 800x600 keeps its 16:9 scale (its bottom row fills the width), and
+// its labels ("Left", "Hold", "72 bpm", the knee call, the simulated board's keys)
+// were 8-9 px: they are small print too.
+TEST(SmallPrint, ThePlayHudsSmallPrintIsReadableAt800x600) {
+    for (const char* id : {"hill-1", "sprint-1", "tower-3"}) {
+        SCOPED_TRACE(id);
+        const core::Level level =
+            core::load_level_file(std::filesystem::path(HIGHSTEP_SOURCE_DIR) / "levels" / (std::string(id) + ".json"));
+        core::HudState h;
+        h.phase = core::Phase::active;
+        h.sets = level.program.sets;
+        h.reps_per_leg = level.program.reps_per_leg;
+        h.has_beat = level.program.tempo_bpm > 0;
+        h.tempo_bpm = level.program.tempo_bpm;
+        h.hold_target_s = level.program.hold_target_s;
+        h.body_weight_kg = 70.0;
+        h.left_kg = 35.0;
+        h.right_kg = 35.0;
+        h.stance = core::Stance::both;
+        h.lead = core::Side::left;
+        Offscreen s(800, 600);
+        draw_hud(s.gfx(), h, level, HudExtras{level.title, true, true, 0.0});
+        EXPECT_GE(s.gfx().smallest_text_px(), kSmallPrintMinPx - 0.5f) << "the knee call may shrink a little to fit";
     }
 }
 

@@ -97,7 +97,7 @@ void text_on_sky(Gfx& gfx, const std::string& s, float x, float y, float size, C
 }
 
 void stat_label(Gfx& gfx, float x, float y, const std::string& label, const std::string& value, Color vc) {
-    gfx.text(label, x, y, gfx.u(15), palette::text_dim);
+    gfx.text(label, x, y, small_print_px(gfx, 15), palette::text_dim);
     gfx.text(value, x, y + gfx.u(18), gfx.u(28), vc, Align::left, VAlign::top, FontStyle::bold);
 }
 
@@ -253,9 +253,9 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         // Nothing counts before the set starts: "Get ready" shows an empty bar.
         const double hold_s = h.phase == core::Phase::count_in ? 0.0 : h.hold_s;
         const SDL_FRect hold{tr.x + gfx.u(16), tr.y + gfx.u(76), gfx.u(234), gfx.u(12)};
-        gfx.text("Hold", tr.x + gfx.u(16), tr.y + gfx.u(92), gfx.u(14), palette::text_dim);
+        gfx.text("Hold", tr.x + gfx.u(16), tr.y + gfx.u(92), small_print_px(gfx, 14), palette::text_dim);
         gfx.text(format_value("%.1f s", hold_s) + " / " + format_seconds(h.hold_target_s), tr.x + gfx.u(250),
-                 tr.y + gfx.u(92), gfx.u(14), palette::text, Align::right);
+                 tr.y + gfx.u(92), small_print_px(gfx, 14), palette::text, Align::right);
         gfx.fill_round_rect(hold, hold.h / 2, palette::panel);
         const float hf = hold.w * static_cast<float>(std::clamp(hold_s / h.hold_target_s, 0.0, 1.0));
         if (hf > hold.h) gfx.fill_round_rect({hold.x, hold.y, hf, hold.h}, hold.h / 2, h.holding ? palette::accent : palette::text_dim);
@@ -296,7 +296,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         gfx.fill_round_rect(sweep, sweep.h / 2, palette::panel);
         gfx.fill_round_rect({sweep.x, sweep.y, sweep.w * static_cast<float>(h.beat_phase), sweep.h}, sweep.h / 2,
                             palette::accent);
-        gfx.text(format_value("%.0f bpm", h.tempo_bpm), mc.x + gfx.u(135), mc.y + gfx.u(80), gfx.u(14), palette::text_dim,
+        gfx.text(format_value("%.0f bpm", h.tempo_bpm), mc.x + gfx.u(135), mc.y + gfx.u(80), small_print_px(gfx, 14), palette::text_dim,
                  Align::center);
     } else {
         gfx.text("steady hold", mc.x + gfx.u(135), mc.y + mc.h / 2, gfx.u(20), palette::text_dim, Align::center,
@@ -319,7 +319,9 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         }
         gfx.text(left ? "◀ LEFT" : "RIGHT ▶", mc.x + gfx.u(340), mc.y + gfx.u(38), gfx.u(30), c, Align::center,
                  VAlign::middle, FontStyle::bold);
-        gfx.text(verb, mc.x + gfx.u(340), mc.y + gfx.u(72), gfx.u(14), palette::text_dim, Align::center, VAlign::middle);
+        // Centred under the call, inside the panel's right end (80 units each side).
+        gfx.text(verb, mc.x + gfx.u(340), mc.y + gfx.u(72), fit_size(gfx, verb, small_print_px(gfx, 14), gfx.u(152)),
+                 palette::text_dim, Align::center, VAlign::middle);
     } else {
         gfx.text("both feet", mc.x + gfx.u(340), mc.y + mc.h / 2, gfx.u(22), palette::text, Align::center,
                  VAlign::middle, FontStyle::bold);
@@ -359,8 +361,8 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
                  palette::text, Align::center, VAlign::middle, FontStyle::bold);
         // Two short lines: one runs out of the dial, and under the dial the hint
         // would sit on the sprinter's head.
-        gfx.text("step on to", cx, cy + gfx.u(44), gfx.u(14), palette::text_dim, Align::center, VAlign::middle);
-        gfx.text("start early", cx, cy + gfx.u(61), gfx.u(14), palette::text_dim, Align::center, VAlign::middle);
+        gfx.text("step on to", cx, cy + gfx.u(44), small_print_px(gfx, 14), palette::text_dim, Align::center, VAlign::middle);
+        gfx.text("start early", cx, cy + gfx.u(61), small_print_px(gfx, 14), palette::text_dim, Align::center, VAlign::middle);
     }
     if (h.popup) {
         const auto& p = *h.popup;
@@ -430,7 +432,7 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
         const char* lines[] = {"Simulated board", "A / D   left / right foot on-off", "Q / E   hold: knee up",
                                "arrows  shift weight", "Space  push hard   ·   Esc pause"};
         for (int i = 0; i < 5; ++i) {
-            gfx.text(lines[i], kh.x + gfx.u(16), kh.y + gfx.u(12 + i * 25.0f), gfx.u(i == 0 ? 17.0f : 15.0f),
+            gfx.text(lines[i], kh.x + gfx.u(16), kh.y + gfx.u(12 + i * 25.0f), small_print_px(gfx, i == 0 ? 17.0f : 15.0f),
                      i == 0 ? palette::accent : palette::text, Align::left, VAlign::top,
                      i == 0 ? FontStyle::bold : FontStyle::regular);
         }
