@@ -93,9 +93,12 @@ quit
     EXPECT_GT(rep1.count(palette::accent, 430, 600, 850, 704), 20);
     EXPECT_GT(rep1.count(palette::sun, 960, 150, 1100, 290), 500) << "the world's sky and sun";
     // The pause menu darkens the game and lists Resume, with its keys at the panel's foot;
-    // no key bar at the window's foot over the dimmed HUD's last lines.
-    EXPECT_GT(pause.count(palette::good, 440, 260, 460, 330), 100);
-    EXPECT_GT(pause.count(palette::text_dim, 410, 500, 870, 532), 100) << "keys inside the panel";
+    // no key bar at the window's foot over the dimmed HUD's last lines. Its panel starts
+    // under the level's label (design 131-169): it cut "Ledge 0 / 24" in half.
+    EXPECT_GT(pause.count(palette::good, 440, 300, 460, 370), 100);
+    EXPECT_GT(pause.count(palette::text_dim, 410, 540, 870, 572), 100) << "keys inside the panel";
+    EXPECT_GT(pause.count(palette::panel, 560, 200, 720, 230), 1000) << "the panel";
+    EXPECT_EQ(pause.count(palette::panel, 540, 131, 740, 170), 0) << "the panel over the level's label";
     EXPECT_LT(pause.count(palette::text_dim, 0, 682, 1280, 720), 20) << "a key bar at the window's foot";
 }
 

@@ -82,10 +82,10 @@ quit
     // every size.
     EXPECT_GT(text_in(small, 560, 85, 1000, 165, 760), 4000);
     EXPECT_GT(text_in(full, 560, 85, 1000, 165, 760), 4000);
-    // The pause menu's "Paused" (design 540-740, 180-220; its panel 640 wide) over the
+    // The pause menu's "Paused" (design 540-740, 220-260; its panel 640 wide) over the
     // level, in both sizes.
-    EXPECT_GT(text_in(pause_small, 540, 180, 740, 222, 640), 800);
-    EXPECT_GT(text_in(pause_full, 540, 180, 740, 222, 640), 1500);
+    EXPECT_GT(text_in(pause_small, 540, 220, 740, 262, 640), 800);
+    EXPECT_GT(text_in(pause_full, 540, 220, 740, 262, 640), 1500);
 }
 
 }  // namespace

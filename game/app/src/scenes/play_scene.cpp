@@ -416,13 +416,17 @@ public:
     void draw(Gfx& gfx, double) override {
         gfx.fill_rect({0, 0, gfx.width(), gfx.height()}, palette::background.with_alpha(170));
         gfx.fit_design_width(640);  // the panel, larger in a narrow window (above the toasts)
-        draw_panel(gfx, gfx.drect(400, 150, 480, 390));
-        gfx.text("Paused", gfx.dx(640), gfx.dy(200), gfx.u(44), palette::text, Align::center, VAlign::middle,
+        // The panel starts under the level's label (design 169 from the window's top, the
+        // tower's 187 at the left): from 150 it cut "Ledge 0 / 24" in half at 1280x720.
+        constexpr float kTop = 190;
+        draw_panel(gfx, gfx.drect(400, kTop, 480, 390));
+        gfx.text("Paused", gfx.dx(640), gfx.dy(kTop + 50), gfx.u(44), palette::text, Align::center, VAlign::middle,
                  FontStyle::bold);
-        menu_.draw(gfx, 440, 260, 400, 3, t_s_);
+        menu_.draw(gfx, 440, kTop + 110, 400, 3, t_s_);
         // The keys inside the panel: a bar at the window's foot lay over the dimmed HUD's
         // last lines (the simulated board's key help, the metronome) and read as broken.
-        draw_hints_in(gfx, {"↑↓ / lean: choose", "Enter / step: select", "Esc resume"}, gfx.drect(410, 500, 460, 30));
+        draw_hints_in(gfx, {"↑↓ / lean: choose", "Enter / step: select", "Esc resume"},
+                      gfx.drect(410, kTop + 350, 460, 30));
     }
 
 private:
