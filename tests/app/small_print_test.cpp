@@ -117,5 +117,34 @@ TEST(SmallPrint, ThePlayHudsSmallPrintIsReadableAt800x600) {
     }
 }
 
+
+// The results' numbers: a label ends before its value at every size ("Steadiness (100 =
+// rock still)" ran under "not measured" at 1280x720 and 800x600).
+TEST(SmallPrint, ARowsLabelEndsBeforeItsValue) {
+    for (const auto& [w, h] : {std::pair{800, 600}, std::pair{1280, 720}, std::pair{1920, 1080}}) {
+        SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h));
+        Offscreen s(w, h);
+        Gfx& g = s.gfx();
+        const float size = g.u(19), row_w = g.u(420 - 48), gap = g.u(12);
+        for (const char* value : {"not measured", "88 / 100", "–"}) {
+            const float value_w = g.measure(value, size, FontStyle::bold).x;
+            const RowLabel l = fit_row_label(g, "Steadiness (100 = rock still)", size, value_w, row_w, gap);
+            EXPECT_LE(g.measure(l.text, l.size_px).x + gap + value_w, row_w + 0.5f) << value;
+            EXPECT_GE(l.size_px, 0.6f * size);
+        }
+        // At 800x600 "not measured" leaves too little room: the note in brackets goes first.
+        if (w == 800) {
+            const RowLabel l = fit_row_label(g, "Steadiness (100 = rock still)", size,
+                                             g.measure("not measured", size, FontStyle::bold).x, row_w, gap);
+            EXPECT_EQ(l.text, "Steadiness");
+            EXPECT_GE(l.size_px, kSmallPrintMinPx);
+        }
+        // With room to spare the label is drawn whole at its size.
+        const RowLabel whole = fit_row_label(g, "Best combo", size, g.measure("12", size, FontStyle::bold).x, row_w, gap);
+        EXPECT_EQ(whole.text, "Best combo");
+        EXPECT_FLOAT_EQ(whole.size_px, size);
+    }
+}
+
 }  // namespace
 }  // namespace highstep::app

@@ -39,6 +39,19 @@ float fit_size(Gfx& gfx, const std::string& text, float size_px, float max_w, Fo
     return w <= max_w ? size_px : std::max(size_px * 0.6f, size_px * max_w / w);
 }
 
+RowLabel fit_row_label(Gfx& gfx, const std::string& label, float size_px, float value_w_px, float row_w_px,
+                       float gap_px) {
+    const float room = std::max(0.0f, row_w_px - value_w_px - gap_px);
+    const float size = fit_size(gfx, label, size_px, room);
+    // A note in brackets goes before the label gets much smaller ("Steadiness (100 = rock
+    // still)" at 800x600 with "not measured" beside it).
+    const auto note = label.find(" (");
+    if (size < 0.8f * size_px && note != std::string::npos && note > 0) {
+        return fit_row_label(gfx, label.substr(0, note), size_px, value_w_px, row_w_px, gap_px);
+    }
+    return {elide(gfx, label, size, room), size};
+}
+
 void draw_screen_title(Gfx& gfx, const std::string& title, const std::string& subtitle) {
     // A long player name in "NAME's plan for today" shrinks, then is cut, inside the window.
     const float room = std::min(gfx.u(1200), gfx.width() - gfx.u(40));  // a portrait layout's larger scale

@@ -37,6 +37,16 @@ float fit_size(Gfx& gfx, const std::string& text, float size_px, float max_w, Fo
 // line was 8 px tall; the places that use this have room for the larger text.
 inline constexpr float kSmallPrintMinPx = 10.0f;
 float small_print_px(const Gfx& gfx, float design_px);
+// A row's label on the left with its value right-aligned at the row's end: the label
+// shrinks (down to 60 %, then is cut with "…") to end `gap_px` before the value; a note
+// in brackets is left out rather than shrink below 80 %. The results' "Steadiness (100 =
+// rock still)" ran under its "not measured".
+struct RowLabel {
+    std::string text;
+    float size_px = 0.0f;
+};
+RowLabel fit_row_label(Gfx& gfx, const std::string& label, float size_px, float value_w_px, float row_w_px,
+                       float gap_px);
 // `text` cut with "…" to fit `max_w` pixels (whole UTF-8 characters).
 std::string elide(Gfx& gfx, const std::string& text, float size_px, float max_w, FontStyle style = FontStyle::regular);
 // `text` cut into lines at spaces so each fits max_w (a word longer than that is a

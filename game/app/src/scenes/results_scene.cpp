@@ -146,7 +146,9 @@ public:
         draw_panel(gfx, mid);
         float y = mid.y + gfx.u(22);
         auto row = [&](const std::string& label, const std::string& value, Color c = palette::text) {
-            gfx.text(label, mid.x + gfx.u(24), y, gfx.u(19), palette::text_dim);
+            const float value_w = gfx.measure(value, gfx.u(19), FontStyle::bold).x;
+            const RowLabel l = fit_row_label(gfx, label, gfx.u(19), value_w, mid.w - gfx.u(48), gfx.u(12));
+            gfx.text(l.text, mid.x + gfx.u(24), y + (gfx.u(19) - l.size_px) / 2, l.size_px, palette::text_dim);
             gfx.text(value, mid.x + mid.w - gfx.u(24), y, gfx.u(19), c, Align::right, VAlign::top, FontStyle::bold);
             y += gfx.u(32);
         };
@@ -219,7 +221,14 @@ public:
             const LegBalanceWords w = leg_balance_words(*balance_);
             gfx.text(w.label, right.x + gfx.u(20), ry, gfx.u(16), left ? palette::left_leg : palette::right_leg);
             gfx.text(w.percent, right.x + gfx.u(290), ry, gfx.u(16), c, Align::right, VAlign::top, FontStyle::bold);
-            gfx.text(w.detail, right.x + gfx.u(20), ry + gfx.u(21), small_print_px(gfx, 13), palette::text_dim);
+            // Inside the panel, on two lines where one does not fit (at 800x600 small print
+            // ran to its edge).
+            const float room = right.w - gfx.u(40), detail_px = small_print_px(gfx, 13);
+            float dy = ry + gfx.u(21);
+            for (const std::string& line : wrap_words(gfx, w.detail, detail_px, room)) {
+                gfx.text(elide(gfx, line, detail_px, room), right.x + gfx.u(20), dy, detail_px, palette::text_dim);
+                dy += std::max(gfx.u(17), detail_px * 1.25f);
+            }
         }
         menu_.draw(gfx, 900, 400, 320, 3, t_s_);
         if (race_ && challenge_) draw_race(gfx, gfx.drect(900, 500, 320, 120));
