@@ -126,10 +126,11 @@ TEST(SmallPrint, ARowsLabelEndsBeforeItsValue) {
         Offscreen s(w, h);
         Gfx& g = s.gfx();
         const float size = g.u(19), row_w = g.u(420 - 48), gap = g.u(12);
-        for (const char* value : {"not measured", "88 / 100", "–"}) {
+        for (const char* value : {"not measured", "100 / 100", "88 / 100", "–"}) {
             const float value_w = g.measure(value, size, FontStyle::bold).x;
             const RowLabel l = fit_row_label(g, "Steadiness (100 = rock still)", size, value_w, row_w, gap);
             EXPECT_LE(g.measure(l.text, l.size_px).x + gap + value_w, row_w + 0.5f) << value;
+            EXPECT_EQ(l.text.find("…"), std::string::npos) << "cut: " << l.text;
             EXPECT_GE(l.size_px, 0.6f * size);
         }
         // At 800x600 "not measured" leaves too little room: the note in brackets goes first.

@@ -42,11 +42,13 @@ float fit_size(Gfx& gfx, const std::string& text, float size_px, float max_w, Fo
 RowLabel fit_row_label(Gfx& gfx, const std::string& label, float size_px, float value_w_px, float row_w_px,
                        float gap_px) {
     const float room = std::max(0.0f, row_w_px - value_w_px - gap_px);
-    const float size = fit_size(gfx, label, size_px, room);
-    // A note in brackets goes before the label gets much smaller ("Steadiness (100 = rock
-    // still)" at 800x600 with "not measured" beside it).
+    float size = fit_size(gfx, label, size_px, room);
+    // Fonts come in whole pixels: a fitted size may round up past the room.
+    while (size > 0.6f * size_px && gfx.measure(label, size).x > room) size -= 0.5f;
+    // A note in brackets goes before the label gets much smaller or cut ("Steadiness (100
+    // = rock still)" at 800x600 with "not measured" beside it).
     const auto note = label.find(" (");
-    if (size < 0.8f * size_px && note != std::string::npos && note > 0) {
+    if ((size < 0.8f * size_px || gfx.measure(label, size).x > room) && note != std::string::npos && note > 0) {
         return fit_row_label(gfx, label.substr(0, note), size_px, value_w_px, row_w_px, gap_px);
     }
     return {elide(gfx, label, size, room), size};
