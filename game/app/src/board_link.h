@@ -45,6 +45,9 @@ public:
     SourceState state() const { return source_->state(); }
     std::string describe() const { return source_->describe(); }
     bool simulated() const { return sim_ != nullptr; }
+    // Its empty readings were seen to jump (core::Recognizer::board_blips): each level's
+    // session starts knowing it, not from its own first false contact.
+    bool board_blips() const { return recognizer_.board_blips(); }
     synth::SimulatedBoard* sim() const { return sim_; }
     bool finished() const { return source_->state() == SourceState::finished; }
 

@@ -41,6 +41,7 @@ constexpr double kReplayIdle_s = 1.0;     // a finished replay with no samples t
 
 core::SessionSettings settings_for(const AppContext& ctx, const ChallengeLevelPlay* challenge) {
     core::SessionSettings s;
+    s.signal.board_blips = ctx.board.board_blips();
     if (challenge) s.ghost = challenge->ghost;  // null: the rival keeps the level's pace
     if (ctx.player) {
         const PlayerProfile& p = *ctx.player;

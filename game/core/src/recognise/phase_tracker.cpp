@@ -61,10 +61,11 @@ constexpr double kSideWaitS = 0.3;         // a landing's side is looked for thi
 constexpr double kEmptySettleS = 0.2;      // after the board empties, its noise is not learned yet
 constexpr int kEmptyNoiseSamples = 30;     // empty-board samples before their noise is trusted
 constexpr double kEmptyNoiseWeight = 0.02; // each new sample's share of the running estimate
+constexpr double kStrayMaxKg = 1.0;        // a foot_down whose load never reached this was no foot
 }  // namespace
 
 PhaseTracker::PhaseTracker(const SignalSettings& signal, const PhaseSettings& settings)
-    : signal_(signal), settings_(settings) {}
+    : signal_(signal), settings_(settings), blipped_(signal.board_blips) {}
 
 double PhaseTracker::crossing_s(double a, double b, double level) const {
     // Between the previous point (value a) and the last (value b).
@@ -214,10 +215,20 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         if (!loaded_ && f.total_kg >= contact_kg) loaded_ = true;
     }
     if (!loaded_) {
-        if (f.total_kg < contact_kg) {
+        if (f.total_kg < contact_kg || (held_kg_ && f.total_kg <= *held_kg_)) {
+            held_kg_.reset();
             learn_empty_noise(f.t_s, prev_kg, f.total_kg);
             return;
         }
+        // On a board that has blipped, a first sample just over the level may be one more:
+        // a foot landing reads higher on the next sample, a blip does not.
+        if (blipped_ && !held_kg_ && f.total_kg < settings_.contact_sure_over * contact_kg) {
+            held_kg_ = f.total_kg;
+            held_contact_s_ = onset_s(std::max(1.0, 3.0 * f.noise_kg));  // dated as if known now
+            return;
+        }
+        const bool was_held = held_kg_.has_value();
+        held_kg_.reset();
         loaded_ = true;
         prev_empty_ = false;
         top_ = false;
@@ -225,7 +236,7 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         visit_max_s_ = f.t_s;
         two_feet_since_s_.reset();
         single_.reset();
-        const double contact_s = onset_s(std::max(1.0, 3.0 * f.noise_kg));
+        const double contact_s = was_held ? held_contact_s_ : onset_s(std::max(1.0, 3.0 * f.noise_kg));
         // Known now, with its side if the load already shows it: waiting a sample for the
         // side made a third of the slow landings a sample later. The side follows.
         const std::optional<Side> side = foot_side();
@@ -234,6 +245,9 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         return;
     }
     if (f.total_kg < kOffFraction * contact_kg) {
+        // A "landing" that never carried a kilogram, on a board whose noise was known: the
+        // board blips (docs/signal.md). Not the first second's untared readings.
+        if (visit_max_kg_ < kStrayMaxKg && empty_noise_samples_ >= kEmptyNoiseSamples) blipped_ = true;
         unsided_contact_s_.reset();
         loaded_ = false;
         empty_since_s_ = f.t_s;

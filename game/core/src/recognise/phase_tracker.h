@@ -24,6 +24,9 @@ struct PhaseSettings {
     double contact_min_kg = 0.15; // a foot lands: the load reaches max(this, contact_noise_sd × noise)
     double contact_noise_sd = 4.0;
     double contact_unknown_noise_kg = 1.2;  // ... the level while the noise is not known yet
+    // Once the board has blipped (a foot_down that never carried 1 kg), a first sample
+    // over the level but under this × it waits for a second, higher one.
+    double contact_sure_over = 1.6;
     double foot_off_u = 0.85;    // a foot left a two-foot stance: the CoP this share of the way to the other foot
     double foot_off_unseen_u = 0.75;  // ... when that foot's place is assumed (mirrored), not seen
     double max_shift_s = 1.0;    // a weight shift onto one leg is looked for this far back
@@ -34,6 +37,7 @@ public:
     PhaseTracker(const SignalSettings& signal, const PhaseSettings& settings = {});
     // One processed sample; appends the phases it made known to `out`.
     void push(const SignalFrame& frame, std::vector<MovementPhase>& out);
+    bool blipped() const { return blipped_; }  // a foot_down was no foot: the board's readings jump
 
 private:
     struct Point {
@@ -61,6 +65,9 @@ private:
     double empty_since_s_ = -1e9;       // when the board last became empty
     int empty_noise_samples_ = 0;       // empty-board differences seen, and their variance
     double empty_noise_var_ = 0.0;
+    bool blipped_ = false;                // a foot_down was no foot: the empty board's readings jump
+    std::optional<double> held_kg_;       // a first sample over the level waiting for a second
+    double held_contact_s_ = 0.0;         // ... and the contact it would have been dated to
     bool noise_known_ = false;          // the frames' noise_kg was measured at an earlier sample
     std::optional<double> unsided_contact_s_;  // a foot_down emitted without its side, still looked for
     bool top_ = false;                  // at full weight since the last full_weight phase

@@ -31,6 +31,9 @@ public:
 
     const SignalFrame& frame() const;  // the latest processed sample
     double body_weight_kg() const;     // 0 until known
+    // The board's empty readings jumped past the contact level: a "landing" never carried
+    // 1 kg (SignalSettings::board_blips, for the next recogniser on the same board).
+    bool board_blips() const;
     // Body weight known from a weigh-in (skips estimating it from the signal).
     void set_body_weight_kg(double kg);
     // Zero offsets from an empty board (kg per sensor: tl, tr, bl, br).

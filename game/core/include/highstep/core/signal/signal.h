@@ -54,6 +54,11 @@ struct SignalSettings {
     double single_enter = 0.62;    // CoP this fraction of the way from stance centre to a foot: one leg
     double single_leave = 0.48;    // ... and back below this: two feet again
     double dwell_s = 0.08;         // a new stance must hold this long (and 3 samples) to count
+
+    // The board's empty readings are known to jump (a recogniser watching it saw a
+    // foot_down that never carried 1 kg, Recognizer::board_blips()): a light first sample
+    // over the contact level waits for the next from the start (docs/signal.md).
+    bool board_blips = false;
 };
 
 // One processed sample.
