@@ -221,13 +221,14 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
             return;
         }
         // On a board that has blipped, a first sample just over the level may be one more:
-        // a foot landing reads higher on the next sample, a blip does not.
+        // a foot landing reads higher on the next sample, a blip does not. A landing is
+        // dated from its first sample over the level either way.
+        const double contact_s = held_kg_ ? held_contact_s_ : onset_s(std::max(1.0, 3.0 * f.noise_kg));
         if (blipped_ && !held_kg_ && f.total_kg < settings_.contact_sure_over * contact_kg) {
             held_kg_ = f.total_kg;
-            held_contact_s_ = onset_s(std::max(1.0, 3.0 * f.noise_kg));  // dated as if known now
+            held_contact_s_ = contact_s;
             return;
         }
-        const bool was_held = held_kg_.has_value();
         held_kg_.reset();
         loaded_ = true;
         prev_empty_ = false;
@@ -236,7 +237,6 @@ void PhaseTracker::push(const SignalFrame& f, std::vector<MovementPhase>& out) {
         visit_max_s_ = f.t_s;
         two_feet_since_s_.reset();
         single_.reset();
-        const double contact_s = was_held ? held_contact_s_ : onset_s(std::max(1.0, 3.0 * f.noise_kg));
         // Known now, with its side if the load already shows it: waiting a sample for the
         // side made a third of the slow landings a sample later. The side follows.
         const std::optional<Side> side = foot_side();

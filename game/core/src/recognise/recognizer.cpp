@@ -204,7 +204,6 @@ std::size_t Recognizer::finish(std::vector<Event>& out) {
 
 const SignalFrame& Recognizer::frame() const { return impl_->live.signal.frame(); }
 bool Recognizer::board_blips() const { return impl_->live.phases.blipped(); }
-
 double Recognizer::body_weight_kg() const { return impl_->live.signal.body_weight_kg(); }
 void Recognizer::set_body_weight_kg(double kg) {
     // A weigh-in: the weight is known from the start, nothing to judge again.

@@ -133,6 +133,9 @@ void BodyWeightEstimator::evaluate_short_window() {
     const Tail<std::deque<Point>> tail{window_, first};
     if (tail.size() < kMinSamples || window_.back().t_s - window_[first].t_s < kShortMinSpanS) return;
     if (window_[first].t_s - std::max(last_empty_s_, last_gap_end_s_) < kAfterContactS) return;
+    // Weighed already and nothing in the window above 1.04 x that: its mean cannot replace
+    // the weight (the usual case on every sample of a move), no statistics needed.
+    if (body_weight_kg_ > 0.0 && hi_kg <= body_weight_kg_ * kReplaceAbove) return;
     const WindowStats w = window_stats(tail, [](const Point& p) { return p.kg; });
     if (w.mean < kMinBodyKg || hi_kg - lo_kg > std::max(kShortRangeMinKg, kShortRangeFrac * w.mean)) return;
     if (!w.steady(std::max(kSlowSdMinKg, kSlowSdFrac * w.mean))) return;
