@@ -260,7 +260,7 @@ Stance StanceClassifier::full_load_target(double bw) const {
             const bool left = x_s_mm_ < ref;
             const bool staying = is_single_leg(stance_) && (stance_ == Stance::left) == left;
             const double share = staying ? settings_.single_leave : settings_.single_enter;
-            const double width = (staying || from_rest ? 0.8 : 1.0) * kMinStanceWidthMm;
+            const double width = (staying || from_rest ? 0.8 : 0.95) * kMinStanceWidthMm;
             if (std::fabs(x_s_mm_ - ref) >= share * std::fabs(foot_x_mm_ - ref) &&
                 std::fabs(x_s_mm_ - foot_x_mm_) >= width) {
                 return left ? Stance::left : Stance::right;
