@@ -214,6 +214,24 @@ TEST(Hud, JudgementPopupAndRestCountdownAreDrawnInTheCentre) {
     EXPECT_EQ(count_color(plain, palette::perfect, 340, 180, 940, 330), 0);
 }
 
+TEST(Hud, AJudgementInTheCountInsLastSecondIsNotDrawnUnderGetReady) {
+    // A first step a little before the first beat is judged while "Get ready 1" still
+    // counts down: the opaque panel and its words covered the judgement.
+    core::HudState h = active_hud();
+    h.phase = core::Phase::count_in;
+    h.count_in_remaining_s = 0.4;
+    Offscreen counting, judged;
+    draw(counting, h);
+    EXPECT_GT(count_color(counting, palette::hud_panel, 440, 300, 840, 360), 5000) << "the count-in panel";
+    h.popup = core::JudgementPopup{};
+    h.popup->judgement = core::Judgement::great;
+    h.popup->points = 320;
+    h.popup->error_ms = -120;
+    draw(judged, h);
+    EXPECT_EQ(count_color(judged, palette::hud_panel, 440, 300, 840, 360), 0) << "no panel under the judgement";
+    EXPECT_GT(count_color(judged, palette::good, 340, 180, 940, 330), 300) << "the judgement";
+}
+
 namespace {
 
 // Pixels in the middle of the HUD that differ when the same state is in the rest.

@@ -332,7 +332,9 @@ void draw_hud(Gfx& gfx, const core::HudState& h, const core::Level& level, const
     // a 16:9 window: the middle of a tall window is where the runner stands.
     const float centre_shift = hud_stacked(gfx) ? -gfx.design_top() : 0.0f;
     auto centre_y = [&gfx, centre_shift](float design_y) { return gfx.dy(design_y) + centre_shift; };
-    if (h.phase == core::Phase::count_in && h.count_in_remaining_s > 0) {
+    if (h.phase == core::Phase::count_in && h.count_in_remaining_s > 0 && !h.popup) {
+        // Not under a judgement: a first step a little before the first beat is judged in
+        // the count-in's last second, and the player has started.
         // Above the runner's head: the panel is opaque. Under a coach's line it keeps its
         // bottom edge and grows smaller, so it does not come down over the runner.
         SDL_FRect r = gfx.drect(440, 180, 400, 180);
