@@ -495,6 +495,62 @@ TEST(Session, AContactIsJudgedAtOnceAndNamesItsFootWhenItShows) {
     EXPECT_EQ(count(cues, CueKind::judgement), 1u);
 }
 
+TEST(Session, QuickStepUpsAt100BpmWithoutAWeighInAreReps) {
+    // As below, at 100 bpm (a custom level, or a player rushing): the top is steady for
+    // under 0.2 s, too brief for the 0.3 s window, and nobody was ever weighed (0 reps,
+    // the level never ended). Two tops that settle alike after their push-offs weigh the
+    // player, and the first visits are judged again with that weight.
+    Level level = hill(1, 2, 10.0);
+    level.program.tempo_bpm = 100.0;
+    level.program.count_in_s = 1.0;
+    Session s(level);
+    const synth::SimulatedBoardSettings player;
+    synth::SimulatedBoard board(player);
+    synth::SimControls keys;
+    double t_s = 0.0;
+    const double beat_s = 60.0 / 100.0;
+    auto play_to = [&](double until_s) {
+        for (; t_s < until_s; t_s += 1.0 / 120.0) {
+            board.advance_to(t_s);
+            while (auto x = board.poll()) s.push_sample(*x);
+            s.advance_to(t_s);
+        }
+    };
+    auto toggle = [&](Side foot) {
+        bool& on = foot == Side::left ? keys.left_foot_on : keys.right_foot_on;
+        on = !on;
+        board.set_controls(keys, t_s);
+    };
+    play_to(3.0);
+    for (int rep = 0; rep < 2; ++rep) {
+        for (const Side lead : {Side::left, Side::right}) {
+            const Side trail = lead == Side::left ? Side::right : Side::left;
+            for (const Side foot : {lead, trail, trail, lead}) {
+                toggle(foot);
+                play_to(t_s + beat_s);
+            }
+        }
+    }
+    play_to(t_s + 3.0);
+    EXPECT_NEAR(s.hud().body_weight_kg, player.body.body_weight_kg, 1.5);
+    EXPECT_EQ(s.result().reps, 4);
+    EXPECT_TRUE(s.finished());
+    // Each rep at its own contact and on its own lead leg: the first visit, judged only
+    // during the second, once took the second's pending judgement (its moment and side).
+    const SessionResult result = s.result();
+    std::vector<RepInput> reps;
+    for (const auto& set : result.sets) {
+        for (const RepScore& rep : set.reps) reps.push_back(rep.input);
+    }
+    ASSERT_EQ(reps.size(), 4u);
+    for (std::size_t i = 0; i < reps.size(); ++i) {
+        EXPECT_EQ(reps[i].side, i % 2 == 0 ? Side::left : Side::right) << "rep " << i;
+        if (i > 0) {
+            EXPECT_NEAR(reps[i].t_s - reps[i - 1].t_s, 4 * beat_s, 0.15) << "rep " << i;
+        }
+    }
+}
+
 TEST(Session, BriskStepUpsOnTheBeatWithoutAWeighInAreReps) {
     // The simulated board, no weigh-in, keys on every beat of 72 bpm: lead foot on, the
     // other on, the other off, lead off. The top lasts one beat, about 0.35 s of it

@@ -246,9 +246,11 @@ struct Session::Impl {
     }
 
     void add_rep(RepInput rep) {
-        // A moment already judged keeps the judgement the player saw and heard.
+        // A moment already judged keeps the judgement the player saw and heard: this rep's
+        // own. Without a weigh-in a visit may be judged only during a later one, whose
+        // contact is pending by then: that judgement is the later rep's, not this one's.
         std::optional<PendingJudgement> judged;
-        if (pending && pending->kind == rep.kind) {
+        if (pending && pending->kind == rep.kind && rep.t_s >= pending->t_s - kSameContactS) {
             judged = pending;
             pending.reset();
         }

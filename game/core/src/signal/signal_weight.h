@@ -29,6 +29,7 @@ private:
     };
     void evaluate_window(double dt_s);
     void evaluate_short_window();
+    void evaluate_settled_top();
 
     std::deque<Point> window_;
     double body_weight_kg_ = 0.0;
@@ -45,6 +46,9 @@ private:
     double pending_s_ = 0.0;
     bool pending_short_ = false;  // the pending estimate is from a short window
     bool provisional_ = false;    // body_weight_kg_ is from a short window (signal_weight.cpp)
+    bool on_board_ = false;       // the last sample was not empty
+    double visit_top_kg_ = 0.0;   // this visit's highest level settled after a push-off's peak
+    double last_top_kg_ = 0.0;    // the same, of the last visit that had one
 };
 
 }  // namespace highstep::core::detail
