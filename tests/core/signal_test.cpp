@@ -307,14 +307,20 @@ void quick_step_up(BoardScript& b, double t0_s, double per_foot_kg) {
     b.add(t0_s + 0.05, 20, 0).add(t0_s + 0.65, 20, 0).add(t0_s + 0.8, 43, 43).add(t0_s + 0.9, per_foot_kg, per_foot_kg);
     b.add(t0_s + 1.05, per_foot_kg, per_foot_kg).add(t0_s + 1.4, 30, 0).add(t0_s + 1.5, 0, 0).add(t0_s + 2.0, 0, 0);
 }
+
+// An empty board for the first 2 s, a little noise.
+BoardScript empty_for_two_seconds() {
+    BoardScript b;
+    b.noise_kg = 0.05;
+    b.add(0, 0, 0).add(2.0, 0, 0);
+    return b;
+}
 }  // namespace
 
 TEST(Signal, TwoQuickTopsInARowWeighThePlayer) {
     // Where the load settles after each push-off's peak: one top is no proof (a lowering
     // or a pause on the way could settle once), two visits that agree weigh the player.
-    BoardScript b;
-    b.noise_kg = 0.05;
-    b.add(0, 0, 0).add(2.0, 0, 0);
+    BoardScript b = empty_for_two_seconds();
     quick_step_up(b, 2.0, 36.0);
     quick_step_up(b, 4.0, 36.3);
     const auto [after_one, after_two] = weight_before_and_after(b, 4.0);
@@ -324,17 +330,13 @@ TEST(Signal, TwoQuickTopsInARowWeighThePlayer) {
 
 TEST(Signal, QuickTopsThatDisagreeOrALeadFootThatRestsWeighNobody) {
     // Two tops 5 % apart (a bounce still settling, a hand on a rail) are not a weight.
-    BoardScript apart;
-    apart.noise_kg = 0.05;
-    apart.add(0, 0, 0).add(2.0, 0, 0);
+    BoardScript apart = empty_for_two_seconds();
     quick_step_up(apart, 2.0, 36.0);
     quick_step_up(apart, 4.0, 37.8);
     EXPECT_DOUBLE_EQ(weight_before_and_after(apart, 0.0).second, 0.0);
     // A lead foot that lands with a bump and rests 0.8 s before the push-off, and a top
     // that never settles: what settles after the landing's bump is the foot, not the body.
-    BoardScript resting;
-    resting.noise_kg = 0.05;
-    resting.add(0, 0, 0).add(2.0, 0, 0);
+    BoardScript resting = empty_for_two_seconds();
     for (const double t0_s : {2.0, 4.5}) {
         resting.add(t0_s + 0.05, 24, 0).add(t0_s + 0.15, 20, 0).add(t0_s + 0.95, 20, 0).add(t0_s + 1.1, 43, 43);
         resting.add(t0_s + 1.3, 35, 35).add(t0_s + 1.5, 30, 0).add(t0_s + 1.6, 0, 0).add(t0_s + 2.5, 0, 0);

@@ -495,20 +495,26 @@ TEST(Session, AContactIsJudgedAtOnceAndNamesItsFootWhenItShows) {
     EXPECT_EQ(count(cues, CueKind::judgement), 1u);
 }
 
-TEST(Session, QuickStepUpsAt100BpmWithoutAWeighInAreReps) {
-    // As below, at 100 bpm (a custom level, or a player rushing): the top is steady for
-    // under 0.2 s, too brief for the 0.3 s window, and nobody was ever weighed (0 reps,
-    // the level never ended). Two tops that settle alike after their push-offs weigh the
-    // player, and the first visits are judged again with that weight.
-    Level level = hill(1, 2, 10.0);
-    level.program.tempo_bpm = 100.0;
+namespace {
+
+// The simulated board driven by its keys, a step-up on every beat of `bpm` (lead foot on,
+// the other on, the other off, lead off) from 3 s on: `rounds` times a left-led and a
+// right-led rep, then 3 s more. `pause_s` after each rep. No weigh-in. Returns the board's
+// player.
+// One set of `reps_per_leg` at `bpm`, a 1 s count-in.
+Level keys_level(double bpm, int reps_per_leg) {
+    Level level = hill(1, reps_per_leg, 10.0);
+    level.program.tempo_bpm = bpm;
     level.program.count_in_s = 1.0;
-    Session s(level);
+    return level;
+}
+
+synth::SimulatedBoardSettings step_up_on_the_keys(Session& s, double bpm, int rounds, double pause_s) {
     const synth::SimulatedBoardSettings player;
     synth::SimulatedBoard board(player);
     synth::SimControls keys;
     double t_s = 0.0;
-    const double beat_s = 60.0 / 100.0;
+    const double beat_s = 60.0 / bpm;
     auto play_to = [&](double until_s) {
         for (; t_s < until_s; t_s += 1.0 / 120.0) {
             board.advance_to(t_s);
@@ -516,22 +522,33 @@ TEST(Session, QuickStepUpsAt100BpmWithoutAWeighInAreReps) {
             s.advance_to(t_s);
         }
     };
-    auto toggle = [&](Side foot) {
-        bool& on = foot == Side::left ? keys.left_foot_on : keys.right_foot_on;
-        on = !on;
-        board.set_controls(keys, t_s);
-    };
     play_to(3.0);
-    for (int rep = 0; rep < 2; ++rep) {
+    for (int round = 0; round < rounds; ++round) {
         for (const Side lead : {Side::left, Side::right}) {
             const Side trail = lead == Side::left ? Side::right : Side::left;
             for (const Side foot : {lead, trail, trail, lead}) {
-                toggle(foot);
+                bool& on = foot == Side::left ? keys.left_foot_on : keys.right_foot_on;
+                on = !on;
+                board.set_controls(keys, t_s);
                 play_to(t_s + beat_s);
             }
+            play_to(t_s + pause_s);
         }
     }
     play_to(t_s + 3.0);
+    return player;
+}
+
+}  // namespace
+
+TEST(Session, QuickStepUpsAt100BpmWithoutAWeighInAreReps) {
+    // As below, at 100 bpm (a custom level, or a player rushing): the top is steady for
+    // under 0.2 s, too brief for the 0.3 s window, and nobody was ever weighed (0 reps,
+    // the level never ended). Two tops that settle alike after their push-offs weigh the
+    // player, and the first visits are judged again with that weight.
+    Session s(keys_level(100.0, 2));
+    const double beat_s = 60.0 / 100.0;
+    const auto player = step_up_on_the_keys(s, 100.0, 2, 0.0);
     EXPECT_NEAR(s.hud().body_weight_kg, player.body.body_weight_kg, 1.5);
     EXPECT_EQ(s.result().reps, 4);
     EXPECT_TRUE(s.finished());
@@ -553,40 +570,12 @@ TEST(Session, QuickStepUpsAt100BpmWithoutAWeighInAreReps) {
 
 TEST(Session, BriskStepUpsOnTheBeatWithoutAWeighInAreReps) {
     // The simulated board, no weigh-in, keys on every beat of 72 bpm: lead foot on, the
-    // other on, the other off, lead off. The top lasts one beat, about 0.35 s of it
-    // steady once the push-off's overshoot settles. Every visit used to stay "stepping
-    // on" (nobody was ever weighed) and the level never ended.
-    Level level = hill(1, 1, 10.0);
-    level.program.tempo_bpm = 72.0;
-    level.program.count_in_s = 1.0;
-    Session s(level);
-    const synth::SimulatedBoardSettings player;
-    synth::SimulatedBoard board(player);
-    synth::SimControls keys;
-    double t_s = 0.0;
+    // other on, the other off, lead off. The top lasts one beat, about 0.35 s of it steady
+    // once the push-off's overshoot settles. Every visit used to stay "stepping on"
+    // (nobody was ever weighed) and the level never ended.
+    Session s(keys_level(72.0, 1));
     const double beat_s = 60.0 / 72.0;
-    auto play_to = [&](double until_s) {
-        for (; t_s < until_s; t_s += 1.0 / 120.0) {
-            board.advance_to(t_s);
-            while (auto x = board.poll()) s.push_sample(*x);
-            s.advance_to(t_s);
-        }
-    };
-    auto toggle = [&](Side foot) {
-        bool& on = foot == Side::left ? keys.left_foot_on : keys.right_foot_on;
-        on = !on;
-        board.set_controls(keys, t_s);
-    };
-    play_to(3.0);
-    for (const Side lead : {Side::left, Side::right}) {
-        const Side trail = lead == Side::left ? Side::right : Side::left;
-        for (const Side foot : {lead, trail, trail, lead}) {
-            toggle(foot);
-            play_to(t_s + beat_s);
-        }
-        play_to(t_s + 0.5);
-    }
-    play_to(t_s + 3.0);
+    const auto player = step_up_on_the_keys(s, 72.0, 1, 0.5);
     EXPECT_NEAR(s.hud().body_weight_kg, player.body.body_weight_kg, 1.5);
     EXPECT_EQ(s.result().reps, 2);
     EXPECT_TRUE(s.finished());
