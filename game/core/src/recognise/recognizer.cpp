@@ -32,8 +32,19 @@ constexpr double kMoveEmptyStartS = 1.0;
 // An event found again within this of one of the same kind already sent is that one.
 constexpr double kSameEventS = 0.1;
 
+// A single-leg stance found again whose boundaries moved (judged again with the feet
+// told, its start may be dated 0.15 s earlier) is the same stance: same leg, overlapping.
+template <class Stance>
+bool same_stance(const Event& a, const Event& b) {
+    const auto* x = std::get_if<Stance>(&a);
+    const auto* y = std::get_if<Stance>(&b);
+    return x && y && x->side == y->side && x->start_s < y->end_s && y->start_s < x->end_s;
+}
+
 bool same_event(const Event& a, const Event& b) {
-    return a.index() == b.index() && std::fabs(event_time_s(a) - event_time_s(b)) <= kSameEventS;
+    if (a.index() != b.index()) return false;
+    return std::fabs(event_time_s(a) - event_time_s(b)) <= kSameEventS || same_stance<OneLegHoldEvent>(a, b) ||
+           same_stance<KneeDriveEvent>(a, b);
 }
 }  // namespace
 
@@ -123,7 +134,7 @@ std::size_t Recognizer::Impl::push(const BoardSample& sample, std::vector<Event>
         // All this run found is sent by now (some of it earlier): not sent again.
         sent.insert(sent.end(), out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
         drop_sent_early(out, before);
-        if (kept.size() > kMaxKeptSamples || (weight_judged && !live.signal.feet_unseen())) {
+        if (kept.size() > kMaxKeptSamples || (weight_judged && !live.signal.feet_to_tell())) {
             judge_again = false;
             forget_start();
         }
@@ -155,7 +166,7 @@ std::size_t Recognizer::Impl::push(const BoardSample& sample, std::vector<Event>
     out.insert(out.end(), found.begin(), found.end());
     drop_sent_early(out, before);
     weight_judged = true;
-    if (feet_assumed || !live.signal.feet_unseen()) {
+    if (feet_assumed || !live.signal.feet_to_tell()) {
         judge_again = false;
         forget_start();
     } else {

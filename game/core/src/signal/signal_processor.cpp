@@ -147,6 +147,7 @@ void SignalProcessor::observe_foot(Stance side, double x_mm) { impl_->stance.obs
 std::optional<FeetPlaces> SignalProcessor::feet_from_places() const { return impl_->stance.feet_from_places(); }
 void SignalProcessor::assume_feet(const FeetPlaces& feet) { impl_->stance.assume_feet(feet); }
 bool SignalProcessor::feet_unseen() const { return impl_->stance.feet_unseen(); }
+bool SignalProcessor::feet_to_tell() const { return impl_->stance.feet_to_tell(); }
 void SignalProcessor::set_tare(float tl, float tr, float bl, float br) {
     if (!impl_->tare.tared()) impl_->weight.rezero(static_cast<double>(tl) + tr + bl + br);
     impl_->tare.set({tl, tr, bl, br});

@@ -147,6 +147,10 @@ bool StanceClassifier::feet_unseen() const {
     return !feet_known_ && !feet_from_places_ && !foot_seen_ && !side_known_[0] && !side_known_[1];
 }
 
+bool StanceClassifier::feet_to_tell() const {
+    return feet_unseen() || (!feet_known_ && !feet_from_places_ && foot_seen_ && empty_seen_ && stepping_on_hidden_);
+}
+
 void StanceClassifier::assume_feet(const FeetPlaces& feet) {
     feet_from_places_ = feet;
     side_known_[0] = side_known_[1] = true;
@@ -174,10 +178,12 @@ void StanceClassifier::watch_places(const StanceInput& in) {
     // with someone on the board (no stepping on in it, the board never seen empty), where
     // standing and leaning either way as far as one can makes three places too. Without a
     // foot seen alone a full lean and a single-leg stance are the same signal.)
+    // The same after a lone foot when the gap that followed it hid the other foot coming
+    // down and the shift: the data came back on the other foot, taken for the rest.
     if (stance_ == Stance::off) places_mm_.clear();  // each visit its own (the feet move)
     // Still, not on the way: the fast CoP not running ahead of the slow one (as for the
     // centre), else a place's mean takes in the end of the weight shift that led to it.
-    const bool watching = feet_unseen() && empty_seen_ && stepping_on_hidden_ && in.cop_valid && bw_kg_ > 0.0 && is_full_load(stance_) &&
+    const bool watching = feet_to_tell() && empty_seen_ && stepping_on_hidden_ && in.cop_valid && bw_kg_ > 0.0 && is_full_load(stance_) &&
                           std::fabs(x_s_mm_ - x_slow_mm_) <= kCentreStillMm;
     if (!watching) {
         place_.on = false;

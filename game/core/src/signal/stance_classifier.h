@@ -65,6 +65,9 @@ public:
     std::optional<FeetPlaces> feet_from_places() const;
     // No foot seen alone yet and the feet neither given nor told: they may yet be told.
     bool feet_unseen() const;
+    // The places the player stands still on may still tell the feet: none seen alone, or
+    // a gap in the data hid this visit's stepping on after its lone foot.
+    bool feet_to_tell() const;
     void assume_feet(const FeetPlaces& feet);
 
 private:

@@ -131,6 +131,7 @@ public:
     std::optional<FeetPlaces> feet_from_places() const;
     void assume_feet(const FeetPlaces& feet);
     bool feet_unseen() const;  // no foot seen alone, the feet neither given nor told yet
+    bool feet_to_tell() const;  // where the player stands still may still tell the feet
 
 private:
     struct Impl;
