@@ -36,6 +36,24 @@ BoardScript gap_over_stepping_on(bool right) {
     return b;
 }
 
+// Feet at `left_x_mm` and `right_x_mm`, the board a little noisy (0.1 kg).
+BoardScript board_with_feet(double left_x_mm, double right_x_mm) {
+    BoardScript b = offset_board(0.0);
+    b.left_foot_x_mm = left_x_mm;
+    b.right_foot_x_mm = right_x_mm;
+    b.noise_kg = 0.1;
+    return b;
+}
+
+// The first foot (`first_right`) steps on alone (0.4 BW, seen for 0.3 s), then a gap in
+// the data over the other foot coming down and the whole shift onto it.
+void onto_the_other_foot_in_a_gap(BoardScript& b, HandPlayer& p, bool first_right) {
+    p.one(0.15, first_right, 0.4).wait(0.3);
+    b.gap_from_s = p.now();
+    p.stand(0.3, 0.5).wait(0.3).stand(0.5, first_right ? 0.0 : 1.0);
+    b.gap_to_s = p.now() + 0.05;
+}
+
 // One step-up led with the `right` foot (or the left) ending in a knee drive on it, and no
 // step_on / step_off in its place.
 void expect_one_step_up_with_knee_drive(const std::vector<Event>& events, bool right) {
@@ -114,15 +132,9 @@ TEST(UnsteadyStart, TheOtherFootOfTheNarrowestStanceAfterAGap) {
     // lone foot stood, which the whole stance width (160 mm) once asked for and missed
     // (accuracy_report --suite unstill, e.g. --seed 98 --trace 98787).
     for (bool first_right : {false, true}) {
-        BoardScript b = offset_board(0.0);
-        b.left_foot_x_mm = -77.0;
-        b.right_foot_x_mm = 77.0;
-        b.noise_kg = 0.1;
+        BoardScript b = board_with_feet(-77.0, 77.0);
         HandPlayer p{b, 80.0};
-        p.one(0.15, first_right, 0.4).wait(0.3);
-        b.gap_from_s = p.now();
-        p.stand(0.3, 0.5).wait(0.3).stand(0.5, first_right ? 0.0 : 1.0);
-        b.gap_to_s = p.now() + 0.05;
+        onto_the_other_foot_in_a_gap(b, p, first_right);
         const double on_s = p.now();
         p.wait(2.0).stand(0.4, 0.5).wait(1.0).one(0.3, first_right, 0.5).one(0.2, first_right, 0.0).wait(2.0);
         const auto holds = only<OneLegHoldEvent>(recognise(b));
@@ -143,15 +155,9 @@ TEST(UnsteadyStart, AGapOverTheShiftOntoTheOtherFootNearTheMiddle) {
     // feet and on the first foot tells the feet: the visit is judged again with them.
     for (bool first_right : {true, false}) {
         const double side = first_right ? 1.0 : -1.0;
-        BoardScript b = offset_board(side * 35.0);
-        b.left_foot_x_mm = side * 35.0 - 90.0;
-        b.right_foot_x_mm = side * 35.0 + 90.0;
-        b.noise_kg = 0.1;
+        BoardScript b = board_with_feet(side * 35.0 - 90.0, side * 35.0 + 90.0);
         HandPlayer p{b, 90.0};
-        p.one(0.15, first_right, 0.4).wait(0.3);
-        b.gap_from_s = p.now();
-        p.stand(0.3, 0.5).wait(0.3).stand(0.5, first_right ? 0.0 : 1.0);
-        b.gap_to_s = p.now() + 0.05;
+        onto_the_other_foot_in_a_gap(b, p, first_right);
         const double other_s = p.now();
         p.wait(2.0).stand(0.5, 0.5).wait(1.0).stand(0.5, first_right ? 1.0 : 0.0);
         const double first_s = p.now();
