@@ -148,7 +148,8 @@ bool StanceClassifier::feet_unseen() const {
 }
 
 bool StanceClassifier::feet_to_tell() const {
-    return feet_unseen() || (!feet_known_ && !feet_from_places_ && foot_seen_ && empty_seen_ && stepping_on_hidden_);
+    return feet_unseen() ||
+           (!feet_known_ && !feet_from_places_ && foot_seen_ && empty_seen_ && (stepping_on_hidden_ || shift_hidden_));
 }
 
 void StanceClassifier::assume_feet(const FeetPlaces& feet) {
@@ -183,7 +184,7 @@ void StanceClassifier::watch_places(const StanceInput& in) {
     if (stance_ == Stance::off) places_mm_.clear();  // each visit its own (the feet move)
     // Still, not on the way: the fast CoP not running ahead of the slow one (as for the
     // centre), else a place's mean takes in the end of the weight shift that led to it.
-    const bool watching = feet_to_tell() && empty_seen_ && stepping_on_hidden_ && in.cop_valid && bw_kg_ > 0.0 && is_full_load(stance_) &&
+    const bool watching = feet_to_tell() && empty_seen_ && (stepping_on_hidden_ || shift_hidden_) && in.cop_valid && bw_kg_ > 0.0 && is_full_load(stance_) &&
                           std::fabs(x_s_mm_ - x_slow_mm_) <= kCentreStillMm;
     if (!watching) {
         place_.on = false;
@@ -341,6 +342,9 @@ void StanceClassifier::push(const StanceInput& in) {
         // A gap within the time a lone foot is looked for after the contact hid the
         // stepping on as much as one before it.
         if (candidate_ != Stance::off && last_t_s_ - loaded_from_s_ <= kLoneFootWindowS) stepping_on_hidden_ = true;
+        // Later, after the lone foot and before any rest on two feet: the gap hid where
+        // the weight went, and the data may come back with the player on the other foot.
+        if (stance_ != Stance::off && foot_seen_ && !rest_seen_ && centre_learned_s_ < kCentreSeedS) shift_hidden_ = true;
         data_since_s_ = in.t_s;
     }
     last_t_s_ = in.t_s;
@@ -370,6 +374,7 @@ void StanceClassifier::push(const StanceInput& in) {
                 after_gap_ = data_since_s_ == in.t_s;
                 loaded_from_s_ = in.t_s;
                 stepping_on_hidden_ = after_gap_;
+                shift_hidden_ = false;
             }
             candidate_ = want;
             candidate_since_s_ = in.t_s;

@@ -142,6 +142,7 @@ private:
     bool after_gap_ = false;      // this visit's first loaded sample came after a gap ...
     double loaded_from_s_ = 0.0;  // ... at this time
     bool stepping_on_hidden_ = false;  // a gap began before or just after this visit's contact
+    bool shift_hidden_ = false;        // after its lone foot, before any rest, a gap hid this visit's shift
     double total_s_kg_ = 0.0;
     double x_s_mm_ = 0.0;
     double x_slow_mm_ = 0.0;  // 0.25 s smoothed CoP x
