@@ -66,7 +66,8 @@ public:
     // No foot seen alone yet and the feet neither given nor told: they may yet be told.
     bool feet_unseen() const;
     // The places the player stands still on may still tell the feet: none seen alone, or
-    // a gap in the data hid this visit's stepping on after its lone foot.
+    // after this visit's lone foot a gap in the data hid the rest of the stepping on or
+    // the shift that followed, before any rest on two feet.
     bool feet_to_tell() const;
     void assume_feet(const FeetPlaces& feet);
 
