@@ -497,19 +497,15 @@ TEST(Session, AContactIsJudgedAtOnceAndNamesItsFootWhenItShows) {
 
 namespace {
 
-// The simulated board driven by its keys, a step-up on every beat of `bpm` (lead foot on,
-// the other on, the other off, lead off) from 3 s on: `rounds` times a left-led and a
-// right-led rep, then 3 s more. `pause_s` after each rep. No weigh-in. Returns the board's
-// player.
-// One set of `reps_per_leg` at `bpm`, a 1 s count-in.
-Level keys_level(double bpm, int reps_per_leg) {
+// One set of `reps_per_leg` at `bpm` (1 s count-in) played on the simulated board's keys,
+// no weigh-in: a step-up on every beat (lead foot on, the other on, the other off, lead
+// off) from 3 s on, a left-led and a right-led rep `reps_per_leg` times, `pause_s` after
+// each rep, then 3 s more. Every rep counts, the player weighed and the level over.
+Session step_ups_on_the_keys(double bpm, int reps_per_leg, double pause_s) {
     Level level = hill(1, reps_per_leg, 10.0);
     level.program.tempo_bpm = bpm;
     level.program.count_in_s = 1.0;
-    return level;
-}
-
-synth::SimulatedBoardSettings step_up_on_the_keys(Session& s, double bpm, int rounds, double pause_s) {
+    Session s(level);
     const synth::SimulatedBoardSettings player;
     synth::SimulatedBoard board(player);
     synth::SimControls keys;
@@ -523,7 +519,7 @@ synth::SimulatedBoardSettings step_up_on_the_keys(Session& s, double bpm, int ro
         }
     };
     play_to(3.0);
-    for (int round = 0; round < rounds; ++round) {
+    for (int round = 0; round < reps_per_leg; ++round) {
         for (const Side lead : {Side::left, Side::right}) {
             const Side trail = lead == Side::left ? Side::right : Side::left;
             for (const Side foot : {lead, trail, trail, lead}) {
@@ -536,7 +532,10 @@ synth::SimulatedBoardSettings step_up_on_the_keys(Session& s, double bpm, int ro
         }
     }
     play_to(t_s + 3.0);
-    return player;
+    EXPECT_NEAR(s.hud().body_weight_kg, player.body.body_weight_kg, 1.5) << bpm << " bpm";
+    EXPECT_EQ(s.result().reps, 2 * reps_per_leg) << bpm << " bpm";
+    EXPECT_TRUE(s.finished()) << bpm << " bpm";
+    return s;
 }
 
 }  // namespace
@@ -546,12 +545,7 @@ TEST(Session, QuickStepUpsAt100BpmWithoutAWeighInAreReps) {
     // under 0.2 s, too brief for the 0.3 s window, and nobody was ever weighed (0 reps,
     // the level never ended). Two tops that settle alike after their push-offs weigh the
     // player, and the first visits are judged again with that weight.
-    Session s(keys_level(100.0, 2));
-    const double beat_s = 60.0 / 100.0;
-    const auto player = step_up_on_the_keys(s, 100.0, 2, 0.0);
-    EXPECT_NEAR(s.hud().body_weight_kg, player.body.body_weight_kg, 1.5);
-    EXPECT_EQ(s.result().reps, 4);
-    EXPECT_TRUE(s.finished());
+    const Session s = step_ups_on_the_keys(100.0, 2, 0.0);
     // Each rep at its own contact and on its own lead leg: the first visit, judged only
     // during the second, once took the second's pending judgement (its moment and side).
     const SessionResult result = s.result();
@@ -560,6 +554,7 @@ TEST(Session, QuickStepUpsAt100BpmWithoutAWeighInAreReps) {
         for (const RepScore& rep : set.reps) reps.push_back(rep.input);
     }
     ASSERT_EQ(reps.size(), 4u);
+    const double beat_s = 60.0 / 100.0;
     for (std::size_t i = 0; i < reps.size(); ++i) {
         EXPECT_EQ(reps[i].side, i % 2 == 0 ? Side::left : Side::right) << "rep " << i;
         if (i > 0) {
@@ -573,18 +568,13 @@ TEST(Session, BriskStepUpsOnTheBeatWithoutAWeighInAreReps) {
     // other on, the other off, lead off. The top lasts one beat, about 0.35 s of it steady
     // once the push-off's overshoot settles. Every visit used to stay "stepping on"
     // (nobody was ever weighed) and the level never ended.
-    Session s(keys_level(72.0, 1));
-    const double beat_s = 60.0 / 72.0;
-    const auto player = step_up_on_the_keys(s, 72.0, 1, 0.5);
-    EXPECT_NEAR(s.hud().body_weight_kg, player.body.body_weight_kg, 1.5);
-    EXPECT_EQ(s.result().reps, 2);
-    EXPECT_TRUE(s.finished());
+    const Session s = step_ups_on_the_keys(72.0, 1, 0.5);
     // Each top's steadiness is measured within the top (one beat less the settling),
     // never over the weight shift onto the lead leg that follows it: the first top,
     // known only once the player was weighed, had no single_leg phase and was measured
     // to where the load left full weight (0.75 s, steadiness 14 of a still top).
     const SessionResult result = s.result();
     for (const RepScore& rep : result.sets.at(0).reps) {
-        EXPECT_LT(rep.input.stability.duration_s, beat_s - 0.4);
+        EXPECT_LT(rep.input.stability.duration_s, 60.0 / 72.0 - 0.4);
     }
 }
