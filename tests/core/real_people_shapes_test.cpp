@@ -91,7 +91,9 @@ TEST(RealPeopleShapes, OffCentreTwoFeetAfterSteppingOnOneFootIsNoOneLegStance) {
 
 TEST(RealPeopleShapes, AStillStanceOffAPauseTakenForARestIsNoHold) {
     // Stepping on with the left foot (140 mm left of the middle), too light at first to be
-    // seen alone, then the whole weight on it for a second; the weight moves right, pauses 0.2 s 67 mm left of the middle (a rest,
+    // seen alone, then the whole weight on it within 0.2 s (taken slowly, the foot is seen
+    // alone on the way: AFootRestingLightlyBeforeTheWeightComesIsSeenAlone; the pause
+    // below is then no rest, as Paulo's in docs/signal.md), for a second; the weight moves right, pauses 0.2 s 67 mm left of the middle (a rest,
     // as far as anything can tell yet), and goes on to settle 55 mm right of it on both
     // feet, 81 % on the right foot, for 30 s. From the pause the CoP is a foot's way out
     // and stays there: only the sway says two feet (none here, under 1 mm for people).
@@ -101,7 +103,7 @@ TEST(RealPeopleShapes, AStillStanceOffAPauseTakenForARestIsNoHold) {
         b.left_foot_x_mm = -140.0;
         b.right_foot_x_mm = one_leg ? 55.0 : 100.0;
         HandPlayer p{b, 72.0};
-        p.one(0.2, false, 0.06).wait(0.4).one(0.6, false, 1.0).wait(1.0);
+        p.one(0.2, false, 0.06).wait(0.4).one(0.2, false, 1.0).wait(1.0);
         const double pause_share = one_leg ? 73.0 / 195.0 : 73.0 / 240.0;
         p.stand(0.2, pause_share).wait(0.2);
         if (one_leg) {
@@ -120,6 +122,27 @@ TEST(RealPeopleShapes, AStillStanceOffAPauseTakenForARestIsNoHold) {
         } else {
             EXPECT_EQ(single_leg_events(events), 0u);
         }
+    }
+}
+
+TEST(RealPeopleShapes, AFootRestingLightlyBeforeTheWeightComesIsSeenAlone) {
+    // The first foot lands slowly and rests with a few kilograms (5 kg only 0.45 s after
+    // the contact, past the 0.4 s a landing foot is looked for in), then takes the whole
+    // weight where it rests, 120 mm from the middle (under the 140 mm that is one leg
+    // whatever the feet): 20 s on that leg. A load no person stands on with two feet
+    // (under 15 kg) is one foot for as long as it stays that light. Andreia's aborted
+    // step-on, mirrored and her stance 120 mm out, and Joao's slow first foot, in the
+    // mixed changes of PeoplePerturbed, went unseen: her 26 s stance was missed, and his
+    // weight shifted about after stepping on read as a hold.
+    for (const bool right : {true, false}) {
+        BoardScript b = wide_board();
+        b.left_foot_x_mm = -120.0;
+        b.right_foot_x_mm = 120.0;
+        HandPlayer p{b, 62.0};
+        p.one(0.3, right, 3.0 / 62.0).one(0.3, right, 10.0 / 62.0).wait(1.5).one(0.8, right, 1.0);
+        const double on_s = p.now();
+        p.wait(20.0).one(0.4, right, 0.0).wait(2.0);
+        expect_one_hold(recognise(b), right ? Side::right : Side::left, on_s, on_s + 20.0);
     }
 }
 

@@ -488,8 +488,16 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     const bool unseen_contact = after_gap_ && (stepping_on || stance_ == Stance::partial);
     const double on_since_s = stepping_on ? candidate_since_s_ : unseen_contact ? loaded_from_s_ : since_s_;
     const bool light = !unseen_contact || (in.body_weight_kg > 0.0 && total_s_kg_ < kLoneFootMaxBw * in.body_weight_kg);
+    // Looked for in the first 0.4 s after the contact, and for as long as the board has
+    // carried less than a person stands on with two feet: a first foot resting lightly
+    // (an aborted step-on, a slow first foot) takes the weight later, often where it rests.
+    // Only while no foot was seen yet: a light foot's CoP may sit off where it bears weight.
+    if (on_since_s != contact_peak_since_s_) contact_peak_since_s_ = on_since_s, contact_peak_kg_ = 0.0;
+    const double person_kg = in.body_weight_kg > 0.0 ? std::max(kPersonKg, kPersonBw * in.body_weight_kg) : kPersonKg;
+    const bool no_person_yet = contact_peak_kg_ < person_kg && feet_unseen();
+    contact_peak_kg_ = std::max(contact_peak_kg_, total_s_kg_);
     const bool candidate = (stance_ == Stance::partial || stepping_on) && in.cop_valid && light &&
-                           in.t_s - on_since_s <= kLoneFootWindowS &&
+                           (in.t_s - on_since_s <= kLoneFootWindowS || no_person_yet) &&
                            total_s_kg_ >= std::max(on_threshold_kg(in), lone_foot_min_kg(in));
     if (!candidate) {
         lone_.on = false;

@@ -145,6 +145,8 @@ private:
     bool stepping_on_hidden_ = false;  // a gap began before or just after this visit's contact
     bool shift_hidden_ = false;        // after its lone foot, before any rest, a gap hid this visit's shift
     double total_s_kg_ = 0.0;
+    double contact_peak_kg_ = 0.0;        // the most the board carried since this contact ...
+    double contact_peak_since_s_ = -1.0;  // ... dated here (the lone foot's window)
     double x_s_mm_ = 0.0;
     double x_slow_mm_ = 0.0;  // 0.25 s smoothed CoP x
     bool cop_was_valid_ = false;  // the last sample had a CoP
