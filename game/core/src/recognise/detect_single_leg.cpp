@@ -84,7 +84,11 @@ void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vec
     noise_kg_ = frame.noise_kg;
     half_stance_mm_ = frame.half_stance_mm;
     if (frame.total_smooth_kg >= settings_.full_weight_bw * frame.body_weight_kg) last_full_s_ = frame.t_s;
-    if (side_ == Side::right ? frame.right_foot_seen : frame.left_foot_seen) foot_seen_ = true;
+    // A foot whose place only the row of still places told is no foot seen: the end of
+    // that row may have been two feet leaning, and the sway still tells.
+    const bool seen = side_ == Side::right ? frame.right_foot_seen && !frame.right_foot_told
+                                           : frame.left_foot_seen && !frame.left_foot_told;
+    if (seen) foot_seen_ = true;
     if (frame.cop_valid) points_.push_back(filter_.push({frame.t_s, frame.cop_x_mm, frame.cop_y_mm}));
 }
 

@@ -108,6 +108,8 @@ const SignalFrame& SignalProcessor::Impl::push(const BoardSample& sample) {
     f.right_half_stance_mm = stance.half_stance_mm(true);
     f.left_foot_seen = stance.foot_seen(false);
     f.right_foot_seen = stance.foot_seen(true);
+    f.left_foot_told = stance.foot_told(false);
+    f.right_foot_told = stance.foot_told(true);
 
     smooth_window.push_back({t_s, f.total_kg});
     smooth_sum += f.total_kg;

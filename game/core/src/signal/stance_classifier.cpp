@@ -111,6 +111,7 @@ double StanceClassifier::half_stance_mm(bool right) const {
 }
 
 bool StanceClassifier::foot_seen(bool right) const { return feet_known_ || side_known_[right ? 1 : 0]; }
+bool StanceClassifier::foot_told(bool right) const { return !feet_known_ && side_known_[right ? 1 : 0] && side_told_[right ? 1 : 0]; }
 
 double StanceClassifier::half_stance_mm() const { return (half_stance_mm(false) + half_stance_mm(true)) / 2.0; }
 
@@ -132,6 +133,7 @@ void StanceClassifier::place_foot(double x_mm) {
     const bool right = x_mm > centre_x_mm_;
     if (std::fabs(x_mm - centre_x_mm_) < kLoneFootMinU * half_stance_mm(right)) return;
     side_known_[right ? 1 : 0] = true;
+    side_told_[right ? 1 : 0] = false;
     side_x_mm_[right ? 1 : 0] = x_mm;
 }
 
@@ -155,6 +157,7 @@ bool StanceClassifier::feet_to_tell() const {
 void StanceClassifier::assume_feet(const FeetPlaces& feet) {
     feet_from_places_ = feet;
     side_known_[0] = side_known_[1] = true;
+    side_told_[0] = side_told_[1] = true;
     side_x_mm_[0] = feet.left_x_mm;
     side_x_mm_[1] = feet.right_x_mm;
     centre_x_mm_ = feet.centre_x_mm;

@@ -53,6 +53,9 @@ public:
     // Where that side's foot stands was measured (a weigh-in, or the foot seen carrying
     // the player alone), not assumed from the other foot or the default.
     bool foot_seen(bool right) const;
+    // ... but only told by where the player stood still (three places, assume_feet): the
+    // ends of that row may be two feet leaning, not a foot alone.
+    bool foot_told(bool right) const;
     double half_stance_mm(bool right) const;  // centre to that side's foot
     // A foot seen carrying the player alone (the recogniser's knee-drive holds): where
     // that side's foot is. Ignored when a weigh-in gave the feet.
@@ -123,6 +126,7 @@ private:
     std::optional<FeetPlaces> feet_from_places_;
     // Each foot's CoP x where it was last seen alone (0 = left, 1 = right).
     bool side_known_[2] = {false, false};
+    bool side_told_[2] = {false, false};  // that side's place came from still places (assume_feet), not a foot seen alone
     double side_x_mm_[2] = {0.0, 0.0};
     // A lone foot is a person's only once the board carries a person: until then, what
     // was known before it, to go back to if the tare takes the load into its zero

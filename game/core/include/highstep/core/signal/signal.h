@@ -83,6 +83,8 @@ struct SignalFrame {
     double right_half_stance_mm = 0.0;  // with the weight halfway between their feet
     bool left_foot_seen = false;      // that foot's place was measured, not assumed
     bool right_foot_seen = false;
+    bool left_foot_told = false;      // ... only from where the player stood still (three
+    bool right_foot_told = false;     // places after a gap), not seen alone
     bool button = false;
 };
 
