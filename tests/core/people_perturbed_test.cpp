@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -606,4 +607,68 @@ TEST(PeoplePerturbed, SeveralChangesAtOnce) {
             return rate_hz > 0.0 ? resampled(out, rate_hz) : out;
         }, 1);
     }
+}
+
+// Not run by the suite: a measurement (bench/README.md, "Wider draws"). Draws many
+// changes at once over wider ranges than SeveralChangesAtOnce, gaps in the data and a
+// drifting zero among them, and prints what each draw finds that the unchanged files do
+// not, with a tally. HIGHSTEP_DRAWS (80) and HIGHSTEP_DRAW_SEED (1000) choose the draws.
+// build/tests/core/test_core --gtest_also_run_disabled_tests --gtest_filter='*WiderDraws'
+TEST(PeoplePerturbed, DISABLED_WiderDraws) {
+    SKIP_WITHOUT_PEOPLE_DATA();
+    const Unchanged u;
+    const char* draws_env = std::getenv("HIGHSTEP_DRAWS");
+    const char* seed_env = std::getenv("HIGHSTEP_DRAW_SEED");
+    const int draws = draws_env != nullptr ? std::atoi(draws_env) : 80;
+    const unsigned seed0 = seed_env != nullptr ? static_cast<unsigned>(std::atoi(seed_env)) : 1000u;
+    std::map<std::string, int> failed;  // by what the draw had
+    int clean = 0;
+    for (int k = 0; k < draws; ++k) {
+        std::mt19937 rng(seed0 + static_cast<unsigned>(k));
+        const auto draw = [&](double lo, double hi) { return lo + (hi - lo) * (static_cast<double>(rng()) / 4294967296.0); };
+        const bool swap_sides = draw(0.0, 1.0) < 0.5;
+        const auto factor = static_cast<float>(draw(0.6, 1.6));
+        const double dx_mm = draw(-40.0, 40.0), dy_mm = draw(-25.0, 25.0);
+        const double sd_kg = draw(0.0, 0.1), pace = draw(0.8, 1.15);
+        const auto apart = static_cast<float>(draw(0.0, 1.0) < 0.5 ? 1.0 : draw(0.85, 1.0));
+        const double rate_hz = std::array<double, 3>{0.0, 50.0, 40.0}[static_cast<std::size_t>(draw(0.0, 2.999))];
+        const bool gaps = draw(0.0, 1.0) < 0.3;
+        const double drift = draw(0.0, 1.0) < 0.3 ? draw(-1.0, 1.0) : 0.0;
+        std::array<float, 4> kg{};
+        for (float& v : kg) v = static_cast<float>(draw(-6.0, 2.0));
+        const std::string how = std::string{"draw "}.append(std::to_string(seed0 + static_cast<unsigned>(k)))
+                                    .append(swap_sides ? ": swapped" : ":").append(" loads x").append(std::to_string(factor))
+                                    .append(", feet x").append(std::to_string(apart)).append(", ").append(std::to_string(dx_mm))
+                                    .append(" mm right, ").append(std::to_string(dy_mm)).append(" mm front, +")
+                                    .append(std::to_string(sd_kg)).append(" kg noise, ").append(std::to_string(rate_hz))
+                                    .append(" Hz, times x").append(std::to_string(pace)).append(gaps ? ", 0.5 s gaps" : "")
+                                    .append(drift != 0.0 ? ", drifting zero" : "");
+        const auto change = [&](const Case& c) {
+            Case out = swap_sides ? mirrored(c) : c;
+            out = moved(narrower(scaled(out, factor), apart), dx_mm, dy_mm);
+            out = offset(out, kg);
+            if (drift != 0.0) out = drifting(out, drift);
+            if (sd_kg > 0.0) out = noisier(out, sd_kg);
+            out = stretched(out, pace);
+            if (rate_hz > 0.0) out = resampled(out, rate_hz);
+            return gaps ? with_gaps(out, 11.0, 0.5) : out;
+        };
+        bool ok = true;
+        for (const Path path : {Path::analyze, Path::weigh_in}) {
+            Tally t;
+            for (const auto& c : u.cases) {
+                run(path, c.labels.name, change(c), true, t, path == Path::analyze ? &u.by_analyze : &u.by_weigh_in);
+            }
+            if (t.found == t.labelled && t.worse == 0 && t.invented == 0 && t.weight_off == 0) continue;
+            ok = false;
+            report(std::string{path == Path::analyze ? "analyze, " : "game, "}.append(how), t);
+        }
+        if (ok) {
+            ++clean;
+        } else {
+            ++failed[std::string{gaps ? "with gaps" : "no gaps"}.append(apart < 1.0f ? ", feet nearer" : "").append(pace > 1.05 ? ", slower" : "")];
+        }
+    }
+    std::cout << clean << " of " << draws << " draws give the unchanged findings both ways; the others, by what they had:\n";
+    for (const auto& [what, n] : failed) std::cout << "  " << what << ": " << n << "\n";
 }
