@@ -69,6 +69,7 @@ constexpr double kShortWindowS = 0.3;     // a brisk step-up's steady top
 constexpr double kShortMinSpanS = 0.25;
 constexpr double kShortPendingS = 0.4;
 constexpr double kShortMaxStepS = 0.1;    // samples further apart than this: a gap
+constexpr double kWindowGapS = 0.2;       // ... and no full window across one this long raises the weight
 constexpr double kShortRangeMinKg = 1.2;  // a short window's highest and lowest sample ...
 constexpr double kShortRangeFrac = 0.02;  // ... within this (or this share of its load)
 constexpr std::size_t kSettledSamples = 4;  // a brief top settled after the push-off's peak ...
@@ -114,6 +115,7 @@ void BodyWeightEstimator::rezero(double shift_kg) {
 void BodyWeightEstimator::push(double t_s, double total_kg) {
     const double dt_s = window_.empty() ? 0.0 : std::max(0.0, t_s - last_t_s_);
     if (dt_s > kShortMaxStepS) last_gap_end_s_ = t_s;
+    if (dt_s > kWindowGapS) last_window_gap_end_s_ = t_s;
     last_t_s_ = t_s;
     if (total_kg < kEmptyKg) {
         last_empty_s_ = t_s;
@@ -236,6 +238,10 @@ void BodyWeightEstimator::evaluate_window(double dt_s) {
         return;
     }
     if (mean > body_weight_kg_ * kReplaceAbove) {
+        // Not from a window across a gap in the data: the last tenth of a second before it
+        // and a sample after it fill a window whose drop across the gap passes for noise
+        // (on a 0.5 s gap, a quick push of 2 kg just before it weighed a person 2 kg heavy).
+        if (window_.front().t_s < last_window_gap_end_s_) return;
         body_weight_kg_ = mean;
         weight_untared_ = untared_;
     } else if (std::fabs(mean - body_weight_kg_) <= kRefineBand * body_weight_kg_) {

@@ -41,6 +41,7 @@ private:
     double last_t_s_ = 0.0;
     double last_empty_s_ = -1e9;  // last sample with nobody on the board
     double last_gap_end_s_ = -1e9;  // first sample after samples stopped for a while
+    double last_window_gap_end_s_ = -1e9;  // ... for longer (kWindowGapS)
     bool pending_ = false;        // a first estimate waiting to be confirmed
     double pending_kg_ = 0.0;
     double pending_s_ = 0.0;
