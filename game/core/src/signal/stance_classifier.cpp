@@ -427,8 +427,7 @@ void StanceClassifier::push(const StanceInput& in) {
 
 void StanceClassifier::watch_person(const StanceInput& in) {
     if (!before_lone_foot_) return;
-    const double person_kg = in.body_weight_kg > 0.0 ? std::max(kPersonKg, kPersonBw * in.body_weight_kg) : kPersonKg;
-    if (total_s_kg_ >= person_kg) before_lone_foot_.reset();
+    if (total_s_kg_ >= person_kg(in)) before_lone_foot_.reset();
 }
 
 void StanceClassifier::board_took_load() {
@@ -496,8 +495,7 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     // (an aborted step-on, a slow first foot) takes the weight later, often where it rests.
     // Only while no foot was seen yet: a light foot's CoP may sit off where it bears weight.
     if (on_since_s != contact_peak_since_s_) contact_peak_since_s_ = on_since_s, contact_peak_kg_ = 0.0;
-    const double person_kg = in.body_weight_kg > 0.0 ? std::max(kPersonKg, kPersonBw * in.body_weight_kg) : kPersonKg;
-    const bool no_person_yet = contact_peak_kg_ < person_kg && feet_unseen();
+    const bool no_person_yet = contact_peak_kg_ < person_kg(in) && feet_unseen();
     contact_peak_kg_ = std::max(contact_peak_kg_, total_s_kg_);
     const bool candidate = (stance_ == Stance::partial || stepping_on) && in.cop_valid && light &&
                            (in.t_s - on_since_s <= kLoneFootWindowS || no_person_yet) &&
@@ -680,6 +678,10 @@ double StanceClassifier::cop_noise_mm(double noise_kg, double load_kg) const {
     // The CoP is a ratio of loads: the left-right difference's noise (the total's) over
     // the load, times the sensors' half spacing (one sd).
     return settings_.geometry.width_mm / 2.0 * noise_kg / load_kg;
+}
+
+double StanceClassifier::person_kg(const StanceInput& in) const {
+    return in.body_weight_kg > 0.0 ? std::max(kPersonKg, kPersonBw * in.body_weight_kg) : kPersonKg;
 }
 
 double StanceClassifier::lone_foot_min_kg(const StanceInput& in) const {

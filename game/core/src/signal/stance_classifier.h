@@ -87,6 +87,7 @@ private:
     void seed_stance_width();  // from the lone foot, once the centre is first learned
     void watch_lone_foot(const StanceInput& in);
     double lone_foot_min_kg(const StanceInput& in) const;  // the least load a lone foot is seen with
+    double person_kg(const StanceInput& in) const;         // a load this heavy is a person's
     double cop_noise_mm(double noise_kg, double load_kg) const;  // the CoP's noise (sd) at that load
     void watch_rest(const StanceInput& in);
     void watch_places(const StanceInput& in);
