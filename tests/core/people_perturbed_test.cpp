@@ -570,6 +570,52 @@ TEST(PeoplePerturbed, FeetNearerTogether) {
     }
 }
 
+namespace {
+
+// Several changes at once (SeveralChangesAtOnce, DISABLED_WiderDraws), applied in one order.
+struct Mix {
+    bool swap_sides = false;
+    float loads = 1.0f;  // what the board carries above its empty reading, times this
+    float apart = 1.0f;  // the feet this many times as far apart
+    double dx_mm = 0.0, dy_mm = 0.0;
+    std::array<float, 4> kg{};  // added to each corner
+    double drift_kg_per_min = 0.0;
+    double sd_kg = 0.0;
+    double pace = 1.0;     // every time times this
+    double rate_hz = 0.0;  // 0: as recorded
+    bool gaps = false;     // 0.5 s every 11 s
+
+    Case apply(const Case& c) const {
+        Case out = swap_sides ? mirrored(c) : c;
+        out = offset(moved(narrower(scaled(out, loads), apart), dx_mm, dy_mm), kg);
+        if (drift_kg_per_min != 0.0) out = drifting(out, drift_kg_per_min);
+        if (sd_kg > 0.0) out = noisier(out, sd_kg);
+        out = stretched(out, pace);
+        if (rate_hz > 0.0) out = resampled(out, rate_hz);
+        return gaps ? with_gaps(out, 11.0, 0.5) : out;
+    }
+
+    std::string describe() const {
+        return std::string{swap_sides ? "swapped," : "as recorded,"}
+            .append(" loads x").append(std::to_string(loads)).append(", feet x").append(std::to_string(apart))
+            .append(", ").append(std::to_string(dx_mm)).append(" mm right, ").append(std::to_string(dy_mm))
+            .append(" mm front, +").append(std::to_string(sd_kg)).append(" kg noise, ").append(std::to_string(rate_hz))
+            .append(" Hz, times x").append(std::to_string(pace)).append(gaps ? ", 0.5 s gaps" : "")
+            .append(drift_kg_per_min != 0.0 ? ", drifting zero" : "");
+    }
+};
+
+double uniform(std::mt19937& rng, double lo, double hi) {
+    return lo + (hi - lo) * (static_cast<double>(rng()) / 4294967296.0);
+}
+
+// 100, 50 or 40 Hz (0: as recorded), drawn evenly.
+double draw_rate_hz(std::mt19937& rng) {
+    return std::array<double, 3>{0.0, 50.0, 40.0}[static_cast<std::size_t>(uniform(rng, 0.0, 2.999))];
+}
+
+}  // namespace
+
 TEST(PeoplePerturbed, SeveralChangesAtOnce) {
     // Other people differ from these five in several ways at once. Twelve draws (fixed
     // seed) of: sides swapped or not, loads x 0.75-1.3, feet x 0.85-1.0 as far apart,
@@ -583,29 +629,18 @@ TEST(PeoplePerturbed, SeveralChangesAtOnce) {
     SKIP_WITHOUT_PEOPLE_DATA();
     const Unchanged u;
     std::mt19937 rng(2026);
-    const auto draw = [&](double lo, double hi) { return lo + (hi - lo) * (static_cast<double>(rng()) / 4294967296.0); };
     for (int k = 0; k < 12; ++k) {
-        const bool swap_sides = draw(0.0, 1.0) < 0.5;
-        const auto factor = static_cast<float>(draw(0.75, 1.3));
-        const double dx_mm = draw(-25.0, 25.0);
-        const double sd_kg = draw(0.0, 0.06);
-        const double rate_hz = std::array<double, 3>{0.0, 50.0, 40.0}[static_cast<std::size_t>(draw(0.0, 2.999))];
-        const double pace = draw(0.85, 1.1);
-        std::array<float, 4> kg{};
-        for (float& v : kg) v = static_cast<float>(draw(-5.0, 2.0));
-        const auto apart = static_cast<float>(draw(0.85, 1.0));
-        const std::string how = std::string{"mix "}.append(std::to_string(k)).append(swap_sides ? ": swapped" : ":")
-                                    .append(" loads x").append(std::to_string(factor)).append(", ")
-                                    .append(std::to_string(dx_mm)).append(" mm right, +").append(std::to_string(sd_kg))
-                                    .append(" kg noise, ").append(std::to_string(rate_hz)).append(" Hz, times x")
-                                    .append(std::to_string(pace)).append(", feet x").append(std::to_string(apart));
-        check_both_paths(how, u, [&](const Case& c) {
-            Case out = swap_sides ? mirrored(c) : c;
-            out = moved(narrower(scaled(out, factor), apart), dx_mm, 0.0);
-            out = stretched(offset(out, kg), pace);
-            if (sd_kg > 0.0) out = noisier(out, sd_kg);
-            return rate_hz > 0.0 ? resampled(out, rate_hz) : out;
-        }, 1);
+        Mix m;
+        m.swap_sides = uniform(rng, 0.0, 1.0) < 0.5;
+        m.loads = static_cast<float>(uniform(rng, 0.75, 1.3));
+        m.dx_mm = uniform(rng, -25.0, 25.0);
+        m.sd_kg = uniform(rng, 0.0, 0.06);
+        m.rate_hz = draw_rate_hz(rng);
+        m.pace = uniform(rng, 0.85, 1.1);
+        for (float& v : m.kg) v = static_cast<float>(uniform(rng, -5.0, 2.0));
+        m.apart = static_cast<float>(uniform(rng, 0.85, 1.0));
+        check_both_paths(std::string{"mix "}.append(std::to_string(k)).append(": ").append(m.describe()), u,
+                         [&](const Case& c) { return m.apply(c); }, 1);
     }
 }
 
@@ -625,39 +660,24 @@ TEST(PeoplePerturbed, DISABLED_WiderDraws) {
     int clean = 0;
     for (int k = 0; k < draws; ++k) {
         std::mt19937 rng(seed0 + static_cast<unsigned>(k));
-        const auto draw = [&](double lo, double hi) { return lo + (hi - lo) * (static_cast<double>(rng()) / 4294967296.0); };
-        const bool swap_sides = draw(0.0, 1.0) < 0.5;
-        const auto factor = static_cast<float>(draw(0.6, 1.6));
-        const double dx_mm = draw(-40.0, 40.0), dy_mm = draw(-25.0, 25.0);
-        const double sd_kg = draw(0.0, 0.1), pace = draw(0.8, 1.15);
-        const auto apart = static_cast<float>(draw(0.0, 1.0) < 0.5 ? 1.0 : draw(0.85, 1.0));
-        const double rate_hz = std::array<double, 3>{0.0, 50.0, 40.0}[static_cast<std::size_t>(draw(0.0, 2.999))];
-        const bool gaps = draw(0.0, 1.0) < 0.3;
-        const double drift = draw(0.0, 1.0) < 0.3 ? draw(-1.0, 1.0) : 0.0;
-        std::array<float, 4> kg{};
-        for (float& v : kg) v = static_cast<float>(draw(-6.0, 2.0));
-        const std::string how = std::string{"draw "}.append(std::to_string(seed0 + static_cast<unsigned>(k)))
-                                    .append(swap_sides ? ": swapped" : ":").append(" loads x").append(std::to_string(factor))
-                                    .append(", feet x").append(std::to_string(apart)).append(", ").append(std::to_string(dx_mm))
-                                    .append(" mm right, ").append(std::to_string(dy_mm)).append(" mm front, +")
-                                    .append(std::to_string(sd_kg)).append(" kg noise, ").append(std::to_string(rate_hz))
-                                    .append(" Hz, times x").append(std::to_string(pace)).append(gaps ? ", 0.5 s gaps" : "")
-                                    .append(drift != 0.0 ? ", drifting zero" : "");
-        const auto change = [&](const Case& c) {
-            Case out = swap_sides ? mirrored(c) : c;
-            out = moved(narrower(scaled(out, factor), apart), dx_mm, dy_mm);
-            out = offset(out, kg);
-            if (drift != 0.0) out = drifting(out, drift);
-            if (sd_kg > 0.0) out = noisier(out, sd_kg);
-            out = stretched(out, pace);
-            if (rate_hz > 0.0) out = resampled(out, rate_hz);
-            return gaps ? with_gaps(out, 11.0, 0.5) : out;
-        };
+        Mix m;
+        m.swap_sides = uniform(rng, 0.0, 1.0) < 0.5;
+        m.loads = static_cast<float>(uniform(rng, 0.6, 1.6));
+        m.dx_mm = uniform(rng, -40.0, 40.0);
+        m.dy_mm = uniform(rng, -25.0, 25.0);
+        m.sd_kg = uniform(rng, 0.0, 0.1);
+        m.pace = uniform(rng, 0.8, 1.15);
+        m.apart = static_cast<float>(uniform(rng, 0.0, 1.0) < 0.5 ? 1.0 : uniform(rng, 0.85, 1.0));
+        m.rate_hz = draw_rate_hz(rng);
+        m.gaps = uniform(rng, 0.0, 1.0) < 0.3;
+        m.drift_kg_per_min = uniform(rng, 0.0, 1.0) < 0.3 ? uniform(rng, -1.0, 1.0) : 0.0;
+        for (float& v : m.kg) v = static_cast<float>(uniform(rng, -6.0, 2.0));
+        const std::string how = std::string{"draw "}.append(std::to_string(seed0 + static_cast<unsigned>(k))).append(": ").append(m.describe());
         bool ok = true;
         for (const Path path : {Path::analyze, Path::weigh_in}) {
             Tally t;
             for (const auto& c : u.cases) {
-                run(path, c.labels.name, change(c), true, t, path == Path::analyze ? &u.by_analyze : &u.by_weigh_in);
+                run(path, c.labels.name, m.apply(c), true, t, path == Path::analyze ? &u.by_analyze : &u.by_weigh_in);
             }
             if (t.found == t.labelled && t.worse == 0 && t.invented == 0 && t.weight_off == 0) continue;
             ok = false;
@@ -666,7 +686,7 @@ TEST(PeoplePerturbed, DISABLED_WiderDraws) {
         if (ok) {
             ++clean;
         } else {
-            ++failed[std::string{gaps ? "with gaps" : "no gaps"}.append(apart < 1.0f ? ", feet nearer" : "").append(pace > 1.05 ? ", slower" : "")];
+            ++failed[std::string{m.gaps ? "with gaps" : "no gaps"}.append(m.apart < 1.0f ? ", feet nearer" : "").append(m.pace > 1.05 ? ", slower" : "")];
         }
     }
     std::cout << clean << " of " << draws << " draws give the unchanged findings both ways; the others, by what they had:\n";

@@ -279,6 +279,17 @@ std::pair<double, double> weight_before_and_after(const BoardScript& b, double b
     }
     return {before, p.body_weight_kg()};
 }
+
+// The heaviest body weight `b` ever gave.
+double heaviest_weight(const BoardScript& b) {
+    SignalProcessor p;
+    double heaviest = 0.0;
+    for (const auto& s : b.samples()) {
+        p.push(s);
+        heaviest = std::max(heaviest, p.body_weight_kg());
+    }
+    return heaviest;
+}
 }  // namespace
 
 TEST(Signal, ABriskStepUpsTopWeighsThePlayer) {
@@ -358,13 +369,7 @@ TEST(Signal, ALoadJumpingAcrossAGapIsNoSteadyTop) {
             b.rate_hz = 45.0;
             b.gap_from_s = gap_from_s;
             b.gap_to_s = gap_from_s + gap_s;
-            SignalProcessor p;
-            double heaviest = 0.0;
-            for (const auto& s : b.samples()) {
-                p.push(s);
-                heaviest = std::max(heaviest, p.body_weight_kg());
-            }
-            EXPECT_NEAR(heaviest, 85.0, 1.0) << "gap " << gap_from_s << " s + " << gap_s << " s";
+            EXPECT_NEAR(heaviest_weight(b), 85.0, 1.0) << "gap " << gap_from_s << " s + " << gap_s << " s";
         }
     }
 }
@@ -383,13 +388,7 @@ TEST(Signal, AWindowAcrossAHalfSecondGapIsNoSteadyStretch) {
         b.rate_hz = 100.0;
         b.gap_from_s = gap_from_s;
         b.gap_to_s = gap_from_s + 0.5;
-        SignalProcessor p;
-        double heaviest = 0.0;
-        for (const auto& x : b.samples()) {
-            p.push(x);
-            heaviest = std::max(heaviest, p.body_weight_kg());
-        }
-        EXPECT_NEAR(heaviest, 47.0, 0.5) << "gap from " << gap_from_s << " s";
+        EXPECT_NEAR(heaviest_weight(b), 47.0, 0.5) << "gap from " << gap_from_s << " s";
     }
 }
 
