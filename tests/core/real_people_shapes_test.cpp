@@ -294,6 +294,28 @@ TEST(RealPeopleShapes, TheOtherFootAfterSteppingOnIsFoundToo) {
     expect_one_hold(recognise(b), Side::left, on_s, on_s + 10.0);
 }
 
+TEST(RealPeopleShapes, TheFirstFootOfASlowSteppingOnIsNoKneeDrive) {
+    // Stepping on with the left foot, rising onto it with a 1.1 BW peak, standing on it
+    // alone for a while, then the right foot down beside it onto the board (Joao at
+    // 137.2 s: 1.4 s on the first foot). Nothing was driven up from two feet: no knee
+    // drive. Under 2 s it is stepping on; longer, a single-leg stance (as labelled).
+    for (double first_foot_s : {1.4, 3.0, 4.5}) {
+        BoardScript b = wide_board();
+        HandPlayer p{b, 72.0};
+        p.one(0.2, false, 0.3).wait(0.3).one(0.3, false, 1.1).one(0.2, false, 1.0);
+        const double on_s = p.now();
+        p.wait(first_foot_s).stand(0.4, 0.5).wait(8.0);
+        const auto events = recognise(b);
+        EXPECT_TRUE(only<KneeDriveEvent>(events).empty()) << first_foot_s << " s on the first foot";
+        const auto holds = only<OneLegHoldEvent>(events);
+        if (first_foot_s < 2.0) {
+            EXPECT_TRUE(holds.empty()) << first_foot_s << " s on the first foot";
+        } else {
+            expect_one_hold(events, Side::left, on_s, on_s + first_foot_s);
+        }
+    }
+}
+
 TEST(RealPeopleShapes, ALongStanceThatBeginsWithAPeakIsAHold) {
     // Standing still first, then onto the right leg with a 1.1 BW peak as the foot
     // leaves, and 20 s on it: a balance hold, not a knee drive (a knee drive is held at

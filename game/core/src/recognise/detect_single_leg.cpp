@@ -355,10 +355,10 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
                        peak_kg >= bw + settings_.drive_peak_noise_sd * noise_kg_;
     // A knee drive starts from two feet, or from the lead foot of a step-up on its way
     // up (partial); swapping straight from one leg to the other is a step, however hard.
-    // A hold on the foot that stepped on first, ended by the other foot coming down onto
-    // the board, must last as long as the labelled stances of real people do (2 s):
-    // stepping on, the first foot carries the whole weight for a second or so while the
-    // other follows.
+    // Stepping on is no knee drive: the first foot carries the whole weight for a second
+    // or so, often with a peak as the body rises onto it, while the other follows onto
+    // the board (at a step-up's top the driven foot goes back to the floor). As a hold it
+    // must last as long as the labelled stances of real people do (2 s).
     const bool stepping_on = came_from_ == Stance::partial && foot_came_down && on_first_foot();
     const bool from_rest = came_from_ == Stance::both || came_from_ == Stance::partial;
     // A knee drive is a rep: drive, a brief hold at the top (the levels ask 1.5-2.5 s),
@@ -367,7 +367,8 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
     // of real people often start with a load peak as the foot leaves.
     const bool brief = hold_s <= settings_.knee_drive_max_hold_s;
     const double min_hold_s = stepping_on ? settings_.stepping_on_min_hold_s : settings_.one_leg_min_hold_s;
-    if (drive && from_rest && brief && hold_s >= settings_.knee_drive_min_hold_s) {
+    const bool knee_drive = drive && from_rest && !stepping_on && brief;
+    if (knee_drive && hold_s >= settings_.knee_drive_min_hold_s) {
         KneeDriveEvent e;
         e.side = side_;
         e.start_s = start_s_;
@@ -384,7 +385,7 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
             std::nth_element(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(xs.size() / 2), xs.end());
             foot_ = Foot{side_ == Side::right ? Stance::right : Stance::left, xs[xs.size() / 2]};
         }
-    } else if ((!drive || !from_rest || !brief) && hold_s >= min_hold_s && (foot_seen_ || !sways_like_two_feet(held))) {
+    } else if (!knee_drive && hold_s >= min_hold_s && (foot_seen_ || !sways_like_two_feet(held))) {
         OneLegHoldEvent e;
         e.side = side_;
         e.start_s = on_foot_s;
