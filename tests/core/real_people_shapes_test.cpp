@@ -198,6 +198,51 @@ TEST(RealPeopleShapes, FeetToldByStillPlacesStillLeaveTheSwayToTell) {
     }
 }
 
+TEST(RealPeopleShapes, FeetStillToldAfterAThingTakenForAFootIsTaredAway) {
+    // FeetToldByStillPlacesStillLeaveTheSwayToTell's first visit (a gap hides the stepping
+    // on, three still places tell the feet, 12 s of quiet standing read as the left leg but
+    // swaying as two feet do: no hold), then the person steps off and something is put down
+    // at the board's left (150 mm out, pressed with 8 kg, left at 3.5 kg): still, alone,
+    // where a foot can stand, it is taken for the left foot until the tare takes it into
+    // its zero, and the feet go back to what they were: told by still places. The person
+    // comes back the same way (another gap) and stands as quietly as before: no hold then
+    // either.
+    BoardScript b = wide_board();
+    HandPlayer p{b, 60.0};
+    const double gap1_from_s = p.now() - 0.1;
+    p.one(0.2, true, 0.4).one(0.4, true, 1.0);
+    const double gap1_to_s = p.now() + 0.3;
+    p.wait(1.5).stand(0.5, 0.45).wait(1.2).stand(0.4, 0.6).wait(1.2).stand(0.5, 0.5).wait(12.0);
+    p.stand(0.5, 0.5).wait(1.0).to(0.4, 0.0, 0.0);
+    const double put_down_s = p.now() + 2.0;
+    p.wait(12.0);
+    const double gap2_from_s = p.now() - 0.1;
+    p.one(0.2, true, 0.4).one(0.4, true, 1.0);
+    const double gap2_to_s = p.now() + 0.3;
+    p.wait(1.5).stand(0.5, 0.5);
+    const double quiet_s = p.now();
+    p.wait(12.0).to(0.4, 0.0, 0.0).wait(2.0);
+    std::vector<highstep::BoardSample> samples;
+    constexpr double kPressedKg = 8.0, kThingKg = 3.5, kThingXmm = -150.0;
+    for (highstep::BoardSample x : b.samples()) {
+        if ((x.t_s >= gap1_from_s && x.t_s < gap1_to_s) || (x.t_s >= gap2_from_s && x.t_s < gap2_to_s)) continue;
+        if (x.t_s >= put_down_s) {
+            const double u = x.t_s - put_down_s;
+            const double kg = u < 0.2 ? kPressedKg * u / 0.2 : u < 0.7 ? kPressedKg : kThingKg;
+            const double right_kg = kg * (kThingXmm / 433.0 + 0.5);
+            const double left_kg = kg - right_kg;
+            x.tl += static_cast<float>(left_kg / 2), x.bl += static_cast<float>(left_kg / 2);
+            x.tr += static_cast<float>(right_kg / 2), x.br += static_cast<float>(right_kg / 2);
+        }
+        samples.push_back(x);
+    }
+    const auto events = recognise(samples);
+    for (const auto& h : only<OneLegHoldEvent>(events)) {
+        EXPECT_FALSE(h.end_s > quiet_s + 1.0 && h.start_s < quiet_s + 11.0) << "hold " << h.start_s << "-" << h.end_s << " s";
+    }
+    for (const auto& k : only<KneeDriveEvent>(events)) EXPECT_FALSE(k.start_s > quiet_s && k.start_s < quiet_s + 12.0);
+}
+
 TEST(RealPeopleShapes, ASensorMisreadUnderTheFirstFootIsNotItMoving) {
     // Stepping straight onto the right leg 125 mm from the middle (under the 140 mm that
     // is one leg whatever the feet), the foot landing slowly: 5 kg (enough to be seen alone)

@@ -436,7 +436,11 @@ void StanceClassifier::board_took_load() {
     if (!before_lone_foot_) return;
     const Feet& b = *before_lone_foot_;
     foot_seen_ = b.foot_seen, foot_x_mm_ = b.foot_x_mm, foot_kg_ = b.foot_kg;
-    for (int i = 0; i < 2; ++i) side_known_[i] = b.side_known[i], side_x_mm_[i] = b.side_x_mm[i];
+    for (int i = 0; i < 2; ++i) {
+        side_known_[i] = b.side_known[i];
+        side_told_[i] = b.side_told[i];  // a place only still places told stays so
+        side_x_mm_[i] = b.side_x_mm[i];
+    }
     before_lone_foot_.reset();
 }
 
@@ -528,7 +532,8 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
         // Where the foot stood while it was still alone: the mean of its first still
         // stretch (later the other foot's first touch drags the CoP inward).
         if (!before_lone_foot_) {
-            before_lone_foot_ = Feet{foot_seen_, foot_x_mm_, foot_kg_, {side_known_[0], side_known_[1]}, {side_x_mm_[0], side_x_mm_[1]}};
+            before_lone_foot_ = Feet{foot_seen_, foot_x_mm_, foot_kg_, {side_known_[0], side_known_[1]},
+                                     {side_told_[0], side_told_[1]}, {side_x_mm_[0], side_x_mm_[1]}};
         }
         lone_taken_ = true;
         lone_stance_since_s_ = on_since_s;

@@ -135,7 +135,7 @@ private:
     struct Feet {
         bool foot_seen;
         double foot_x_mm, foot_kg;
-        bool side_known[2];
+        bool side_known[2], side_told[2];
         double side_x_mm[2];
     };
     std::optional<Feet> before_lone_foot_;
