@@ -509,15 +509,23 @@ Case steadier(Case c, float k) {
 TEST(PeoplePerturbed, AQuickerPerson) {
     // The same movements a fifth and three tenths quicker. A fifth quicker, Diana's
     // touch-down at 462.3 s (0.26 s under 0.8 BW) took 0.21 s and read as none: her
-    // stance ran on 1.9 s (stance_classifier.cpp, support elsewhere). Slower (x 1.25) is
-    // not asserted: three step-on moments of 1.6-1.7 s become single-leg stances of
-    // 2.0-2.1 s, which the labels (stances of 2 s or more) do not have.
+    // stance ran on 1.9 s (stance_classifier.cpp, support elsewhere). Slower: ASlowerPerson.
     SKIP_WITHOUT_PEOPLE_DATA();
     const Unchanged u;
     for (const double factor : {0.8, 0.7}) {
         check_both_paths(std::string{"times x"}.append(std::to_string(factor)), u,
                          [&](const Case& c) { return stretched(c, factor); });
     }
+}
+
+TEST(PeoplePerturbed, ASlowerPerson) {
+    // The same movements 1.15 times slower. x 1.25 (measured, not asserted) makes two
+    // 2.0-2.1 s stances the labels (2 s or more) do not have: Diana's 1.6 s on one leg
+    // between her last touch-down and her step-off (a knee drive), and JoaoPedro1000's
+    // 1.2 s hold 2 s after stepping on (83 % on that foot). Three until stepping on stopped
+    // being a knee drive (detect_single_leg.cpp): Joao's first foot at 137.2 s too.
+    SKIP_WITHOUT_PEOPLE_DATA();
+    check_both_paths("times x1.15", Unchanged{}, [](const Case& c) { return stretched(c, 1.15); });
 }
 
 TEST(PeoplePerturbed, ASteadierPersonOnOneLeg) {
