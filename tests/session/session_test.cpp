@@ -578,3 +578,56 @@ TEST(Session, BriskStepUpsOnTheBeatWithoutAWeighInAreReps) {
         EXPECT_LT(rep.input.stability.duration_s, 60.0 / 72.0 - 0.4);
     }
 }
+
+TEST(Session, AKneeDriveAtTheTopMayEndOnTheBoxOrOnTheFloor) {
+    // Summit Push on the simulated board, weighed in: lead foot on, the other knee driven
+    // up and held 1.6 s, then that foot back down to the floor, or put on the box (the
+    // board) beside the lead foot before stepping down. Either way the top's knee drive is
+    // held. (Recognised without the level, the second is stepping on: no knee drive,
+    // docs/signal.md "Knee drive or hold?"; it lost the hold here until the session told
+    // the recogniser which level it plays.)
+    for (const bool onto_box : {false, true}) {
+        Level level = hill(1, 2, 10.0);
+        level.exercise = Exercise::step_up_knee_drive;
+        level.program.count_in_s = 1.0;
+        const synth::SimulatedBoardSettings player;
+        SessionSettings settings;
+        settings.body_weight_kg = player.body.body_weight_kg;
+        Session s(level, settings);
+        synth::SimulatedBoard board(player);
+        synth::SimControls keys;
+        double t_s = 0.0;
+        auto play_to = [&](double until_s) {
+            for (; t_s < until_s; t_s += 1.0 / 120.0) {
+                board.advance_to(t_s);
+                while (auto x = board.poll()) s.push_sample(*x);
+                s.advance_to(t_s);
+            }
+        };
+        auto press = [&](bool& key, bool down, double then_s) {
+            key = down;
+            board.set_controls(keys, t_s);
+            play_to(t_s + then_s);
+        };
+        play_to(3.0);
+        for (int i = 0; i < 4; ++i) {
+            const bool left = i % 2 == 0;
+            bool& lead = left ? keys.left_foot_on : keys.right_foot_on;
+            bool& trail = left ? keys.right_foot_on : keys.left_foot_on;
+            bool& knee = left ? keys.right_knee_up : keys.left_knee_up;
+            press(lead, true, 1.0);
+            press(knee, true, 1.6);
+            if (onto_box) press(trail, true, 0.0);
+            press(knee, false, 1.0);
+            press(trail, false, 1.0);
+            press(lead, false, 2.0);
+        }
+        play_to(t_s + 3.0);
+        const SessionResult result = s.result();
+        ASSERT_EQ(result.reps, 4) << (onto_box ? "onto the box" : "to the floor");
+        for (const RepScore& rep : result.sets.at(0).reps) {
+            EXPECT_TRUE(rep.input.has_hold);
+            EXPECT_NEAR(rep.input.hold_s, 1.4, 0.2) << (onto_box ? "onto the box" : "to the floor");
+        }
+    }
+}

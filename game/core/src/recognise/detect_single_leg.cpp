@@ -357,8 +357,9 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
     // up (partial); swapping straight from one leg to the other is a step, however hard.
     // Stepping on is no knee drive: the first foot carries the whole weight for a second
     // or so, often with a peak as the body rises onto it, while the other follows onto
-    // the board (at a step-up's top the driven foot goes back to the floor). As a hold it
-    // must last as long as the labelled stances of real people do (2 s).
+    // the board (at a step-up's top the driven foot goes back to the floor, or, where the
+    // level asks for knee drives there, may be put on the box). As a hold it must last as
+    // long as the labelled stances of real people do (2 s).
     const bool stepping_on = came_from_ == Stance::partial && foot_came_down && on_first_foot();
     const bool from_rest = came_from_ == Stance::both || came_from_ == Stance::partial;
     // A knee drive is a rep: drive, a brief hold at the top (the levels ask 1.5-2.5 s),
@@ -367,7 +368,7 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
     // of real people often start with a load peak as the foot leaves.
     const bool brief = hold_s <= settings_.knee_drive_max_hold_s;
     const double min_hold_s = stepping_on ? settings_.stepping_on_min_hold_s : settings_.one_leg_min_hold_s;
-    const bool knee_drive = drive && from_rest && !stepping_on && brief;
+    const bool knee_drive = drive && from_rest && (!stepping_on || settings_.knee_drive_on_first_foot) && brief;
     if (knee_drive && hold_s >= settings_.knee_drive_min_hold_s) {
         KneeDriveEvent e;
         e.side = side_;

@@ -21,6 +21,7 @@ struct SingleLegSettings {
     double knee_drive_max_hold_s = 5.0;   // held longer, a single-leg stance is a hold
     double one_leg_min_hold_s = 1.0;
     double stepping_on_min_hold_s = 2.0;  // a hold on the foot that stepped on first
+    bool knee_drive_on_first_foot = false;  // SignalSettings::knee_drives_at_step_up_tops
     double full_weight_bw = 0.93;     // a hold that ends by lowering ends when the load falls below this
     double full_enter_bw = 0.80;      // the stance classifier's full-load thresholds (SignalSettings):
     double full_leave_bw = 0.65;      // a stance that had less under the final body weight began later

@@ -50,7 +50,13 @@ bool same_event(const Event& a, const Event& b) {
 
 namespace {
 struct Pipeline {
-    explicit Pipeline(const SignalSettings& settings) : signal(settings), phases(settings) {}
+    explicit Pipeline(const SignalSettings& settings)
+        : signal(settings), phases(settings), single_leg(single_leg_settings(settings)) {}
+    static detail::SingleLegSettings single_leg_settings(const SignalSettings& settings) {
+        detail::SingleLegSettings s;
+        s.knee_drive_on_first_foot = settings.knee_drives_at_step_up_tops;
+        return s;
+    }
     SignalProcessor signal;
     detail::PhaseTracker phases;
     detail::SingleLegDetector single_leg;

@@ -77,6 +77,13 @@ Judgement quality_judgement(int points) {
 
 bool single_leg(Stance s) { return s == Stance::left || s == Stance::right; }
 
+// The recogniser as the level needs it: where knee drives are asked at step-up tops, the
+// driven foot put down on the box still ends one (SignalSettings).
+SignalSettings signal_for(const Level& level, SignalSettings s) {
+    s.knee_drives_at_step_up_tops = level.exercise == Exercise::step_up_knee_drive;
+    return s;
+}
+
 // A single-leg hold at the top of a step-up: a knee drive, or a one-leg hold when
 // the recogniser saw no drive peak (the player still held the top).
 struct TopHold {
@@ -151,7 +158,7 @@ struct Session::Impl {
     Impl(const Level& lvl, const SessionSettings& s)
         : level(lvl),
           settings(s),
-          recognizer(s.signal),
+          recognizer(signal_for(lvl, s.signal)),
           scorer(lvl.id, lvl.program.sets, lvl.reps_per_set(), s.input_offset_ms),
           calibrator(s.calibration),
           holds(lvl) {

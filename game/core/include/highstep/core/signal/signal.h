@@ -59,6 +59,13 @@ struct SignalSettings {
     // foot_down that never carried 1 kg, Recognizer::board_blips()): a light first sample
     // over the contact level waits for the next from the start (docs/signal.md).
     bool board_blips = false;
+
+    // The level asks for a knee drive at every step-up's top (step_up_knee_drive): the
+    // driven foot may come down onto the box, the board, rather than the floor, so a
+    // stance on the foot that stepped on first, ended by the other foot coming down beside
+    // it, may be one. Elsewhere (analyze, other levels) that is stepping on, no knee drive
+    // (docs/signal.md, "Knee drive or hold?").
+    bool knee_drives_at_step_up_tops = false;
 };
 
 // One processed sample.
