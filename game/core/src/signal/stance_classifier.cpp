@@ -40,6 +40,7 @@ constexpr double kCentreSlowTauS = 10.0;
 constexpr double kCentreLearnU = 0.15;  // a lean is not the centre moving
 constexpr double kCentreSettleS = 0.3;
 constexpr double kGapS = 0.15;            // samples further apart than this have a gap between them
+constexpr double kRiseAfterGapS = 0.3;    // a load that came in a gap: its rise is looked for this long after
 constexpr double kSlowTauS = 0.25;        // a slower CoP: the fast one running ahead of it is a weight shift
 constexpr double kCentreStillMm = 12.0;   // ... by more than this (quiet sway is a few mm)
 constexpr double kCentreSeedS = 1.0;      // two-foot stance needed before one-leg stance is told by the centre
@@ -554,7 +555,18 @@ double StanceClassifier::onset_s(const StanceInput& in) const {
     if (j == 0) return history_.front().t_s;
     const Point& a = history_[j - 1];
     const Point& b = history_[j];
-    const double t_cross = a.t_s + (level - a.kg) / (b.kg - a.kg) * (b.t_s - a.t_s);
+    if (b.t_s - a.t_s > kGapS) {
+        // The load came inside a gap in the data. If the data came back during the rise
+        // (the load doubled soon after the first sample back), that rise, taken back from
+        // the first sample, says when the foot touched: a line across the gap would put
+        // it anywhere in it (a foot lands in a tenth of a second, not over the whole gap).
+        // Back already loaded, nothing says: the line below.
+        for (std::size_t m = j + 1; m < history_.size() && history_[m].t_s <= b.t_s + kRiseAfterGapS; ++m) {
+            if (history_[m].kg < 2.0 * b.kg) continue;
+            const double rise_slope = (history_[m].kg - b.kg) / (history_[m].t_s - b.t_s);
+            return std::clamp(b.t_s - b.kg / rise_slope, a.t_s, b.t_s);
+        }
+    }
     // Slope of the rise just after the crossing.
     std::size_t k = j + 1;
     while (k + 1 < history_.size() && history_[k].kg < 3.0 * level) ++k;
@@ -562,6 +574,7 @@ double StanceClassifier::onset_s(const StanceInput& in) const {
     if (k < history_.size() && history_[k].t_s > b.t_s) {
         slope = (history_[k].kg - b.kg) / (history_[k].t_s - b.t_s);
     }
+    const double t_cross = a.t_s + (level - a.kg) / (b.kg - a.kg) * (b.t_s - a.t_s);
     if (slope <= 0.0) return t_cross;
     return std::clamp(t_cross - level / slope, a.t_s, t_cross);
 }
