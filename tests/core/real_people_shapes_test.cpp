@@ -429,3 +429,25 @@ TEST(RealPeopleShapes, AHoldsSideNeverFlipsInsideIt) {
         }
     }
 }
+
+TEST(RealPeopleShapes, AStanceTheDataNeverShowedIsNoHold) {
+    // Standing on two feet, then onto the right leg, and 0.2 s later the data stops for
+    // 8 s (real/mg_new_tech_sway_with_feedback.csv has such a gap); it comes back with the
+    // person on two feet. What happened in the gap is not known: no 8 s hold. The same
+    // stance seen for 3 s before a 1 s gap, and 3 s after, is one hold still.
+    for (const bool seen : {false, true}) {
+        BoardScript b = wide_board();
+        HandPlayer p{b, 60.0};
+        p.one(0.2, false, 0.4).stand(0.3, 0.5).wait(3.0).stand(0.5, 1.0);
+        const double on_leg_s = p.now();
+        b.gap_from_s = on_leg_s + (seen ? 3.0 : 0.2);
+        b.gap_to_s = b.gap_from_s + (seen ? 1.0 : 8.0);
+        p.wait(seen ? 7.0 : 8.4).stand(0.5, 0.5).wait(4.0).to(0.4, 0.0, 0.0).wait(2.0);
+        const auto events = recognise(b);
+        if (seen) {
+            expect_one_hold(events, Side::right, on_leg_s, on_leg_s + 7.0);
+        } else {
+            EXPECT_EQ(single_leg_events(events), 0u);
+        }
+    }
+}

@@ -49,6 +49,8 @@ constexpr double kMaxShiftS = 1.0;      // a weight shift from two feet is looke
 constexpr double kMaxPushOffS = 1.5;    // a step-up's push-off is looked for this far before the stance
 constexpr double kFirstFootS = 0.2;     // the first foot's CoP: this long after contact
 constexpr double kFullBeforeS = 0.3;    // a full load this long before one leg: two feet first, not a push-off
+constexpr double kGapS = 0.15;          // samples further apart than this have a gap between them
+constexpr double kSeenShare = 0.5;      // a stance must have been seen for this share of the shortest one
 }  // namespace
 
 void SingleLegDetector::push(const SignalFrame& frame, Stance previous, std::vector<Event>& out) {
@@ -349,6 +351,17 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
         if (p.t_s >= on_foot_s + settings_.settle_s && p.t_s <= end_s) held.push_back(p);
     }
     const StabilityMeasures stability = compute_stability(held);
+    // How much of the stance the data showed: one seen for less than the shortest hold,
+    // the rest hidden in gaps, is not known to have been one (real/
+    // mg_new_tech_sway_with_feedback.csv: a lean to the right, then 8.8 s without data,
+    // was an 8.8 s hold).
+    double seen_s = 0.0;
+    const CopPoint* last = nullptr;
+    for (const CopPoint& p : points_) {
+        if (p.t_s < on_foot_s || p.t_s > end_s) continue;
+        if (last && p.t_s - last->t_s <= kGapS) seen_s += p.t_s - last->t_s;
+        last = &p;
+    }
     const double peak_kg = drive_peak_kg(end_s);
     const double peak_bw = peak_kg / bw;
     const bool drive = peak_bw >= settings_.drive_peak_bw &&
@@ -369,7 +382,7 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
     const bool brief = hold_s <= settings_.knee_drive_max_hold_s;
     const double min_hold_s = stepping_on ? settings_.stepping_on_min_hold_s : settings_.one_leg_min_hold_s;
     const bool knee_drive = drive && from_rest && (!stepping_on || settings_.knee_drive_on_first_foot) && brief;
-    if (knee_drive && hold_s >= settings_.knee_drive_min_hold_s) {
+    if (knee_drive && hold_s >= settings_.knee_drive_min_hold_s && seen_s >= kSeenShare * settings_.knee_drive_min_hold_s) {
         KneeDriveEvent e;
         e.side = side_;
         e.start_s = start_s_;
@@ -386,7 +399,7 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
             std::nth_element(xs.begin(), xs.begin() + static_cast<std::ptrdiff_t>(xs.size() / 2), xs.end());
             foot_ = Foot{side_ == Side::right ? Stance::right : Stance::left, xs[xs.size() / 2]};
         }
-    } else if (!knee_drive && hold_s >= min_hold_s && (foot_seen_ || !sways_like_two_feet(held))) {
+    } else if (!knee_drive && hold_s >= min_hold_s && seen_s >= kSeenShare * min_hold_s && (foot_seen_ || !sways_like_two_feet(held))) {
         OneLegHoldEvent e;
         e.side = side_;
         e.start_s = on_foot_s;
