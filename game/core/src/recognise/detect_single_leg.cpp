@@ -49,7 +49,6 @@ constexpr double kMaxShiftS = 1.0;      // a weight shift from two feet is looke
 constexpr double kMaxPushOffS = 1.5;    // a step-up's push-off is looked for this far before the stance
 constexpr double kFirstFootS = 0.2;     // the first foot's CoP: this long after contact
 constexpr double kFullBeforeS = 0.3;    // a full load this long before one leg: two feet first, not a push-off
-constexpr double kGapS = 0.15;          // samples further apart than this have a gap between them
 constexpr double kSeenShare = 0.5;      // a stance must have been seen for this share of the shortest one
 }  // namespace
 
@@ -359,7 +358,7 @@ void SingleLegDetector::end(double exit_s, bool foot_came_down, std::vector<Even
     const CopPoint* last = nullptr;
     for (const CopPoint& p : points_) {
         if (p.t_s < on_foot_s || p.t_s > end_s) continue;
-        if (last && p.t_s - last->t_s <= kGapS) seen_s += p.t_s - last->t_s;
+        if (last && p.t_s - last->t_s <= kDataGapS) seen_s += p.t_s - last->t_s;
         last = &p;
     }
     const double peak_kg = drive_peak_kg(end_s);

@@ -39,7 +39,6 @@ constexpr double kCentreTauS = 3.0;
 constexpr double kCentreSlowTauS = 10.0;
 constexpr double kCentreLearnU = 0.15;  // a lean is not the centre moving
 constexpr double kCentreSettleS = 0.3;
-constexpr double kGapS = 0.15;            // samples further apart than this have a gap between them
 constexpr double kRiseAfterGapS = 0.3;    // a load that came in a gap: its rise is looked for this long after
 constexpr double kSlowTauS = 0.25;        // a slower CoP: the fast one running ahead of it is a weight shift
 constexpr double kCentreStillMm = 12.0;   // ... by more than this (quiet sway is a few mm)
@@ -331,7 +330,7 @@ void StanceClassifier::push(const StanceInput& in) {
             x_slow_mm_ += (1.0 - std::exp(-dt_s / kSlowTauS)) * (in.cop_x_mm - x_slow_mm_);
         }
     }
-    if (dt_s > kGapS) {
+    if (dt_s > kDataGapS) {
         // The board read empty on the samples just before the gap, under the level of any
         // contact, and the data stopped before the 80 ms dwell could confirm it: it was
         // empty (nobody on the board reads under 1 kg), as two such samples right after a
@@ -555,7 +554,7 @@ double StanceClassifier::onset_s(const StanceInput& in) const {
     if (j == 0) return history_.front().t_s;
     const Point& a = history_[j - 1];
     const Point& b = history_[j];
-    if (b.t_s - a.t_s > kGapS) {
+    if (b.t_s - a.t_s > kDataGapS) {
         // The load came inside a gap in the data. If the data came back during the rise
         // (the load doubled soon after the first sample back), that rise, taken back from
         // the first sample, says when the foot touched: a line across the gap would put

@@ -22,6 +22,10 @@ enum class Stance {
     right,     // single-leg stance on the right leg
 };
 const char* to_string(Stance stance);  // "off", "partial", "double", "left", "right"
+
+// Board samples further apart than this have a gap in the data between them.
+inline constexpr double kDataGapS = 0.15;
+
 inline bool is_single_leg(Stance s) { return s == Stance::left || s == Stance::right; }
 inline bool is_full_load(Stance s) { return s == Stance::both || is_single_leg(s); }
 
