@@ -75,8 +75,6 @@ Judgement quality_judgement(int points) {
     return Judgement::miss;
 }
 
-bool single_leg(Stance s) { return s == Stance::left || s == Stance::right; }
-
 // The recogniser as the level needs it: where knee drives are asked at step-up tops, the
 // driven foot put down on the box still ends one (SignalSettings).
 SignalSettings signal_for(const Level& level, SignalSettings s) {
@@ -594,11 +592,11 @@ struct Session::Impl {
             if (u.finished_hold) score_hold(*u.finished_hold);
         }
         if (level.type == LevelType::sprint_start) {
-            if (single_leg(f.stance)) {
+            if (is_single_leg(f.stance)) {
                 if (charge_started_s < 0.0) charge_started_s = game_s;
                 const double target = std::max(0.1, level.program.hold_target_s);
                 world->charge(ChargeAction{std::min(1.0, (game_s - charge_started_s) / target)});
-            } else if (charge_started_s >= 0.0 && !single_leg(f.stance)) {
+            } else if (charge_started_s >= 0.0 && !is_single_leg(f.stance)) {
                 charge_started_s = -1.0;
                 world->charge(ChargeAction{0.0});
             }
@@ -737,7 +735,7 @@ struct Session::Impl {
                 } else if (pending->top_s) {
                     // The top: on one foot when a knee drive is held there, else on two.
                     steadiness(*pending->top_s + kTopSettle_s, t_s - kTopMeterLag_s,
-                               single_leg(f.stance) ? level.scoring.one_foot : level.scoring.two_feet);
+                               is_single_leg(f.stance) ? level.scoring.one_foot : level.scoring.two_feet);
                 }
                 break;
             case LevelType::sprint_start:
@@ -749,7 +747,7 @@ struct Session::Impl {
                 if (holds.holding()) {
                     // Over the last few seconds, against the reference of the stance now.
                     steadiness(t_s - settings.stability_window_s, t_s,
-                               single_leg(f.stance) ? level.scoring.one_foot : level.scoring.two_feet);
+                               is_single_leg(f.stance) ? level.scoring.one_foot : level.scoring.two_feet);
                 }
                 break;
         }
@@ -789,7 +787,7 @@ struct Session::Impl {
         if (holds.holding() && holds.reference()) {
             hud.target_x_mm = holds.reference()->x_mm;
             hud.target_y_mm = holds.reference()->y_mm;
-            hud.target_radius_mm = single_leg(f.stance) ? 25.0 : 15.0;
+            hud.target_radius_mm = is_single_leg(f.stance) ? 25.0 : 15.0;
         } else if (hud.two_feet) {
             hud.target_x_mm = 0.0;
             hud.target_y_mm = 0.0;
