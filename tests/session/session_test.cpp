@@ -501,37 +501,50 @@ namespace {
 // no weigh-in: a step-up on every beat (lead foot on, the other on, the other off, lead
 // off) from 3 s on, a left-led and a right-led rep `reps_per_leg` times, `pause_s` after
 // each rep, then 3 s more. Every rep counts, the player weighed and the level over.
+// A session played on the simulated board's keys, the board polled and the session
+// advanced at the game loop's 120 Hz.
+struct OnTheKeys {
+    Session& session;
+    synth::SimulatedBoard board;
+    synth::SimControls keys;
+    double t_s = 0.0;
+
+    OnTheKeys(Session& s, const synth::SimulatedBoardSettings& player) : session(s), board(player) {}
+    void to(double until_s) {
+        for (; t_s < until_s; t_s += 1.0 / 120.0) {
+            board.advance_to(t_s);
+            while (auto x = board.poll()) session.push_sample(*x);
+            session.advance_to(t_s);
+        }
+    }
+    // Sets `key` (one of `keys`) now, then plays on for `then_s`.
+    void press(bool& key, bool down, double then_s) {
+        key = down;
+        board.set_controls(keys, t_s);
+        to(t_s + then_s);
+    }
+};
+
 Session step_ups_on_the_keys(double bpm, int reps_per_leg, double pause_s) {
     Level level = hill(1, reps_per_leg, 10.0);
     level.program.tempo_bpm = bpm;
     level.program.count_in_s = 1.0;
     Session s(level);
     const synth::SimulatedBoardSettings player;
-    synth::SimulatedBoard board(player);
-    synth::SimControls keys;
-    double t_s = 0.0;
+    OnTheKeys play(s, player);
     const double beat_s = 60.0 / bpm;
-    auto play_to = [&](double until_s) {
-        for (; t_s < until_s; t_s += 1.0 / 120.0) {
-            board.advance_to(t_s);
-            while (auto x = board.poll()) s.push_sample(*x);
-            s.advance_to(t_s);
-        }
-    };
-    play_to(3.0);
+    play.to(3.0);
     for (int round = 0; round < reps_per_leg; ++round) {
         for (const Side lead : {Side::left, Side::right}) {
             const Side trail = lead == Side::left ? Side::right : Side::left;
             for (const Side foot : {lead, trail, trail, lead}) {
-                bool& on = foot == Side::left ? keys.left_foot_on : keys.right_foot_on;
-                on = !on;
-                board.set_controls(keys, t_s);
-                play_to(t_s + beat_s);
+                bool& on = foot == Side::left ? play.keys.left_foot_on : play.keys.right_foot_on;
+                play.press(on, !on, beat_s);
             }
-            play_to(t_s + pause_s);
+            play.to(play.t_s + pause_s);
         }
     }
-    play_to(t_s + 3.0);
+    play.to(play.t_s + 3.0);
     EXPECT_NEAR(s.hud().body_weight_kg, player.body.body_weight_kg, 1.5) << bpm << " bpm";
     EXPECT_EQ(s.result().reps, 2 * reps_per_leg) << bpm << " bpm";
     EXPECT_TRUE(s.finished()) << bpm << " bpm";
@@ -594,35 +607,21 @@ TEST(Session, AKneeDriveAtTheTopMayEndOnTheBoxOrOnTheFloor) {
         SessionSettings settings;
         settings.body_weight_kg = player.body.body_weight_kg;
         Session s(level, settings);
-        synth::SimulatedBoard board(player);
-        synth::SimControls keys;
-        double t_s = 0.0;
-        auto play_to = [&](double until_s) {
-            for (; t_s < until_s; t_s += 1.0 / 120.0) {
-                board.advance_to(t_s);
-                while (auto x = board.poll()) s.push_sample(*x);
-                s.advance_to(t_s);
-            }
-        };
-        auto press = [&](bool& key, bool down, double then_s) {
-            key = down;
-            board.set_controls(keys, t_s);
-            play_to(t_s + then_s);
-        };
-        play_to(3.0);
+        OnTheKeys play(s, player);
+        play.to(3.0);
         for (int i = 0; i < 4; ++i) {
             const bool left = i % 2 == 0;
-            bool& lead = left ? keys.left_foot_on : keys.right_foot_on;
-            bool& trail = left ? keys.right_foot_on : keys.left_foot_on;
-            bool& knee = left ? keys.right_knee_up : keys.left_knee_up;
-            press(lead, true, 1.0);
-            press(knee, true, 1.6);
-            if (onto_box) press(trail, true, 0.0);
-            press(knee, false, 1.0);
-            press(trail, false, 1.0);
-            press(lead, false, 2.0);
+            bool& lead = left ? play.keys.left_foot_on : play.keys.right_foot_on;
+            bool& trail = left ? play.keys.right_foot_on : play.keys.left_foot_on;
+            bool& knee = left ? play.keys.right_knee_up : play.keys.left_knee_up;
+            play.press(lead, true, 1.0);
+            play.press(knee, true, 1.6);
+            if (onto_box) play.press(trail, true, 0.0);
+            play.press(knee, false, 1.0);
+            play.press(trail, false, 1.0);
+            play.press(lead, false, 2.0);
         }
-        play_to(t_s + 3.0);
+        play.to(play.t_s + 3.0);
         const SessionResult result = s.result();
         ASSERT_EQ(result.reps, 4) << (onto_box ? "onto the box" : "to the floor");
         for (const RepScore& rep : result.sets.at(0).reps) {
