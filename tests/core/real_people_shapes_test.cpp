@@ -41,6 +41,23 @@ std::size_t single_leg_events(const std::vector<Event>& events) {
     return only<OneLegHoldEvent>(events).size() + only<KneeDriveEvent>(events).size();
 }
 
+// Something put down on the board at `at_s`, `x_mm` from its middle: pressed down with
+// 8 kg for half a second, then left there with 3.5 kg (as on the study's board).
+void put_down_a_thing(std::vector<highstep::BoardSample>& samples, double at_s, double x_mm) {
+    constexpr double kPressedKg = 8.0, kThingKg = 3.5;
+    for (auto& x : samples) {
+        if (x.t_s < at_s) continue;
+        const double kg = x.t_s < at_s + 0.2   ? kPressedKg * (x.t_s - at_s) / 0.2
+                          : x.t_s < at_s + 0.7 ? kPressedKg
+                          : x.t_s < at_s + 0.8 ? kThingKg + (kPressedKg - kThingKg) * (at_s + 0.8 - x.t_s) / 0.1
+                                               : kThingKg;
+        const double right_kg = kg * (x_mm / 433.0 + 0.5);
+        const double left_kg = kg - right_kg;
+        x.tl += static_cast<float>(left_kg / 2), x.bl += static_cast<float>(left_kg / 2);
+        x.tr += static_cast<float>(right_kg / 2), x.br += static_cast<float>(right_kg / 2);
+    }
+}
+
 }  // namespace
 
 TEST(RealPeopleShapes, SteppingStraightOntoOneLegIsAHold) {
@@ -202,7 +219,7 @@ TEST(RealPeopleShapes, FeetStillToldAfterAThingTakenForAFootIsTaredAway) {
     // FeetToldByStillPlacesStillLeaveTheSwayToTell's first visit (a gap hides the stepping
     // on, three still places tell the feet, 12 s of quiet standing read as the left leg but
     // swaying as two feet do: no hold), then the person steps off and something is put down
-    // at the board's left (150 mm out, pressed with 8 kg, left at 3.5 kg): still, alone,
+    // at the board's left (150 mm out, put_down_a_thing): still, alone,
     // where a foot can stand, it is taken for the left foot until the tare takes it into
     // its zero, and the feet go back to what they were: told by still places. The person
     // comes back the same way (another gap) and stands as quietly as before: no hold then
@@ -223,19 +240,10 @@ TEST(RealPeopleShapes, FeetStillToldAfterAThingTakenForAFootIsTaredAway) {
     const double quiet_s = p.now();
     p.wait(12.0).to(0.4, 0.0, 0.0).wait(2.0);
     std::vector<highstep::BoardSample> samples;
-    constexpr double kPressedKg = 8.0, kThingKg = 3.5, kThingXmm = -150.0;
-    for (highstep::BoardSample x : b.samples()) {
-        if ((x.t_s >= gap1_from_s && x.t_s < gap1_to_s) || (x.t_s >= gap2_from_s && x.t_s < gap2_to_s)) continue;
-        if (x.t_s >= put_down_s) {
-            const double u = x.t_s - put_down_s;
-            const double kg = u < 0.2 ? kPressedKg * u / 0.2 : u < 0.7 ? kPressedKg : kThingKg;
-            const double right_kg = kg * (kThingXmm / 433.0 + 0.5);
-            const double left_kg = kg - right_kg;
-            x.tl += static_cast<float>(left_kg / 2), x.bl += static_cast<float>(left_kg / 2);
-            x.tr += static_cast<float>(right_kg / 2), x.br += static_cast<float>(right_kg / 2);
-        }
-        samples.push_back(x);
+    for (const highstep::BoardSample& x : b.samples()) {
+        if ((x.t_s < gap1_from_s || x.t_s >= gap1_to_s) && (x.t_s < gap2_from_s || x.t_s >= gap2_to_s)) samples.push_back(x);
     }
+    put_down_a_thing(samples, put_down_s, -150.0);
     const auto events = recognise(samples);
     for (const auto& h : only<OneLegHoldEvent>(events)) {
         EXPECT_FALSE(h.end_s > quiet_s + 1.0 && h.start_s < quiet_s + 11.0) << "hold " << h.start_s << "-" << h.end_s << " s";
@@ -309,18 +317,7 @@ TEST(RealPeopleShapes, SomethingPutDownOnTheBoardIsNoFoot) {
     const double on_leg_s = p.now();
     p.wait(10.0).stand(0.4, 0.5).wait(2.0).stand(0.5, 0.0).one(0.3, false, 0.0).wait(2.0);
     std::vector<highstep::BoardSample> samples = b.samples();
-    constexpr double kPutDownS = 2.0, kPressedKg = 8.0, kThingKg = 3.5, kThingXmm = -210.0;
-    for (auto& x : samples) {
-        if (x.t_s < kPutDownS) continue;
-        const double kg = x.t_s < kPutDownS + 0.2   ? kPressedKg * (x.t_s - kPutDownS) / 0.2
-                          : x.t_s < kPutDownS + 0.7 ? kPressedKg
-                          : x.t_s < kPutDownS + 0.8 ? kThingKg + (kPressedKg - kThingKg) * (kPutDownS + 0.8 - x.t_s) / 0.1
-                                                     : kThingKg;
-        const double right_kg = kg * (kThingXmm / 433.0 + 0.5);
-        const double left_kg = kg - right_kg;
-        x.tl += static_cast<float>(left_kg / 2), x.bl += static_cast<float>(left_kg / 2);
-        x.tr += static_cast<float>(right_kg / 2), x.br += static_cast<float>(right_kg / 2);
-    }
+    put_down_a_thing(samples, 2.0, -210.0);
     const auto events = recognise(samples);
     const auto holds = only<OneLegHoldEvent>(events);
     ASSERT_EQ(holds.size(), 1u);
