@@ -536,6 +536,9 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
                                      {side_told_[0], side_told_[1]}, {side_x_mm_[0], side_x_mm_[1]}};
         }
         lone_taken_ = true;
+        // After a gap that hid the contact, a foot seen alone while still light is the
+        // stepping on seen after all: the first foot, before the weight came onto it.
+        if (unseen_contact) stepping_on_hidden_ = false;
         lone_stance_since_s_ = on_since_s;
         foot_seen_ = true;
         rest_seen_ = false;  // a new visit: its own rest
