@@ -475,3 +475,30 @@ TEST(RealPeopleShapes, AFirstFootSeenLightAfterAGapIsTheSteppingOnSeen) {
     }
     for (const auto& k : only<KneeDriveEvent>(events)) EXPECT_FALSE(k.start_s > quiet_s && k.start_s < quiet_s + 12.0);
 }
+
+TEST(RealPeopleShapes, ATurnOfWeightShiftingAfterAGapIsNoRest) {
+    // A gap in the data hides the stepping on; the data comes back with the person on two
+    // feet shifting the weight from foot to foot, as Catia did after stepping on (foot
+    // adjustments): 20 % on the right foot, over to 70 % and straight back (0.15 s still
+    // at the turn, 72 mm right of the middle), to 50 % for a second, then out to 20 % and
+    // 90 %, back to 45 % for a second, and standing between the feet for 12 s, swaying a
+    // little. The turn is no two-foot rest: taken for one (the centre 72 mm right), the
+    // standing between the feet read as the left leg (Catia, changed several ways at once:
+    // DISABLED_WiderDraws draws 1001 and 1030, 2-4 s left holds). A pause on the way, the
+    // CoP going on as it came, stays a rest (AStillStanceOffAPauseTakenForARestIsNoHold).
+    BoardScript b = wide_board();
+    HandPlayer p{b, 55.0};
+    b.gap_from_s = p.now() - 0.1;
+    p.one(0.2, false, 0.4).stand(0.3, 0.2);
+    b.gap_to_s = p.now() + 0.1;
+    p.wait(0.2).stand(0.35, 0.7).wait(0.15).stand(0.3, 0.5).wait(1.0);
+    p.stand(0.3, 0.2).wait(0.1).stand(0.35, 0.9).wait(0.1).stand(0.35, 0.25).wait(0.1).stand(0.2, 0.45).wait(1.0);
+    const double quiet_s = p.now();
+    for (int i = 0; i < 15; ++i) p.stand(0.4, i % 2 == 0 ? 0.51 : 0.49).wait(0.4);
+    p.to(0.4, 0.0, 0.0).wait(2.0);
+    const auto events = recognise(b);
+    for (const auto& h : only<OneLegHoldEvent>(events)) {
+        EXPECT_FALSE(h.end_s > quiet_s + 1.0 && h.start_s < quiet_s + 11.0) << "hold " << h.start_s << "-" << h.end_s << " s";
+    }
+    for (const auto& k : only<KneeDriveEvent>(events)) EXPECT_FALSE(k.start_s > quiet_s && k.start_s < quiet_s + 12.0);
+}

@@ -452,7 +452,10 @@ void StanceClassifier::watch_rest(const StanceInput& in) {
     // stance: after a gap that hid the stepping on, the first samples may be all the rest
     // there is before the player moves on.
     const bool stepping_on = stance_ == Stance::off && candidate_ != Stance::off && candidate_samples_ > 0;
-    if (stance_ == Stance::off && !stepping_on) rest_seen_ = false;  // each visit its own rest
+    if (stance_ == Stance::off && !stepping_on) {  // each visit its own rest
+        rest_seen_ = false;
+        rest_pending_.reset();
+    }
     const bool watching = !feet_known_ && centre_learned_s_ < kCentreSeedS && in.cop_valid &&
                           (stance_ == Stance::partial || stance_ == Stance::both || stepping_on);
     const bool near_foot = foot_seen_ && std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_;
@@ -463,21 +466,49 @@ void StanceClassifier::watch_rest(const StanceInput& in) {
     const bool candidate = watching && !near_foot && std::fabs(x_s_mm_) <= kCentreMaxMm &&
                            (!foot_seen_ || total_s_kg_ >= kRestLanded * near_foot_kg_);
     if (!candidate) {
+        end_pending_rest(in);
         rest_stretch_.on = false;
         return;
     }
-    if (rest_stretch_.add(in.t_s, x_s_mm_, x_s_mm_, kRestStillMm)) rest_min_kg_ = total_s_kg_;
+    if (rest_stretch_.add(in.t_s, x_s_mm_, x_s_mm_, kRestStillMm)) {
+        end_pending_rest(in);
+        rest_min_kg_ = total_s_kg_;
+    }
     rest_min_kg_ = std::min(rest_min_kg_, total_s_kg_);
     // The first rest, unless a later one carries clearly more all along (the first was
     // the second foot barely on): later still stretches may be a single-leg stance not
     // yet told, with a drive peak in them.
     if (in.t_s - rest_stretch_.since_s >= kRestS && rest_stretch_.samples >= kDwellSamples &&
         (!rest_seen_ || rest_stretch_.since_s == rest_since_s_ || rest_min_kg_ > kRestMoreLoad * rest_kg_)) {
+        // With no foot seen (a gap hid the stepping on), a person shifting the weight
+        // from foot to foot stays as still as this at each turn. Still moving on the slow
+        // CoP, the stretch is a rest only once the CoP goes on the way it came (a pause on
+        // the way) or stays until the slow CoP catches up; back the way it came, a turn.
+        if (!foot_seen_ && std::fabs(x_s_mm_ - x_slow_mm_) > kCentreStillMm) {
+            const double towards = rest_pending_ ? rest_pending_->towards : (x_s_mm_ > x_slow_mm_ ? 1.0 : -1.0);
+            rest_pending_ = PendingRest{rest_stretch_.mean_mm(), total_s_kg_, rest_stretch_.since_s, towards};
+            return;
+        }
+        rest_pending_.reset();
         rest_seen_ = true;
         rest_since_s_ = rest_stretch_.since_s;
         rest_x_mm_ = rest_stretch_.mean_mm();
         rest_kg_ = total_s_kg_;  // where it ended: its start may be the last of the landing
     }
+}
+
+void StanceClassifier::end_pending_rest(const StanceInput& in) {
+    if (!rest_pending_) return;
+    const PendingRest r = *rest_pending_;
+    rest_pending_.reset();
+    // Back the way it came, a turn; unless the data stopped in between: where the CoP
+    // went in a gap is not known, and a rest before one is kept as it was.
+    const bool after_gap = in.t_s == data_since_s_;
+    if (!after_gap && (x_s_mm_ - r.x_mm) * r.towards <= 0.0) return;
+    rest_seen_ = true;
+    rest_since_s_ = r.since_s;
+    rest_x_mm_ = r.x_mm;
+    rest_kg_ = r.kg;
 }
 
 void StanceClassifier::watch_lone_foot(const StanceInput& in) {
@@ -542,6 +573,7 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
         lone_stance_since_s_ = on_since_s;
         foot_seen_ = true;
         rest_seen_ = false;  // a new visit: its own rest
+        rest_pending_.reset();
         near_foot_kg_ = total_s_kg_;
         foot_x_mm_ = lone_.mean_mm();
         foot_kg_ = total_s_kg_;

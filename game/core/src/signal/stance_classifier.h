@@ -118,6 +118,13 @@ private:
     StillStretch quiet_;              // the current quiet full-load stretch (learn_centre)
     StillStretch rest_stretch_;       // the current still stretch ...
     double rest_min_kg_ = 0.0;        // ... and the least load in it
+    // A rest the CoP came to with no foot seen, still moving on the slow CoP: a pause or
+    // a turn of weight shifting, told by where it goes next (watch_rest).
+    struct PendingRest {
+        double x_mm, kg, since_s, towards;  // towards: +1 came from the left, -1 from the right
+    };
+    std::optional<PendingRest> rest_pending_;
+    void end_pending_rest(const StanceInput& in);
     // Still places at full load while no foot has been seen alone (CoP x means), the
     // current still stretch, and whether it is recorded; the feet told from them.
     bool empty_seen_ = false;  // the board was seen empty: later visits stepped on in the recording
