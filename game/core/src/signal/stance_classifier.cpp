@@ -53,7 +53,7 @@ constexpr double kSupportedBw = 0.8;      // a single-leg stance whose load stay
 constexpr double kSupportedS = 0.05;      // ... for this long has support elsewhere (a tap of the other foot
                                           // keeps it there 0.15 s and more: docs/signal.md)
 constexpr double kEnterOffFootMm = 50.0;  // one leg: the CoP within this of the foot ...
-constexpr double kLeaveOffFootMm = 65.0;  // ... and two feet again beyond this
+constexpr double kLeaveOffFootMm = 60.0;  // ... and two feet again beyond this
 constexpr double kOneLegFromPartialBw = 0.93;  // a foot stepping on is one leg once it carries this x BW
 constexpr double kMinStanceWidthMm = 160.0;  // feet at least this far apart (heel to heel under a person)
 constexpr double kOneSideMm = 140.0;
