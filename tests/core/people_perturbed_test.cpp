@@ -581,8 +581,9 @@ TEST(PeoplePerturbed, FeetNearerTogether) {
     // JoaoPedro1000 at 165.1 s, 2 s after stepping on, has 83 % of his weight on the right
     // foot for seconds, the CoP 72 mm inside that foot (labelled two feet, and ended by the
     // 60 mm rule, stance_classifier.cpp), and nearer together 1.3 s of it with 90 % on that
-    // foot come within the 50 mm that enters one leg: a hold of 2.4-2.6 s. (x 0.6, measured: Diana's pause at 68 mm on her way from the
-    // first foot is taken for the two-foot rest, and a 2.3 s left hold is made up.)
+    // foot come within the 50 mm that enters one leg: a hold of 2.4-2.6 s. (x 0.6,
+    // measured: Diana's pause at 68 mm on her way from the first foot is taken for the
+    // two-foot rest, and a 2.3 s left hold is made up.)
     SKIP_WITHOUT_PEOPLE_DATA();
     const Unchanged u;
     for (const float k : {0.85f, 0.7f}) {

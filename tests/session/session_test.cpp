@@ -497,10 +497,6 @@ TEST(Session, AContactIsJudgedAtOnceAndNamesItsFootWhenItShows) {
 
 namespace {
 
-// One set of `reps_per_leg` at `bpm` (1 s count-in) played on the simulated board's keys,
-// no weigh-in: a step-up on every beat (lead foot on, the other on, the other off, lead
-// off) from 3 s on, a left-led and a right-led rep `reps_per_leg` times, `pause_s` after
-// each rep, then 3 s more. Every rep counts, the player weighed and the level over.
 // A session played on the simulated board's keys, the board polled and the session
 // advanced at the game loop's 120 Hz.
 struct OnTheKeys {
@@ -525,6 +521,10 @@ struct OnTheKeys {
     }
 };
 
+// One set of `reps_per_leg` at `bpm` (1 s count-in) played on the simulated board's keys,
+// no weigh-in: a step-up on every beat (lead foot on, the other on, the other off, lead
+// off) from 3 s on, a left-led and a right-led rep `reps_per_leg` times, `pause_s` after
+// each rep, then 3 s more. Every rep counts, the player weighed and the level over.
 Session step_ups_on_the_keys(double bpm, int reps_per_leg, double pause_s) {
     Level level = hill(1, reps_per_leg, 10.0);
     level.program.tempo_bpm = bpm;

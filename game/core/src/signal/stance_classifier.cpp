@@ -452,10 +452,7 @@ void StanceClassifier::watch_rest(const StanceInput& in) {
     // stance: after a gap that hid the stepping on, the first samples may be all the rest
     // there is before the player moves on.
     const bool stepping_on = stance_ == Stance::off && candidate_ != Stance::off && candidate_samples_ > 0;
-    if (stance_ == Stance::off && !stepping_on) {  // each visit its own rest
-        rest_seen_ = false;
-        rest_pending_.reset();
-    }
+    if (stance_ == Stance::off && !stepping_on) forget_rest();  // each visit its own rest
     const bool watching = !feet_known_ && centre_learned_s_ < kCentreSeedS && in.cop_valid &&
                           (stance_ == Stance::partial || stance_ == Stance::both || stepping_on);
     const bool near_foot = foot_seen_ && std::fabs(x_s_mm_ - foot_x_mm_) <= kSameFootU * half_stance_mm_;
@@ -489,12 +486,22 @@ void StanceClassifier::watch_rest(const StanceInput& in) {
             rest_pending_ = PendingRest{rest_stretch_.mean_mm(), total_s_kg_, rest_stretch_.since_s, towards};
             return;
         }
-        rest_pending_.reset();
-        rest_seen_ = true;
-        rest_since_s_ = rest_stretch_.since_s;
-        rest_x_mm_ = rest_stretch_.mean_mm();
-        rest_kg_ = total_s_kg_;  // where it ended: its start may be the last of the landing
+        // The load where it ended: its start may be the last of the landing.
+        take_rest(rest_stretch_.mean_mm(), total_s_kg_, rest_stretch_.since_s);
     }
+}
+
+void StanceClassifier::take_rest(double x_mm, double kg, double since_s) {
+    rest_pending_.reset();
+    rest_seen_ = true;
+    rest_x_mm_ = x_mm;
+    rest_kg_ = kg;
+    rest_since_s_ = since_s;
+}
+
+void StanceClassifier::forget_rest() {
+    rest_seen_ = false;
+    rest_pending_.reset();
 }
 
 void StanceClassifier::end_pending_rest(const StanceInput& in) {
@@ -505,10 +512,7 @@ void StanceClassifier::end_pending_rest(const StanceInput& in) {
     // went in a gap is not known, and a rest before one is kept as it was.
     const bool after_gap = in.t_s == data_since_s_;
     if (!after_gap && (x_s_mm_ - r.x_mm) * r.towards <= 0.0) return;
-    rest_seen_ = true;
-    rest_since_s_ = r.since_s;
-    rest_x_mm_ = r.x_mm;
-    rest_kg_ = r.kg;
+    take_rest(r.x_mm, r.kg, r.since_s);
 }
 
 void StanceClassifier::watch_lone_foot(const StanceInput& in) {
@@ -572,8 +576,7 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
         if (unseen_contact) stepping_on_hidden_ = false;
         lone_stance_since_s_ = on_since_s;
         foot_seen_ = true;
-        rest_seen_ = false;  // a new visit: its own rest
-        rest_pending_.reset();
+        forget_rest();  // a new visit: its own rest
         near_foot_kg_ = total_s_kg_;
         foot_x_mm_ = lone_.mean_mm();
         foot_kg_ = total_s_kg_;

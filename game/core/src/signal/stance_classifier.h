@@ -90,6 +90,9 @@ private:
     double person_kg(const StanceInput& in) const;         // a load this heavy is a person's
     double cop_noise_mm(double noise_kg, double load_kg) const;  // the CoP's noise (sd) at that load
     void watch_rest(const StanceInput& in);
+    void take_rest(double x_mm, double kg, double since_s);  // this visit's rest is there
+    void forget_rest();                                      // a new visit: no rest yet
+    void end_pending_rest(const StanceInput& in);            // the CoP left a pending rest
     void watch_places(const StanceInput& in);
     bool rest_is_reference(double bw) const;  // the rest stands in for the centre not yet learned
     void place_foot(double x_mm);       // a lone foot, on whichever side of the centre it is
@@ -124,7 +127,6 @@ private:
         double x_mm, kg, since_s, towards;  // towards: +1 came from the left, -1 from the right
     };
     std::optional<PendingRest> rest_pending_;
-    void end_pending_rest(const StanceInput& in);
     // Still places at full load while no foot has been seen alone (CoP x means), the
     // current still stretch, and whether it is recorded; the feet told from them.
     bool empty_seen_ = false;  // the board was seen empty: later visits stepped on in the recording
