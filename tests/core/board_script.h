@@ -30,6 +30,12 @@ struct BoardScript {
     // A foot carrying the player alone sways side to side by up to this (two sines, sd
     // 0.8 x this): people on one leg sway 3-12 mm sd, on two feet 0.4-2 mm.
     double one_leg_sway_mm = 0.0;
+    // From `from_s` on, both feet `dx_mm` right of where they stood at first (put down
+    // elsewhere on the next visit); the last move begun applies.
+    struct FeetMove {
+        double from_s, dx_mm;
+    };
+    std::vector<FeetMove> feet_moves;
 
     // The script starts here: add(t, left, right) appends a key.
     BoardScript& add(double t_s, double left_kg, double right_kg) {
@@ -68,8 +74,12 @@ struct BoardScript {
             const double sway_mm = f.left_kg > 0.0 && f.right_kg > 0.0
                                        ? 0.0
                                        : one_leg_sway_mm * (std::sin(2.0 * pi * 0.8 * t) + 0.5 * std::sin(2.0 * pi * 2.1 * t + 1.0));
-            const double lr = f.left_kg * ((left_foot_x_mm + sway_mm) / w + 0.5);
-            const double rr = f.right_kg * ((right_foot_x_mm + sway_mm) / w + 0.5);
+            double moved_mm = 0.0;
+            for (const FeetMove& m : feet_moves) {
+                if (t >= m.from_s) moved_mm = m.dx_mm;
+            }
+            const double lr = f.left_kg * ((left_foot_x_mm + moved_mm + sway_mm) / w + 0.5);
+            const double rr = f.right_kg * ((right_foot_x_mm + moved_mm + sway_mm) / w + 0.5);
             const double right_side = lr + rr;
             const double left_side = f.left_kg + f.right_kg - right_side;
             double tl = left_side / 2, bl = left_side / 2, tr = right_side / 2, br = right_side / 2;

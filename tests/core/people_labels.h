@@ -40,6 +40,7 @@ struct Session {
     std::string name;
     double body_weight_kg = 0.0;
     std::vector<double> step_on_s;
+    std::vector<double> step_off_s;
     std::vector<Stance> one_leg;    // every single-leg stance of 2 s or more
     std::vector<Span> two_feet;     // quiet two-foot standing
     std::vector<Span> ambiguous;    // too ambiguous to score
@@ -54,6 +55,7 @@ inline std::vector<Session> read_labels(const std::filesystem::path& file) {
         session.name = name;
         session.body_weight_kg = s.at("body_weight_kg").get<double>();
         session.step_on_s = s.value("step_on_s", std::vector<double>{});
+        session.step_off_s = s.value("step_off_s", std::vector<double>{});
         for (const auto& l : s.at("one_leg")) {
             session.one_leg.push_back({l.at("side") == "right" ? highstep::core::Side::right : highstep::core::Side::left,
                                        l.at("start_s").get<double>(), l.at("end_s").get<double>()});

@@ -85,6 +85,12 @@ constexpr double kPersonKg = 15.0;
 // sway of a few mm; a weight shift moves it 60 mm or more).
 constexpr double kPlaceStillMm = 20.0;
 constexpr double kPlaceS = 0.5;
+// Each visit the feet are put down anew: the first second the player stands still on two
+// feet (the CoP within kVisitStillMm of its mean) is where this visit's centre is, up to
+// kVisitMoveMaxMm from the last one (further, it is a lean, not the feet put elsewhere).
+constexpr double kVisitStillMm = 12.0;
+constexpr double kVisitCentreS = 3.0;
+constexpr double kVisitMoveMaxMm = 60.0;
 
 double middle_of_three(double a, double b, double c) { return std::max(std::min(a, b), std::min(std::max(a, b), c)); }
 }  // namespace
@@ -132,9 +138,11 @@ void StanceClassifier::place_foot(double x_mm) {
     if (feet_known_ || centre_learned_s_ < kCentreSeedS) return;
     const bool right = x_mm > centre_x_mm_;
     if (std::fabs(x_mm - centre_x_mm_) < kLoneFootMinU * half_stance_mm(right)) return;
-    side_known_[right ? 1 : 0] = true;
-    side_told_[right ? 1 : 0] = false;
-    side_x_mm_[right ? 1 : 0] = x_mm;
+    const int i = right ? 1 : 0;
+    side_known_[i] = true;
+    side_told_[i] = false;
+    side_x_mm_[i] = x_mm;
+    side_this_visit_[i] = true;
 }
 
 void StanceClassifier::observe_foot(Stance side, double x_mm) {
@@ -365,6 +373,7 @@ void StanceClassifier::push(const StanceInput& in) {
         low_since_s_ = -1.0;
     }
     const Stance want = target(in);
+    const Stance before = stance_;
     if (stance_ == Stance::off && want == Stance::off) empty_seen_ = true;
     if (want == stance_) {
         candidate_ = stance_;
@@ -418,11 +427,44 @@ void StanceClassifier::push(const StanceInput& in) {
             }
         }
     }
+    if (is_full_load(stance_)) visit_had_person_ = true;
+    if (stance_ == Stance::off && before != Stance::off) new_visit();
     watch_person(in);
     watch_lone_foot(in);
     watch_rest(in);
     watch_places(in);
     learn_centre(in, dt_s);
+}
+
+void StanceClassifier::new_visit() {
+    // The board emptied: whoever steps on next puts the feet down anew. Where they were
+    // stays the guess (the same stance width, the same place on the board) until this
+    // visit's first still second on two feet tells the centre.
+    // Not a foot that rested and left again before the person stepped on: the same visit.
+    if (!visit_had_person_) return;
+    visit_had_person_ = false;
+    if (feet_known_ || centre_learned_s_ < kCentreSeedS) return;
+    visit_centre_pending_ = true;
+    visit_.on = false;
+    side_this_visit_[0] = side_this_visit_[1] = false;
+}
+
+void StanceClassifier::learn_visit_centre(const StanceInput& in) {
+    if (!visit_centre_pending_ || stance_ != Stance::both) {
+        visit_.on = false;
+        return;
+    }
+    visit_.add(in.t_s, x_s_mm_, x_s_mm_, kVisitStillMm);
+    if (in.t_s - visit_.since_s < kVisitCentreS || visit_.samples < kDwellSamples) return;
+    visit_centre_pending_ = false;
+    const double move_mm = visit_.mean_mm() - centre_x_mm_;
+    if (std::fabs(move_mm) > kVisitMoveMaxMm) return;
+    // The feet came with the player, but for a foot seen alone in this visit: that is
+    // where it is now.
+    centre_x_mm_ += move_mm;
+    for (int i = 0; i < 2; ++i) {
+        if (side_known_[i] && !side_this_visit_[i]) side_x_mm_[i] += move_mm;
+    }
 }
 
 void StanceClassifier::watch_person(const StanceInput& in) {
@@ -534,7 +576,9 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
     // (an aborted step-on, a slow first foot) takes the weight later, often where it rests.
     // Only while no foot was seen yet: a light foot's CoP may sit off where it bears weight.
     if (on_since_s != contact_peak_since_s_) contact_peak_since_s_ = on_since_s, contact_peak_kg_ = 0.0;
-    const bool no_person_yet = contact_peak_kg_ < person_kg(in) && feet_unseen();
+    // So too in a new visit whose feet are not yet seen: the feet may be elsewhere now.
+    const bool visit_feet_unseen = visit_centre_pending_ && !side_this_visit_[0] && !side_this_visit_[1];
+    const bool no_person_yet = contact_peak_kg_ < person_kg(in) && (feet_unseen() || visit_feet_unseen);
     contact_peak_kg_ = std::max(contact_peak_kg_, total_s_kg_);
     const bool candidate = (stance_ == Stance::partial || stepping_on) && in.cop_valid && light &&
                            (in.t_s - on_since_s <= kLoneFootWindowS || no_person_yet) &&
@@ -678,8 +722,10 @@ void StanceClassifier::learn_centre(const StanceInput& in, double dt_s) {
     }();
     if (!learning) {
         quiet_.on = false;
+        visit_.on = false;
         return;
     }
+    learn_visit_centre(in);
     // Standing quietly, as only two feet let a person stand (the CoP within a few mm for
     // seconds: people sway 0.4-2.2 mm sd on two feet, 3-12 mm on one leg), is where the
     // centre is, whatever was learned or guessed before: the first still second may come

@@ -96,6 +96,8 @@ private:
     void watch_places(const StanceInput& in);
     bool rest_is_reference(double bw) const;  // the rest stands in for the centre not yet learned
     void place_foot(double x_mm);       // a lone foot, on whichever side of the centre it is
+    void new_visit();                   // the board emptied: the next visit's feet may be elsewhere
+    void learn_visit_centre(const StanceInput& in);
 
     SignalSettings settings_;
     double bw_known_s_ = -1.0;       // first sample with a body weight (weigh-in or learned)
@@ -138,6 +140,11 @@ private:
     bool side_known_[2] = {false, false};
     bool side_told_[2] = {false, false};  // that side's place came from still places (assume_feet), not a foot seen alone
     double side_x_mm_[2] = {0.0, 0.0};
+    bool side_this_visit_[2] = {false, false};  // that side's place was seen since the board last emptied
+    // The centre of the visit under way, not yet told by a still second on two feet.
+    bool visit_had_person_ = false;  // the board carried the person since it last emptied
+    bool visit_centre_pending_ = false;
+    StillStretch visit_;
     // A lone foot is a person's only once the board carries a person: until then, what
     // was known before it, to go back to if the tare takes the load into its zero
     // (something put down on the board, not a foot).
