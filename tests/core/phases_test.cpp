@@ -141,6 +141,27 @@ TEST(Phases, EachFootIsMeasuredFromTheCentreOnItsOwnSide) {
 // leaving reaches into the rise, where the lead foot still carried the player alone. The
 // weight shift is dated where it left the rest at the top, not anywhere in that rest
 // (the session's steadiness window at the top ends there).
+// Both feet seen alone on earlier visits (feet 100 mm either side of the middle); on the
+// third the player stands still 19 mm right of the middle, more on the right foot than
+// before, and drives the left knee up. Standing still 3 s on a visit tells its centre
+// only from 20 mm off the last one: nearer, it may be the weight not quite between the
+// feet, and moving the feet seen exactly by 19 mm put the right foot 121 mm out, where
+// the CoP on it sits only 0.8 of the way from the centre: its leaving was not known.
+TEST(Phases, StandingALittleOffTheCentreOnALaterVisitMovesNoFootSeen) {
+    BoardScript b;
+    b.noise_kg = 0.01;
+    b.add(0.0, 0, 0).add(1.0, 0, 0).add(1.3, 20, 0).add(1.8, 20, 0).add(2.2, 35, 35).add(6.0, 35, 35);
+    b.add(6.5, 0, 0).add(7.5, 0, 0).add(7.8, 0, 20).add(8.3, 0, 20).add(8.7, 35, 35).add(12.0, 35, 35);
+    b.add(12.5, 0, 0).add(13.5, 0, 0).add(13.8, 20, 0).add(14.3, 20, 0).add(14.7, 28.35, 41.65);
+    b.add(19.0, 28.35, 41.65).add(19.3, 0, 70).add(21.0, 0, 70).add(21.3, 28.35, 41.65).add(23.0, 28.35, 41.65);
+    b.add(23.5, 0, 0).add(24.5, 0, 0);
+    const auto singles = phases_of(b, core::PhaseType::single_leg);
+    ASSERT_EQ(singles.size(), 1u);
+    ASSERT_TRUE(singles[0].side.has_value());
+    EXPECT_EQ(*singles[0].side, core::Side::right);
+    EXPECT_LE(samples_between(b, 19.3, singles[0].emitted_s), 2);
+}
+
 TEST(Phases, AShortTopsWeightShiftIsDatedWhereItLeftTheRest) {
     BoardScript b;
     b.noise_kg = 0.01;

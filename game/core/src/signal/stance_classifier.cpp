@@ -85,11 +85,13 @@ constexpr double kPersonKg = 15.0;
 // sway of a few mm; a weight shift moves it 60 mm or more).
 constexpr double kPlaceStillMm = 20.0;
 constexpr double kPlaceS = 0.5;
-// Each visit the feet are put down anew: the first second the player stands still on two
-// feet (the CoP within kVisitStillMm of its mean) is where this visit's centre is, up to
-// kVisitMoveMaxMm from the last one (further, it is a lean, not the feet put elsewhere).
+// Each visit the feet are put down anew: the first kVisitCentreS the player stands still
+// on two feet (the CoP within kVisitStillMm of its mean) is where this visit's centre is,
+// if kVisitMoveMinMm to kVisitMoveMaxMm from the last one (further, it is a lean, not the
+// feet put elsewhere).
 constexpr double kVisitStillMm = 12.0;
 constexpr double kVisitCentreS = 3.0;
+constexpr double kVisitMoveMinMm = 20.0;
 constexpr double kVisitMoveMaxMm = 60.0;
 
 double middle_of_three(double a, double b, double c) { return std::max(std::min(a, b), std::min(std::max(a, b), c)); }
@@ -458,10 +460,13 @@ void StanceClassifier::learn_visit_centre(const StanceInput& in) {
     if (in.t_s - visit_.since_s < kVisitCentreS || visit_.samples < kDwellSamples) return;
     visit_centre_pending_ = false;
     const double move_mm = visit_.mean_mm() - centre_x_mm_;
-    if (std::fabs(move_mm) > kVisitMoveMaxMm) return;
+    // Nearer, it may be the last centre's own error (learned from a step-up's brief tops,
+    // or the weight not quite between the feet), not the feet put elsewhere; and within
+    // what the rules leave between a foot and two feet either way.
+    if (std::fabs(move_mm) < kVisitMoveMinMm || std::fabs(move_mm) > kVisitMoveMaxMm) return;
+    centre_x_mm_ += move_mm;
     // The feet came with the player, but for a foot seen alone in this visit: that is
     // where it is now.
-    centre_x_mm_ += move_mm;
     for (int i = 0; i < 2; ++i) {
         if (side_known_[i] && !side_this_visit_[i]) side_x_mm_[i] += move_mm;
     }
