@@ -441,7 +441,7 @@ void StanceClassifier::push(const StanceInput& in) {
 void StanceClassifier::new_visit() {
     // The board emptied: whoever steps on next puts the feet down anew. Where they were
     // stays the guess (the same stance width, the same place on the board) until this
-    // visit's first still second on two feet tells the centre.
+    // visit's first still seconds on two feet tell the centre.
     // Not a foot that rested and left again before the person stepped on: the same visit.
     if (!visit_had_person_) return;
     visit_had_person_ = false;
@@ -487,6 +487,7 @@ void StanceClassifier::board_took_load() {
         side_known_[i] = b.side_known[i];
         side_told_[i] = b.side_told[i];  // a place only still places told stays so
         side_x_mm_[i] = b.side_x_mm[i];
+        side_this_visit_[i] = b.side_this_visit[i];
     }
     before_lone_foot_.reset();
 }
@@ -617,7 +618,8 @@ void StanceClassifier::watch_lone_foot(const StanceInput& in) {
         // stretch (later the other foot's first touch drags the CoP inward).
         if (!before_lone_foot_) {
             before_lone_foot_ = Feet{foot_seen_, foot_x_mm_, foot_kg_, {side_known_[0], side_known_[1]},
-                                     {side_told_[0], side_told_[1]}, {side_x_mm_[0], side_x_mm_[1]}};
+                                     {side_told_[0], side_told_[1]}, {side_x_mm_[0], side_x_mm_[1]},
+                                     {side_this_visit_[0], side_this_visit_[1]}};
         }
         lone_taken_ = true;
         // After a gap that hid the contact, a foot seen alone while still light is the

@@ -141,7 +141,7 @@ private:
     bool side_told_[2] = {false, false};  // that side's place came from still places (assume_feet), not a foot seen alone
     double side_x_mm_[2] = {0.0, 0.0};
     bool side_this_visit_[2] = {false, false};  // that side's place was seen since the board last emptied
-    // The centre of the visit under way, not yet told by a still second on two feet.
+    // The centre of the visit under way, not yet told by its still seconds on two feet.
     bool visit_had_person_ = false;  // the board carried the person since it last emptied
     bool visit_centre_pending_ = false;
     StillStretch visit_;
@@ -153,6 +153,7 @@ private:
         double foot_x_mm, foot_kg;
         bool side_known[2], side_told[2];
         double side_x_mm[2];
+        bool side_this_visit[2];
     };
     std::optional<Feet> before_lone_foot_;
     void watch_person(const StanceInput& in);
