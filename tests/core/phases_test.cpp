@@ -137,10 +137,6 @@ TEST(Phases, EachFootIsMeasuredFromTheCentreOnItsOwnSide) {
     expect_the_left_foot_known_to_leave(drive_onto_the_right(20.0, true));
 }
 
-// The top of a step-up lasts under a second: looking back a second from the trail foot's
-// leaving reaches into the rise, where the lead foot still carried the player alone. The
-// weight shift is dated where it left the rest at the top, not anywhere in that rest
-// (the session's steadiness window at the top ends there).
 // Both feet seen alone on earlier visits (feet 100 mm either side of the middle); on the
 // third the player stands still 19 mm right of the middle, more on the right foot than
 // before, and drives the left knee up. Standing still 3 s on a visit tells its centre
@@ -162,6 +158,10 @@ TEST(Phases, StandingALittleOffTheCentreOnALaterVisitMovesNoFootSeen) {
     EXPECT_LE(samples_between(b, 19.3, singles[0].emitted_s), 2);
 }
 
+// The top of a step-up lasts under a second: looking back a second from the trail foot's
+// leaving reaches into the rise, where the lead foot still carried the player alone. The
+// weight shift is dated where it left the rest at the top, not anywhere in that rest
+// (the session's steadiness window at the top ends there).
 TEST(Phases, AShortTopsWeightShiftIsDatedWhereItLeftTheRest) {
     BoardScript b;
     b.noise_kg = 0.01;

@@ -77,8 +77,16 @@ void expect_quiet_standing_is_two_feet(const BoardScript& b, HandPlayer& p) {
     for (const auto& k : only<KneeDriveEvent>(events)) EXPECT_FALSE(k.start_s > quiet_s && k.start_s < quiet_s + 12.0);
 }
 
-// A first visit on feet 150 mm either side: stepping on with the other foot first,
-// standing quietly, 10 s on the `right` leg (its start returned), two feet again, off.
+// The board of the visits below: feet 150 mm either side of the middle at first.
+BoardScript visits_board() {
+    BoardScript b = wide_board();
+    b.left_foot_x_mm = -150.0;
+    b.right_foot_x_mm = 150.0;
+    return b;
+}
+
+// A first visit on visits_board(): stepping on with the other foot first, standing
+// quietly, 10 s on the `right` leg (its start returned), two feet again, off.
 double first_visit(HandPlayer& p, bool right) {
     p.one(0.2, !right, 0.3).wait(0.4).stand(0.4, 0.5);
     stand_quietly(p, 8.0);
@@ -568,9 +576,7 @@ TEST(RealPeopleShapes, FeetPutDownElsewhereOnTheNextVisitAreFollowed) {
     // three still seconds on two feet tell where its feet are; the foot it stepped on
     // with is where it was seen.
     for (const bool right : {true, false}) {
-        BoardScript b = wide_board();
-        b.left_foot_x_mm = -150.0;
-        b.right_foot_x_mm = 150.0;
+        BoardScript b = visits_board();
         HandPlayer p{b, 70.0};
         const double first_s = first_visit(p, right);
         b.feet_moves.push_back({p.now() - 1.0, right ? -55.0 : 55.0});
@@ -602,9 +608,7 @@ TEST(RealPeopleShapes, AFootRestingLightlyOnALaterVisitIsSeenWhereItIsNow) {
     // steps on with his left foot only; with it put down 50 mm further in, a 3.3 s stance
     // was cut in two; here, swaying 9.6 mm sd, the 15 s stance was missed).
     for (const bool right : {true, false}) {
-        BoardScript b = wide_board();
-        b.left_foot_x_mm = -150.0;
-        b.right_foot_x_mm = 150.0;
+        BoardScript b = visits_board();
         b.one_leg_sway_mm = 12.0;  // 9.6 mm sd, as the least steady of the study's people
         HandPlayer p{b, 70.0};
         first_visit(p, right);
